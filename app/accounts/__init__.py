@@ -1,0 +1,1 @@
+"""Users, teams, roles, password hashing and bearer tokens."""

@@ -1,0 +1,61 @@
+"""The one settings object. Every setting is documented in the README."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+EngineChoice = Literal["offline", "llm"]
+
+
+class Settings(BaseSettings):
+    """Read from the environment (COACH_* and the openai SDK's own OPENAI_*)."""
+
+    model_config = SettingsConfigDict(env_prefix="COACH_", extra="ignore")
+
+    database_url: str = "sqlite+aiosqlite:///./coach.db"
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, validation_alias=AliasChoices("PORT", "COACH_PORT"))
+    demo: bool = False
+    demo_password: SecretStr = SecretStr("demo")
+    token_ttl_hours: int = Field(default=12, ge=1, le=24 * 30)
+    max_message_chars: int = Field(default=4000, ge=100, le=100_000)
+    max_transcript_bytes: int = Field(default=2_000_000, ge=1_000)
+    cookie_secure: bool = False
+
+    # LLM: any OpenAI-compatible endpoint through the SDK's own variables.
+    openai_base_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("OPENAI_BASE_URL", "COACH_OPENAI_BASE_URL")
+    )
+    openai_api_key: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("OPENAI_API_KEY", "COACH_OPENAI_API_KEY")
+    )
+    llm_model: str | None = None
+    buyer: EngineChoice | None = None
+    judge: EngineChoice | None = None
+    llm_timeout_seconds: float = Field(default=60.0, gt=0)
+    llm_max_attempts: int = Field(default=4, ge=1, le=10)
+    llm_retry_budget_seconds: float = Field(default=30.0, gt=0)
+    price_input_per_mtok: float = Field(default=0.0, ge=0)
+    price_output_per_mtok: float = Field(default=0.0, ge=0)
+
+    @property
+    def buyer_engine(self) -> EngineChoice:
+        """`llm` where a model is configured, unless COACH_BUYER overrides."""
+        if self.buyer is not None:
+            return self.buyer
+        return "llm" if self.llm_model else "offline"
+
+    @property
+    def judge_engine(self) -> EngineChoice:
+        if self.judge is not None:
+            return self.judge
+        return "llm" if self.llm_model else "offline"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,125 @@
+"""Typed, status-coded errors and the one handler that renders them.
+
+Every error body is {"error": <code>, "detail": <human text>} (plus optional
+"fields" for validation errors), so clients and the web app read one shape.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger(__name__)
+
+
+class CoachError(Exception):
+    status_code = 400
+    code = "bad_request"
+
+    def __init__(self, detail: str, *, fields: list[dict[str, Any]] | None = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.fields = fields
+
+
+class BadRequest(CoachError):
+    status_code = 400
+    code = "bad_request"
+
+
+class Unauthorized(CoachError):
+    status_code = 401
+    code = "unauthorized"
+
+
+class Forbidden(CoachError):
+    status_code = 403
+    code = "forbidden"
+
+
+class NotFound(CoachError):
+    status_code = 404
+    code = "not_found"
+
+
+class Conflict(CoachError):
+    status_code = 409
+    code = "conflict"
+
+
+class PayloadTooLarge(CoachError):
+    status_code = 413
+    code = "payload_too_large"
+
+
+class Unprocessable(CoachError):
+    status_code = 422
+    code = "invalid"
+
+
+class LLMUnavailable(CoachError):
+    """The model provider failed after our retries; nothing was lost."""
+
+    status_code = 503
+    code = "llm_unavailable"
+
+
+def error_body(code: str, detail: str, fields: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"error": code, "detail": detail}
+    if fields:
+        body["fields"] = fields
+    return body
+
+
+def _validation_fields(exc: RequestValidationError) -> list[dict[str, Any]]:
+    fields = []
+    for err in exc.errors():
+        loc = [str(p) for p in err.get("loc", ())]
+        fields.append({"loc": loc, "msg": str(err.get("msg", "")), "type": err.get("type", "")})
+    return fields
+
+
+def _validation_detail(fields: list[dict[str, Any]]) -> str:
+    if not fields:
+        return "The request is not valid."
+    first = fields[0]
+    where = ".".join(p for p in first["loc"] if p != "body") or "body"
+    if first["type"] == "json_invalid":
+        return "The request body is not valid JSON."
+    return f"{where}: {first['msg']}"
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(CoachError)
+    async def _coach_error(request: Request, exc: CoachError) -> JSONResponse:
+        headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, Unauthorized) else None
+        return JSONResponse(
+            error_body(exc.code, exc.detail, exc.fields), status_code=exc.status_code, headers=headers
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        fields = _validation_fields(exc)
+        return JSONResponse(error_body("invalid", _validation_detail(fields), fields), status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed", 413: "payload_too_large"}.get(
+            exc.status_code, "http_error"
+        )
+        return JSONResponse(
+            error_body(code, str(exc.detail)),
+            status_code=exc.status_code,
+            headers=getattr(exc, "headers", None),
+        )
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # A 500 is always a bug: log it whole, tell the client nothing internal.
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return JSONResponse(error_body("internal", "Internal error."), status_code=500)
