@@ -1,0 +1,1 @@
+"""Tests of the LLM seam against a real loopback server."""

@@ -1,0 +1,1 @@
+"""Test support: the loopback OpenAI-compatible server and friends."""
