@@ -69,7 +69,9 @@ class LLMUnavailable(CoachError):
     code = "llm_unavailable"
 
 
-def error_body(code: str, detail: str, fields: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def error_body(
+    code: str, detail: str, fields: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
     body: dict[str, Any] = {"error": code, "detail": detail}
     if fields:
         body["fields"] = fields
@@ -99,13 +101,17 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _coach_error(request: Request, exc: CoachError) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, Unauthorized) else None
         return JSONResponse(
-            error_body(exc.code, exc.detail, exc.fields), status_code=exc.status_code, headers=headers
+            error_body(exc.code, exc.detail, exc.fields),
+            status_code=exc.status_code,
+            headers=headers,
         )
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         fields = _validation_fields(exc)
-        return JSONResponse(error_body("invalid", _validation_detail(fields), fields), status_code=422)
+        return JSONResponse(
+            error_body("invalid", _validation_detail(fields), fields), status_code=422
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:

@@ -33,11 +33,18 @@ _ZH_WEAK_OPEN = re.compile(r"什么(?!时候)")
 _ZH_ADDRESSED = re.compile(r"您|你们|你|贵")
 _EN_STATEMENT_END = re.compile(r"[.!]\s*$")
 _PRODUCT_QUESTION = lx.cue(
-    [r"(我们|我们的|我司|这款|这个|咱们的)(产品|方案|系统|平台|功能|演示|服务).{0,12}(怎么样|如何|喜欢|满意|不错|好不好|感兴趣|有兴趣|觉得)",
-     r"(喜欢|感兴趣|有兴趣|考虑买|考虑采购).{0,10}(我们|产品|方案)", r"(要不要|想不想|愿不愿意)(买|采购|订|上)"],
-    [r"\bdo you like (our|the|this|my)\b", r"\bwhat do you think (of|about) (our|the|this|my) (product|solution|platform|demo|offer)",
-     r"\bare you interested in (our|buying|the)\b", r"\bwould you (like|want) to (buy|purchase|order)\b",
-     r"\bhow (do you like|does our)\b"],
+    [
+        r"(我们|我们的|我司|这款|这个|咱们的)(产品|方案|系统|平台|功能|演示|服务).{0,12}(怎么样|如何|喜欢|满意|不错|好不好|感兴趣|有兴趣|觉得)",
+        r"(喜欢|感兴趣|有兴趣|考虑买|考虑采购).{0,10}(我们|产品|方案)",
+        r"(要不要|想不想|愿不愿意)(买|采购|订|上)",
+    ],
+    [
+        r"\bdo you like (our|the|this|my)\b",
+        r"\bwhat do you think (of|about) (our|the|this|my) (product|solution|platform|demo|offer)",
+        r"\bare you interested in (our|buying|the)\b",
+        r"\bwould you (like|want) to (buy|purchase|order)\b",
+        r"\bhow (do you like|does our)\b",
+    ],
 )
 _ZH_EARLY_GIVEUP_BREAK = re.compile(r"[?？]")
 
@@ -157,7 +164,8 @@ def analyze_trainee_turn(
             if lx.FEEDBACK.search(t, language):
                 mark(Act.feedback_request, t)
             if ctx.previous_buyer_text and (
-                lx.FOLLOWUP_MARKER.search(t, language) or _enough_echo(content_terms(t) & prev_terms)
+                lx.FOLLOWUP_MARKER.search(t, language)
+                or _enough_echo(content_terms(t) & prev_terms)
             ):
                 mark(Act.followup, t)
         else:

@@ -17,7 +17,9 @@ class PracticeSession(Base):
     __tablename__ = "sessions"
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"), index=True)
+    org_id: Mapped[int] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     source: Mapped[str] = mapped_column(String(16), default="roleplay")  # roleplay | import
@@ -34,6 +36,9 @@ class PracticeSession(Base):
     scorecard: Mapped[dict[str, Any] | None] = mapped_column(JSONDoc, nullable=True)
     overall: Mapped[int | None] = mapped_column(Integer, nullable=True)
     turn_count: Mapped[int] = mapped_column(Integer, default=0)
+    # A reply in progress (possibly in another process): who holds it and since when.
+    reply_token: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    reply_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

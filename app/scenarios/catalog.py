@@ -63,7 +63,9 @@ def load_scenario_file(path: Path) -> Scenario:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise ScenarioInvalid([ScenarioProblem(path.name, where, f"invalid YAML: {problem}")]) from exc
+        raise ScenarioInvalid(
+            [ScenarioProblem(path.name, where, f"invalid YAML: {problem}")]
+        ) from exc
     scenario = validate_scenario(data, path.name)
     if scenario.id != path.stem:
         raise ScenarioInvalid(

@@ -15,7 +15,9 @@ class StoredScenario(Base):
     __tablename__ = "scenarios"
 
     id: Mapped[str] = mapped_column(String(100), primary_key=True)
-    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"), index=True)
+    org_id: Mapped[int] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
     version: Mapped[int] = mapped_column(Integer, default=1)
     data: Mapped[dict[str, Any]] = mapped_column(JSONDoc)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -16,7 +16,6 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 from app.analysis.model import ObjectionKind
 from app.analysis.topics import Topic
 
-
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{1,79}$")]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=600)]
 Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -107,7 +106,12 @@ class Objection(Strict):
     trigger: ObjectionTrigger
     at_turn: int | None = Field(default=None, ge=1, le=40)
     phrasings: list[Line] = Field(min_length=2, description="Ways the buyer raises it.")
-    reason: Line = Field(description="The concern behind it, shared after understanding + a question.")
+    reason: Line = Field(
+        description="The concern behind it, described for coaches and the LLM buyer (third person)."
+    )
+    reveals: Line = Field(
+        description="The buyer's own words when sharing that concern, after understanding + a question."
+    )
     resolved_by: list[Resolution] = Field(
         default_factory=lambda: [Resolution.value, Resolution.proof, Resolution.pilot], min_length=1
     )

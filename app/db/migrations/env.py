@@ -4,7 +4,7 @@ or, from the alembic command line, on the URL in sqlalchemy.url."""
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
 from app.db.models import Base
 
@@ -12,7 +12,7 @@ target_metadata = Base.metadata
 config = context.config
 
 
-def _run(connection: object) -> None:
+def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,

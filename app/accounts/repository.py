@@ -1,0 +1,100 @@
+"""Every query on the accounts tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.accounts.models import AuthToken, Organization, Team, TeamMember, User
+
+
+class AccountsRepository:
+    def __init__(self, db: AsyncSession) -> None:
+        self.db = db
+
+    async def user_by_username(self, username: str) -> User | None:
+        return (
+            await self.db.execute(select(User).where(User.username == username))
+        ).scalar_one_or_none()
+
+    async def user(self, user_id: int) -> User | None:
+        return await self.db.get(User, user_id)
+
+    async def users_in_org(self, org_id: int) -> Sequence[User]:
+        rows = await self.db.execute(select(User).where(User.org_id == org_id).order_by(User.id))
+        return rows.scalars().all()
+
+    async def user_for_token(self, digest: str, now: datetime) -> User | None:
+        stmt = (
+            select(User)
+            .join(AuthToken, AuthToken.user_id == User.id)
+            .where(
+                AuthToken.token_hash == digest,
+                AuthToken.revoked_at.is_(None),
+                AuthToken.expires_at > now,
+                User.is_active.is_(True),
+            )
+        )
+        return (await self.db.execute(stmt)).scalar_one_or_none()
+
+    async def token(self, digest: str) -> AuthToken | None:
+        stmt = select(AuthToken).where(AuthToken.token_hash == digest)
+        return (await self.db.execute(stmt)).scalar_one_or_none()
+
+    def add(self, obj: object) -> None:
+        self.db.add(obj)
+
+    async def flush(self) -> None:
+        await self.db.flush()
+
+    async def organization(self, org_id: int) -> Organization | None:
+        return await self.db.get(Organization, org_id)
+
+    async def first_organization(self) -> Organization | None:
+        return (
+            await self.db.execute(select(Organization).order_by(Organization.id).limit(1))
+        ).scalar_one_or_none()
+
+    async def teams_in_org(self, org_id: int) -> Sequence[Team]:
+        rows = await self.db.execute(select(Team).where(Team.org_id == org_id).order_by(Team.id))
+        return rows.scalars().all()
+
+    async def team(self, team_id: int) -> Team | None:
+        return await self.db.get(Team, team_id)
+
+    async def team_by_name(self, org_id: int, name: str) -> Team | None:
+        stmt = select(Team).where(Team.org_id == org_id, Team.name == name)
+        return (await self.db.execute(stmt)).scalar_one_or_none()
+
+    async def team_ids_of(self, user_id: int) -> list[int]:
+        rows = await self.db.execute(
+            select(TeamMember.team_id).where(TeamMember.user_id == user_id)
+        )
+        return sorted(rows.scalars().all())
+
+    async def members_of(self, team_ids: Sequence[int]) -> list[int]:
+        if not team_ids:
+            return []
+        rows = await self.db.execute(
+            select(TeamMember.user_id).where(TeamMember.team_id.in_(team_ids)).distinct()
+        )
+        return sorted(rows.scalars().all())
+
+    async def memberships(self, org_id: int) -> dict[int, list[int]]:
+        stmt = (
+            select(TeamMember.team_id, TeamMember.user_id)
+            .join(Team, Team.id == TeamMember.team_id)
+            .where(Team.org_id == org_id)
+        )
+        out: dict[int, list[int]] = {}
+        for team_id, user_id in (await self.db.execute(stmt)).all():
+            out.setdefault(team_id, []).append(user_id)
+        return out
+
+    async def set_team_members(self, team_id: int, user_ids: Sequence[int]) -> None:
+        await self.db.execute(delete(TeamMember).where(TeamMember.team_id == team_id))
+        for uid in sorted(set(user_ids)):
+            self.db.add(TeamMember(team_id=team_id, user_id=uid))

@@ -1,0 +1,67 @@
+"""What the buyer carries from turn to turn. Stored as JSON on the session."""
+
+from __future__ import annotations
+
+import enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class ObjectionStatus(enum.StrEnum):
+    pending = "pending"  # not raised yet
+    open = "open"  # raised, not handled
+    reason_shared = "reason_shared"  # the trainee asked why; the real concern is out
+    resolved = "resolved"
+
+
+class ObjectionState(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    status: ObjectionStatus = ObjectionStatus.pending
+    raised_at: int | None = None  # transcript index of the buyer turn that raised it
+    times_raised: int = 0
+    resolved_at: int | None = None
+
+
+class EndReason(enum.StrEnum):
+    patience = "buyer_out_of_patience"
+    trainee_left = "trainee_gave_up"
+    trainee_ended = "trainee_ended"
+
+
+class BuyerState(BaseModel):
+    """Trust and patience run 0-100; every list keeps reveal order."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    trust: int = 20
+    patience: int = 100
+    trainee_turns: int = 0
+    revealed_facts: list[str] = Field(default_factory=list)
+    revealed_needs: list[str] = Field(default_factory=list)
+    named_stakeholders: list[str] = Field(default_factory=list)
+    shared_decision: list[str] = Field(default_factory=list)  # process, budget, timeline, criteria
+    objections: dict[str, ObjectionState] = Field(default_factory=dict)
+    open_objection: str | None = None
+    advance_asks: int = 0
+    advance_granted: bool = False
+    summary_confirmed: bool = False
+    closed_streak: int = 0
+    pitch_strikes: int = 0
+    ended: bool = False
+    end_reason: EndReason | None = None
+    line_uses: dict[str, int] = Field(default_factory=dict)
+
+    @property
+    def mood(self) -> str:
+        if self.patience < 30:
+            return "impatient"
+        if self.trust >= 60:
+            return "open"
+        if self.trust >= 35:
+            return "warming"
+        return "guarded"
+
+    def adjust(self, *, trust: int = 0, patience: int = 0) -> None:
+        self.trust = max(0, min(100, self.trust + trust))
+        self.patience = max(0, min(200, self.patience + patience))

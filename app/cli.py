@@ -1,0 +1,198 @@
+"""The `coach` command: serve, score, scenarios check, users."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+USAGE_ERROR = 2
+
+
+def _fail(message: str) -> int:
+    print(f"coach: {message}", file=sys.stderr)
+    return USAGE_ERROR
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from app.config import Settings
+    from app.main import create_app
+
+    overrides: dict[str, Any] = {}
+    if args.demo:
+        overrides["demo"] = True
+    if args.port is not None:
+        overrides["port"] = args.port
+    if args.host is not None:
+        overrides["host"] = args.host
+    settings = Settings(**overrides)
+    url = f"http://{settings.host}:{settings.port}"
+    print(f"Consultative-selling coach: open {url}/ (API docs at {url}/docs)", flush=True)
+    if settings.demo:
+        pw = settings.demo_password.get_secret_value()
+        shown = (
+            pw if "COACH_DEMO_PASSWORD" not in os.environ else "(the one in COACH_DEMO_PASSWORD)"
+        )
+        print(
+            f"Demo mode: log in as trainee1, trainee2, coach1 or manager1 with password {shown}",
+            flush=True,
+        )
+    print(
+        f"Database: {settings.database_url} | buyer: {settings.buyer_engine} | judge: {settings.judge_engine}",
+        flush=True,
+    )
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    return 0
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from app.config import Settings
+    from app.scoring.importing import TranscriptError, parse_transcript
+    from app.scoring.scorer import OfflineScorer
+
+    settings = Settings()
+    path = Path(args.file)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return _fail(f"cannot read {args.file}: {exc.strerror or exc}")
+    if path.is_dir():
+        return _fail(f"{args.file} is a directory, not a transcript file")
+    if size > settings.max_transcript_bytes:
+        return _fail(f"{args.file} is {size} bytes; the limit is {settings.max_transcript_bytes}")
+    try:
+        transcript = parse_transcript(path.read_bytes())
+    except TranscriptError as exc:
+        return _fail(f"{args.file}: {exc}")
+    except ValidationError as exc:  # pragma: no cover - parse_transcript wraps these
+        return _fail(f"{args.file}: {exc.errors()[0]['msg']}")
+    except OSError as exc:
+        return _fail(f"cannot read {args.file}: {exc.strerror or exc}")
+    card = asyncio.run(
+        OfflineScorer().score_transcript(transcript.pairs(), language=transcript.language)
+    )
+    print(json.dumps(card.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_scenarios_check(args: argparse.Namespace) -> int:
+    from app.scenarios.catalog import builtin_dir, check_directory
+
+    directory = Path(args.dir) if args.dir else builtin_dir()
+    if not directory.is_dir():
+        return _fail(f"{directory} is not a directory")
+    scenarios, problems = check_directory(directory)
+    for p in problems:
+        print(str(p), file=sys.stderr)
+    print(f"{len(scenarios)} valid, {len(problems)} problem(s) in {directory}")
+    return 1 if problems else 0
+
+
+def cmd_users_create(args: argparse.Namespace) -> int:
+    from app.accounts.models import Role
+    from app.accounts.repository import AccountsRepository
+    from app.accounts.security import new_password
+    from app.accounts.service import AccountsService
+    from app.config import Settings
+    from app.db.engine import make_engine, make_sessionmaker
+    from app.db.migrate import upgrade_to_head
+    from app.errors import CoachError
+
+    try:
+        role = Role(args.role)
+    except ValueError:
+        return _fail(f"role must be one of: {', '.join(r.value for r in Role)}")
+    password = args.password or new_password()
+    if len(password) < 8:
+        return _fail("the password needs at least 8 characters")
+
+    async def run() -> None:
+        engine = make_engine(Settings().database_url)
+        try:
+            await upgrade_to_head(engine)
+            async with make_sessionmaker(engine)() as db, db.begin():
+                accounts = AccountsService(AccountsRepository(db))
+                org = await accounts.ensure_organization("Organisation")
+                team_ids = []
+                if args.team:
+                    team = await accounts.repo.team_by_name(org.id, args.team)
+                    team = team or await accounts.create_team(org.id, args.team)
+                    team_ids.append(team.id)
+                await accounts.create_user(
+                    org.id,
+                    args.username,
+                    args.display_name or args.username,
+                    role,
+                    password,
+                    team_ids,
+                )
+        finally:
+            await engine.dispose()
+
+    try:
+        asyncio.run(run())
+    except CoachError as exc:
+        return _fail(exc.detail)
+    print(
+        f"created {role.value} {args.username!r}"
+        + ("" if args.password else f" with password {password}")
+    )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="coach", description="Consultative-selling coach")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="start the web service")
+    serve.add_argument(
+        "--demo", action="store_true", help="create the demo users (password 'demo')"
+    )
+    serve.add_argument("--host", default=None)
+    serve.add_argument("--port", type=int, default=None)
+    serve.set_defaults(func=cmd_serve)
+
+    score = sub.add_parser("score", help="score a transcript file; prints the scorecard JSON")
+    score.add_argument("file")
+    score.set_defaults(func=cmd_score)
+
+    scenarios = sub.add_parser("scenarios", help="scenario library tools")
+    ssub = scenarios.add_subparsers(dest="scenarios_command", required=True)
+    check = ssub.add_parser("check", help="validate scenario files")
+    check.add_argument(
+        "--dir", default=None, help="a directory of scenario files (default: built-in)"
+    )
+    check.set_defaults(func=cmd_scenarios_check)
+
+    users = sub.add_parser("users", help="user administration")
+    usub = users.add_subparsers(dest="users_command", required=True)
+    create = usub.add_parser("create", help="create a user")
+    create.add_argument("username")
+    create.add_argument("--role", default="manager")
+    create.add_argument("--display-name", default=None)
+    create.add_argument("--team", default=None, help="team name (created when missing)")
+    create.add_argument("--password", default=None, help="default: a random one, printed once")
+    create.set_defaults(func=cmd_users_create)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors already
+        return int(exc.code or 0)
+    result: int = args.func(args)
+    return result
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

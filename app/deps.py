@@ -1,0 +1,86 @@
+"""Annotated dependency aliases shared by the routers."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.accounts.models import Role
+from app.accounts.repository import AccountsRepository
+from app.accounts.service import AccountsService, Principal, require_role
+from app.config import Settings
+from app.container import Container
+from app.errors import Unauthorized
+
+TOKEN_COOKIE = "coach_token"  # noqa: S105 - a cookie name, not a secret
+
+
+def get_container(request: Request) -> Container:
+    container: Container = request.app.state.container
+    return container
+
+
+ContainerDep = Annotated[Container, Depends(get_container)]
+
+
+def get_settings_dep(container: ContainerDep) -> Settings:
+    return container.settings
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
+
+
+async def get_db(container: ContainerDep) -> AsyncIterator[AsyncSession]:
+    """The request's unit of work: commits once after the handler, or rolls back."""
+    async with container.sessionmaker() as db:
+        try:
+            yield db
+            await db.commit()
+        except BaseException:
+            await db.rollback()
+            raise
+
+
+# scope="function": commit before the response is sent, so a 200 means stored.
+SessionDep = Annotated[AsyncSession, Depends(get_db, scope="function")]
+
+
+def bearer_token(request: Request) -> str | None:
+    header = request.headers.get("authorization")
+    if header:
+        scheme, _, value = header.partition(" ")
+        if scheme.lower() != "bearer" or not value.strip():
+            raise Unauthorized("Use 'Authorization: Bearer <token>'.")
+        return value.strip()
+    return None
+
+
+async def current_user(request: Request, container: ContainerDep) -> Principal:
+    token = bearer_token(request) or request.cookies.get(TOKEN_COOKIE)
+    if not token:
+        raise Unauthorized("Log in first: send 'Authorization: Bearer <token>'.")
+    # Its own short transaction: on SQLite a request-long one would hold the
+    # write lock while the service opens the transactions it needs.
+    async with container.unit_of_work() as db:
+        principal = await AccountsService(AccountsRepository(db)).authenticate(token)
+    request.state.principal = principal
+    return principal
+
+
+CurrentUser = Annotated[Principal, Depends(current_user)]
+
+
+def role_required(*roles: Role):  # type: ignore[no-untyped-def]
+    async def check(user: CurrentUser) -> Principal:
+        require_role(user, *roles)
+        return user
+
+    return Depends(check)
+
+
+TraineeUser = Annotated[Principal, role_required(Role.trainee)]
+StaffUser = Annotated[Principal, role_required(Role.coach, Role.manager)]
+ManagerUser = Annotated[Principal, role_required(Role.manager)]

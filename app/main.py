@@ -1,0 +1,95 @@
+"""The application factory: build once in the lifespan, then serve."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+
+from app import __version__
+from app.accounts.repository import AccountsRepository
+from app.accounts.router import router as accounts_router
+from app.accounts.service import AccountsService
+from app.buyer.lines import load_phrasebook
+from app.buyer.offline import OfflineBuyer
+from app.config import Settings, get_settings
+from app.container import Container
+from app.db.engine import make_engine, make_sessionmaker
+from app.db.migrate import upgrade_to_head
+from app.errors import install_error_handlers
+from app.roleplay.router import router as sessions_router
+from app.scenarios.catalog import load_builtin
+from app.scenarios.router import router as scenarios_router
+from app.scoring.scorer import OfflineScorer
+
+log = logging.getLogger("app")
+
+MAX_BODY_BYTES = 4 * 1024 * 1024
+
+
+async def _first_start(container: Container) -> None:
+    settings = container.settings
+    async with container.unit_of_work() as db:
+        accounts = AccountsService(AccountsRepository(db))
+        if settings.demo:
+            await accounts.seed_demo(settings.demo_password.get_secret_value())
+            return
+        password = await accounts.bootstrap_admin()
+    if password is not None:
+        # Shown once, on the console of whoever started the service; never stored in clear.
+        print(
+            f"First start: created manager 'admin' with password {password} (shown only now).",
+            file=sys.stderr,
+            flush=True,
+        )
+
+
+def build_container(settings: Settings) -> Container:
+    engine = make_engine(settings.database_url)
+    return Container(
+        settings=settings,
+        engine=engine,
+        sessionmaker=make_sessionmaker(engine),
+        builtin_scenarios=load_builtin(),
+        buyers={"offline": OfflineBuyer(load_phrasebook())},
+        scorer=OfflineScorer(),
+    )
+
+
+def create_app(settings: Settings | None = None, *, migrate: bool = True) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        container = build_container(settings)
+        if migrate:
+            await upgrade_to_head(container.engine)
+        await _first_start(container)
+        app.state.container = container
+        try:
+            yield
+        finally:
+            for closer in container.extras.get("closers", []):
+                await closer()
+            await container.engine.dispose()
+
+    app = FastAPI(
+        title="Consultative-selling coach",
+        version=__version__,
+        lifespan=lifespan,
+        max_body_size=MAX_BODY_BYTES,
+    )
+    install_error_handlers(app)
+    app.include_router(accounts_router)
+    app.include_router(scenarios_router)
+    app.include_router(sessions_router)
+
+    @app.get("/healthz", tags=["health"])
+    async def healthz() -> dict[str, Any]:
+        return {"status": "ok"}
+
+    return app

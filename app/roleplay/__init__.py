@@ -1,0 +1,1 @@
+"""Role-play sessions: start, talk to the buyer, end and get scored."""

@@ -1,0 +1,150 @@
+"""HTTP for role-play sessions. Thin: parse, call the service, shape the answer."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, Query, status
+
+from app.deps import ContainerDep, CurrentUser
+from app.roleplay.models import PracticeSession, Turn
+from app.roleplay.schemas import (
+    MessageCreate,
+    MessageResult,
+    OwnerRead,
+    ReplyRead,
+    SessionCreate,
+    SessionRead,
+    SessionState,
+    SessionSummary,
+    TurnRead,
+)
+from app.roleplay.service import RoleplayService, TurnOutcome
+from app.scenarios.schema import Scenario
+from app.scenarios.service import public_view
+
+router = APIRouter(prefix="/api/sessions", tags=["sessions"])
+
+IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key")]
+
+
+def turn_read(t: Turn) -> TurnRead:
+    return TurnRead(index=t.index, role=t.role, text=t.text, created_at=t.created_at)
+
+
+def owner_read(owner: Any) -> OwnerRead:
+    return OwnerRead(id=owner.id, username=owner.username, display_name=owner.display_name)
+
+
+def session_read(s: PracticeSession, turns: list[Turn], owner: Any) -> SessionRead:
+    scenario = (
+        public_view(Scenario.model_validate(s.scenario), "snapshot")
+        if s.source == "roleplay" and s.scenario
+        else (s.scenario or None)
+    )
+    return SessionRead(
+        id=s.id,
+        status=s.status,
+        source=s.source,
+        title=s.title,
+        language=s.language,
+        scenario_id=s.scenario_id,
+        scenario=scenario,
+        buyer_engine=s.buyer_engine,
+        buyer_ended=bool(s.buyer_state.get("ended", False)),
+        end_reason=s.end_reason,
+        created_at=s.created_at,
+        ended_at=s.ended_at,
+        owner=owner_read(owner),
+        turns=[turn_read(t) for t in turns],
+        scorecard=s.scorecard,
+        overall=s.overall,
+    )
+
+
+def outcome_read(o: TurnOutcome) -> MessageResult:
+    ended = bool(o.session.buyer_state.get("ended", False))
+    return MessageResult(
+        reply=ReplyRead(text=o.reply.text, index=o.reply.index),
+        message=turn_read(o.message),
+        session=SessionState(
+            status="ended" if o.scorecard is not None else o.session.status,
+            buyer_ended=ended,
+            end_reason=o.session.buyer_state.get("end_reason"),
+        ),
+        scorecard=o.scorecard,
+    )
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=SessionRead)
+async def start_session(
+    body: SessionCreate, user: CurrentUser, container: ContainerDep
+) -> SessionRead:
+    svc = RoleplayService(container)
+    s = await svc.start(user, body.scenario_id, body.seed)
+    session, turns, owner = await svc.get(user, s.id)
+    return session_read(session, turns, owner)
+
+
+@router.get("", response_model=dict[str, Any])
+async def list_sessions(
+    user: CurrentUser,
+    container: ContainerDep,
+    status_: Annotated[str | None, Query(alias="status", pattern="^(active|ended)$")] = None,
+    mine: bool = False,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    """My sessions as a trainee; my teams' as a coach; the organisation's as a manager."""
+    rows, total = await RoleplayService(container).list(
+        user, status=status_, limit=limit, offset=offset, mine=mine
+    )
+    items = [
+        SessionSummary(
+            id=s.id,
+            status=s.status,
+            source=s.source,
+            title=s.title,
+            language=s.language,
+            scenario_id=s.scenario_id,
+            owner=owner_read(u),
+            turn_count=s.turn_count,
+            overall=s.overall,
+            created_at=s.created_at,
+            ended_at=s.ended_at,
+        ).model_dump(mode="json")
+        for s, u in rows
+    ]
+    return {"items": items, "total": total, "limit": limit, "offset": offset}
+
+
+@router.get("/{session_id}", response_model=SessionRead)
+async def get_session(session_id: str, user: CurrentUser, container: ContainerDep) -> SessionRead:
+    s, turns, owner = await RoleplayService(container).get(user, session_id)
+    return session_read(s, turns, owner)
+
+
+@router.post("/{session_id}/messages", response_model=MessageResult)
+async def send_message(
+    session_id: str,
+    body: MessageCreate,
+    user: CurrentUser,
+    container: ContainerDep,
+    idempotency_key: IdempotencyKey = None,
+) -> MessageResult:
+    outcome = await RoleplayService(container).send(user, session_id, body.text, idempotency_key)
+    return outcome_read(outcome)
+
+
+@router.post("/{session_id}/reply", response_model=MessageResult)
+async def reply_again(session_id: str, user: CurrentUser, container: ContainerDep) -> MessageResult:
+    """Ask the buyer again for a reply to the last message (after a provider failure)."""
+    return outcome_read(await RoleplayService(container).reply_again(user, session_id))
+
+
+@router.post("/{session_id}/end")
+async def end_session(
+    session_id: str, user: CurrentUser, container: ContainerDep
+) -> dict[str, Any]:
+    """End the meeting and return the scorecard (the same one on every later call)."""
+    return await RoleplayService(container).end(user, session_id)

@@ -1,0 +1,90 @@
+"""Request and response bodies of the sessions API."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+# The configured limit (COACH_MAX_MESSAGE_CHARS, 4,000 by default) is checked by
+# the service; this bound only stops absurd bodies early.
+MessageText = Annotated[str, StringConstraints(min_length=1, max_length=100_000)]
+
+
+class SessionCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    scenario_id: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    seed: int | None = Field(default=None, ge=0, le=2**31 - 1)
+
+
+class MessageCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: MessageText
+
+
+class TurnRead(BaseModel):
+    index: int
+    role: str
+    text: str
+    created_at: datetime
+
+
+class OwnerRead(BaseModel):
+    id: int
+    username: str
+    display_name: str
+
+
+class SessionRead(BaseModel):
+    id: str
+    status: str
+    source: str
+    title: str
+    language: str
+    scenario_id: str | None
+    scenario: dict[str, Any] | None
+    buyer_engine: str
+    buyer_ended: bool
+    end_reason: str | None
+    created_at: datetime
+    ended_at: datetime | None
+    owner: OwnerRead
+    turns: list[TurnRead]
+    scorecard: dict[str, Any] | None = None
+    overall: int | None = None
+
+
+class SessionSummary(BaseModel):
+    id: str
+    status: str
+    source: str
+    title: str
+    language: str
+    scenario_id: str | None
+    owner: OwnerRead
+    turn_count: int
+    overall: int | None
+    created_at: datetime
+    ended_at: datetime | None
+
+
+class ReplyRead(BaseModel):
+    role: str = "buyer"
+    text: str
+    index: int
+
+
+class SessionState(BaseModel):
+    status: str
+    buyer_ended: bool
+    end_reason: str | None
+
+
+class MessageResult(BaseModel):
+    reply: ReplyRead
+    message: TurnRead
+    session: SessionState
+    scorecard: dict[str, Any] | None = None

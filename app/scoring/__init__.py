@@ -1,0 +1,1 @@
+"""Scoring a transcript against the rubric, with evidence."""

@@ -1,0 +1,400 @@
+"""The three rubric dimensions: score, reason and evidence from conversation features.
+
+Scores add up credits for the behaviours RUBRIC.md describes and take off for
+its anti-patterns; a conversation too short to show a behaviour is capped low.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.analysis.model import (
+    Act,
+    AdvanceKind,
+    BuyerSignal,
+    ObjectionKind,
+    QuestionForm,
+    SpinStage,
+    TraineeTurnAnalysis,
+)
+from app.analysis.text import sentences
+from app.scoring.features import Features, ObjectionEpisode
+from app.scoring.notes import note, pick
+from app.scoring.schema import DimensionScore, Evidence, band_of
+
+MONOLOGUE_WORDS = 45
+PITCH_WORDS = 15
+
+
+@dataclass
+class Tally:
+    """Credits and debits of one dimension, with the quotes behind them."""
+
+    language: str
+    points: float = 0.0
+    good: list[Evidence] = field(default_factory=list)
+    bad: list[Evidence] = field(default_factory=list)
+    strengths: list[str] = field(default_factory=list)
+    gaps: list[str] = field(default_factory=list)
+
+    def cite(self, index: int, quote: str, key: str, *, good: bool) -> None:
+        target = self.good if good else self.bad
+        if any(e.index == index and e.quote == quote for e in self.good + self.bad):
+            return
+        target.append(Evidence(index=index, quote=quote, note=note(key, self.language)))
+
+    def result(self, score: float, cap: float = 100.0) -> DimensionScore:
+        value = round(max(0.0, min(cap, score)))
+        evidence = (self.good[:4] + self.bad[:3])[:6]
+        evidence.sort(key=lambda e: e.index)
+        sep = "；" if self.language == "zh" else "; "
+        parts = self.strengths[:3] + self.gaps[:3]
+        reason = sep.join(parts) if parts else pick(self.language, "表现一般", "unremarkable")
+        return DimensionScore(score=value, band=band_of(value), reason=reason, evidence=evidence)
+
+
+def _short_cap(f: Features) -> float:
+    """A conversation of a few words can't show much of anything."""
+    if f.trainee_words < 12 or f.business_turns == 0:
+        return 10.0
+    if f.business_turns < 3:
+        return 35.0
+    if f.business_turns < 5:
+        return 70.0
+    return 100.0
+
+
+def questioning(f: Features) -> DimensionScore:
+    lang = f.analysis.language
+    t = Tally(lang)
+    business = max(1, f.business_turns)
+    asking_turns = [x for x in f.trainee if x.questions]
+    qs = f.questions
+    if not qs:
+        t.gaps.append(pick(lang, "整场几乎没有提问", "almost no questions were asked"))
+        for x in f.trainee:
+            if x.pitch_words >= PITCH_WORDS:
+                t.cite(x.index, x.evidence[Act.pitch], "monologue", good=False)
+        if not t.bad and f.trainee:
+            first = f.trainee[0]
+            t.cite(
+                first.index, first.text.strip()[:80] or first.text, "closed_question", good=False
+            )
+        return _no_evidence_guard(t.result(5.0 if f.trainee else 0.0, _short_cap(f)), f)
+
+    coverage = len(asking_turns) / business
+    t.points += 30 * min(1.0, coverage / 0.7)
+    open_ratio = len(f.open_questions) / len(qs)
+    t.points += 20 * open_ratio * min(1.0, len(qs) / 4)
+    followups = [q for q in qs if q.followup]
+    t.points += 20 * min(1.0, len(followups) / 3)
+    business_focus = [q for q in qs if not _about_product(f, q.index)]
+    t.points += 10 * (len(business_focus) / len(qs)) * min(1.0, len(qs) / 3)
+    confirmations = f.acts(Act.feedback_request) + f.acts(Act.summary)
+    t.points += 10 * min(1.0, len({c.index for c in confirmations}) / 2)
+    share = f.trainee_words / max(1, f.trainee_words + f.buyer_words)
+    t.points += 10 if share <= 0.6 else (5 if share <= 0.75 else 0)
+
+    for q in f.open_questions[:2]:
+        t.cite(q.index, q.question.text, "open_question", good=True)
+    for q in followups[:2]:
+        t.cite(q.index, q.question.text, "followup", good=True)
+    for c in confirmations[:1]:
+        key = "feedback_request" if Act.feedback_request in c.acts else "summary"
+        t.cite(c.index, c.evidence[Act(key)], key, good=True)
+
+    if open_ratio >= 0.5:
+        t.strengths.append(
+            pick(
+                lang,
+                f"{len(qs)}个问题中{len(f.open_questions)}个是开放式",
+                f"{len(f.open_questions)} of {len(qs)} questions were open",
+            )
+        )
+    else:
+        t.gaps.append(pick(lang, "以封闭式提问为主", "mostly closed questions"))
+    if followups:
+        t.strengths.append(
+            pick(
+                lang,
+                f"{len(followups)}次顺着客户的话追问",
+                f"{len(followups)} follow-up(s) on the buyer's words",
+            )
+        )
+    else:
+        t.gaps.append(pick(lang, "没有顺着客户的话追问", "no follow-up on what the buyer said"))
+    if not confirmations:
+        t.gaps.append(
+            pick(lang, "没有寻求反馈或确认理解", "never checked understanding with the buyer")
+        )
+
+    penalty = 0.0
+    for x in f.acts(Act.leading)[:3]:
+        penalty += 4
+        t.cite(x.index, x.evidence[Act.leading], "leading", good=False)
+    for x in f.acts(Act.product_question)[:3]:
+        penalty += 3
+        t.cite(x.index, x.evidence[Act.product_question], "product_question", good=False)
+    runs = _interrogation_runs(f)
+    for idx, quote in runs[:3]:
+        penalty += 5
+        t.cite(idx, quote, "interrogation", good=False)
+    if runs:
+        t.gaps.append(
+            pick(
+                lang, "连续封闭式发问，像问卷调查", "strings of closed questions with no follow-up"
+            )
+        )
+    monologues = [x for x in f.trainee if x.pitch_words >= MONOLOGUE_WORDS]
+    for x in monologues[:3]:
+        penalty += 5
+        t.cite(x.index, x.evidence[Act.pitch], "monologue", good=False)
+    if monologues:
+        t.gaps.append(pick(lang, "有大段推介式独白", "long pitches crowd out the questions"))
+    first_q = min((q.index for q in qs), default=None)
+    early_pitch = [
+        x
+        for x in f.trainee
+        if x.pitch_words >= PITCH_WORDS and (first_q is None or x.index < first_q)
+    ]
+    if early_pitch:
+        penalty += 6
+        t.cite(early_pitch[0].index, early_pitch[0].evidence[Act.pitch], "pitch_first", good=False)
+    t.points -= min(penalty, 30)
+    return _no_evidence_guard(t.result(t.points, _short_cap(f)), f)
+
+
+def _about_product(f: Features, index: int) -> bool:
+    return any(x.index == index and Act.product_question in x.acts for x in f.trainee)
+
+
+def _interrogation_runs(f: Features) -> list[tuple[int, str]]:
+    """Three or more trainee turns in a row of closed situation questions, no follow-up."""
+    runs: list[tuple[int, str]] = []
+    streak: list[int] = []
+    for x in f.trainee:
+        flat = (
+            bool(x.questions)
+            and all(
+                q.form is QuestionForm.closed and q.stage is SpinStage.situation
+                for q in x.questions
+            )
+            and Act.followup not in x.acts
+        )
+        streak = [*streak, x.index] if flat else []
+        if len(streak) == 3:
+            turn = next(y for y in f.trainee if y.index == streak[-1])
+            runs.append((turn.index, turn.questions[0].text))
+            streak = []
+    return runs
+
+
+# --- objection handling ----------------------------------------------------------
+
+
+def _episode_score(ep: ObjectionEpisode, t: Tally) -> float:
+    if not ep.responses:
+        return 20.0  # the trainee never answered (the conversation ended there)
+    if ep.has(Act.give_up):
+        hit = ep.quote_of(Act.give_up)
+        if hit:
+            t.cite(hit[0], hit[1], "give_up", good=False)
+        return 5.0
+    score = 25.0
+    understanding = ep.quote_of(Act.understanding)
+    counter = ep.counter_question()
+    if understanding:
+        score += 20
+        t.cite(*understanding, "understanding", good=True)
+    if counter:
+        score += 25
+        t.cite(*counter, "counter_question", good=True)
+    if understanding and counter:
+        score += 10  # 理解 + 反问: the move the guidance teaches
+    for act, key, bonus in (
+        (Act.value, "value", 15),
+        (Act.proof, "proof", 10),
+        (Act.pilot, "pilot", 10),
+    ):
+        hit = ep.quote_of(act)
+        if hit:
+            score += bonus
+            t.cite(*hit, key, good=True)
+    price_like = any(k in (ObjectionKind.price, ObjectionKind.budget) for k in ep.kinds)
+    for act, key, malus in (
+        (Act.argument, "argument", 35),
+        (Act.discount, "discount", 30 if price_like else 20),
+        (Act.badmouth, "badmouth", 15),
+        (Act.hard_close, "hard_close", 15),
+    ):
+        hit = ep.quote_of(act)
+        if hit:
+            score -= malus
+            t.cite(*hit, key, good=False)
+    if not (
+        understanding or counter or ep.has(Act.value) or ep.has(Act.proof) or ep.has(Act.pilot)
+    ):
+        score = min(score, 15.0)
+        first = ep.responses[0]
+        t.cite(first.index, _first_sentence(first), "ignored", good=False)
+    if ep.buyer_after is not None and ep.buyer_after.signals & {
+        BuyerSignal.softens,
+        BuyerSignal.accepts,
+    }:
+        score += 5
+    return max(0.0, min(100.0, score))
+
+
+def _first_sentence(x: TraineeTurnAnalysis) -> str:
+    sents = sentences(x.text)
+    return sents[0].text if sents else x.text
+
+
+def objection_handling(f: Features) -> DimensionScore:
+    lang = f.analysis.language
+    if not f.episodes:
+        return DimensionScore(
+            score=None,
+            band=None,
+            reason=pick(lang, "客户没有提出异议，本项不评分", "the buyer raised no objection"),
+            evidence=[],
+        )
+    t = Tally(lang)
+    scores = [_episode_score(ep, t) for ep in f.episodes]
+    base = sum(scores) / len(scores)
+    first_obj = f.episodes[0].buyer_index
+    gave_up = any(ep.has(Act.give_up) for ep in f.episodes)
+    advances_after = [
+        x for x in f.advances() if x.index > first_obj and x.advance_kind is not AdvanceKind.order
+    ]
+    closes = [x for x in f.trainee if x.advance_kind is AdvanceKind.order]
+    if advances_after and not gave_up:
+        base += 8
+        t.cite(
+            advances_after[-1].index, advances_after[-1].evidence[Act.advance], "advance", good=True
+        )
+        t.strengths.append(
+            pick(lang, "被拒后仍坚持提出下一步", "kept proposing a next step after pushback")
+        )
+    elif not gave_up:
+        t.gaps.append(
+            pick(lang, "异议之后没有再推进下一步", "never proposed a next step after the pushback")
+        )
+    if len(closes) >= 2:
+        base -= 10
+        t.gaps.append(pick(lang, "反复硬性要求成交", "repeated hard closes"))
+    handled = sum(
+        1 for ep in f.episodes if ep.counter_question() and ep.quote_of(Act.understanding)
+    )
+    if handled:
+        t.strengths.append(
+            pick(
+                lang,
+                f"{handled}/{len(f.episodes)}次异议用“理解+反问”处理",
+                f"{handled} of {len(f.episodes)} objections met with understanding plus a question",
+            )
+        )
+    for act, zh, en in (
+        (Act.argument, "与客户争辩", "argued with the buyer"),
+        (Act.discount, "一遇异议就让价", "discounted under pressure"),
+        (Act.give_up, "遇到拒绝就放弃", "gave up at the refusal"),
+        (Act.badmouth, "贬低竞争对手", "ran down a competitor"),
+    ):
+        if any(ep.has(act) for ep in f.episodes):
+            t.gaps.append(pick(lang, zh, en))
+    if not t.good and not t.bad:
+        ep = f.episodes[0]
+        t.cite(ep.buyer_index, ep.quote, "objection", good=False)
+    return _no_evidence_guard(t.result(base, _short_cap(f)), f)
+
+
+# --- needs discovery ------------------------------------------------------------------
+
+
+def needs_discovery(f: Features, revealed_share: float | None = None) -> DimensionScore:
+    lang = f.analysis.language
+    t = Tally(lang)
+    problem = f.stage_questions(SpinStage.problem)
+    implication = f.stage_questions(SpinStage.implication)
+    payoff = f.stage_questions(SpinStage.need_payoff)
+    t.points += 15 * min(1.0, len(problem) / 2)
+    t.points += 15 * min(1.0, len(implication) / 2)
+    t.points += 10 * min(1.0, len(payoff))
+    for key, group in (
+        ("problem_question", problem),
+        ("implication_question", implication),
+        ("need_payoff_question", payoff),
+    ):
+        if group:
+            t.cite(group[0].index, group[0].question.text, key, good=True)
+    personal = f.acts(Act.personal_probe)
+    if personal:
+        t.points += 10
+        t.cite(
+            personal[0].index, personal[0].evidence[Act.personal_probe], "personal_probe", good=True
+        )
+        t.strengths.append(pick(lang, "问到了客户个人的利益", "asked about the buyer's own stake"))
+    else:
+        t.gaps.append(
+            pick(lang, "没有了解客户个人的利益（买点）", "never asked about the buyer's own stake")
+        )
+    decision = f.decision_subtopics
+    t.points += 15 * min(1.0, len(decision) / 3)
+    if decision:
+        first = min(decision.values(), key=lambda q: q.index)
+        t.cite(first.index, first.question.text, "decision_probe", good=True)
+    else:
+        t.gaps.append(
+            pick(
+                lang, "没有了解谁来决策、预算和时间", "never learned who decides, budget or timing"
+            )
+        )
+    summaries = f.acts(Act.summary)
+    if summaries:
+        t.points += 10
+        t.cite(summaries[0].index, summaries[0].evidence[Act.summary], "summary", good=True)
+        t.strengths.append(
+            pick(lang, "提方案前先确认了需求", "confirmed the need before proposing")
+        )
+    else:
+        t.gaps.append(
+            pick(lang, "没有复述确认客户的需求", "never confirmed the need back to the buyer")
+        )
+    values = f.acts(Act.value)
+    t.points += 10 * min(1.0, len(values) / 2)
+    for v in values[:1]:
+        t.cite(v.index, v.evidence[Act.value], "value", good=True)
+    if revealed_share is not None:
+        t.points += 10 * revealed_share
+    else:
+        disclosures = {
+            b.index
+            for b in f.buyer
+            if b.signals & {BuyerSignal.pain, BuyerSignal.impact, BuyerSignal.personal}
+        }
+        t.points += 10 * min(1.0, len(disclosures) / 3)
+    if implication or payoff:
+        t.strengths.append(pick(lang, "追问了问题带来的影响和价值", "dug into impact and value"))
+    elif problem:
+        t.gaps.append(pick(lang, "停在表面问题，没有追问影响", "stopped at the surface problem"))
+    else:
+        t.gaps.append(pick(lang, "没有挖掘客户的问题", "never explored the buyer's problems"))
+
+    first_discovery = min((q.index for q in problem + implication), default=None)
+    pitched = [
+        x
+        for x in f.trainee
+        if x.pitch_words >= PITCH_WORDS and (first_discovery is None or x.index < first_discovery)
+    ]
+    if pitched:
+        t.points -= 10
+        t.cite(pitched[0].index, pitched[0].evidence[Act.pitch], "pitch_first", good=False)
+        t.gaps.append(pick(lang, "还没了解需求就开始推产品", "pitched features before discovery"))
+    return _no_evidence_guard(t.result(t.points, _short_cap(f)), f)
+
+
+def _no_evidence_guard(d: DimensionScore, f: Features) -> DimensionScore:
+    """No evidence, no score: a score above the floor must point at turns."""
+    if d.score is not None and not d.evidence and d.score > 10:
+        return d.model_copy(update={"score": 10, "band": band_of(10)})
+    return d

@@ -1,0 +1,152 @@
+"""Conversation features the rubric scores: counts, episodes and their quotes.
+
+Turns addressed to the scorer (injection) are set aside entirely: they are
+evidence of nothing, whatever else they contain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.analysis.conversation import ConversationAnalysis
+from app.analysis.model import (
+    Act,
+    AdvanceKind,
+    BuyerSignal,
+    BuyerTurnAnalysis,
+    ObjectionKind,
+    Question,
+    QuestionForm,
+    SpinStage,
+    TraineeTurnAnalysis,
+)
+from app.analysis.text import words
+from app.analysis.topics import Topic
+
+DECISION_TOPICS = (Topic.decision, Topic.stakeholders, Topic.budget, Topic.timeline, Topic.criteria)
+
+
+@dataclass(frozen=True)
+class AskedQuestion:
+    index: int
+    question: Question
+    followup: bool
+
+
+@dataclass
+class ObjectionEpisode:
+    """A buyer objection and the trainee's answer to it (the turns until the buyer speaks again)."""
+
+    buyer_index: int
+    kinds: tuple[ObjectionKind, ...]
+    quote: str
+    responses: list[TraineeTurnAnalysis] = field(default_factory=list)
+    buyer_after: BuyerTurnAnalysis | None = None
+
+    def has(self, act: Act) -> bool:
+        return any(act in r.acts for r in self.responses)
+
+    def quote_of(self, act: Act) -> tuple[int, str] | None:
+        for r in self.responses:
+            if act in r.acts:
+                return r.index, r.evidence[act]
+        return None
+
+    def counter_question(self) -> tuple[int, str] | None:
+        """A question back about the objection: not a close, a pitch-question or a push."""
+        for r in self.responses:
+            excluded = {
+                r.evidence.get(a) for a in (Act.advance, Act.hard_close, Act.product_question)
+            }
+            for q in r.questions:
+                if not q.leading and q.text not in excluded:
+                    return r.index, q.text
+        return None
+
+
+@dataclass
+class Features:
+    analysis: ConversationAnalysis
+    trainee: list[TraineeTurnAnalysis]  # injection turns removed
+    injections: list[TraineeTurnAnalysis]
+    buyer: list[BuyerTurnAnalysis]
+    questions: list[AskedQuestion]
+    episodes: list[ObjectionEpisode]
+    trainee_words: int
+    buyer_words: int
+
+    @property
+    def business_turns(self) -> int:
+        """Trainee turns that do something beyond a greeting."""
+        return sum(1 for t in self.trainee if not (t.acts <= {Act.greeting} and t.words < 25))
+
+    def acts(self, act: Act) -> list[TraineeTurnAnalysis]:
+        return [t for t in self.trainee if act in t.acts]
+
+    def stage_questions(self, stage: SpinStage) -> list[AskedQuestion]:
+        return [q for q in self.questions if q.question.stage is stage]
+
+    @property
+    def open_questions(self) -> list[AskedQuestion]:
+        return [q for q in self.questions if q.question.form is QuestionForm.open]
+
+    @property
+    def decision_subtopics(self) -> dict[Topic, AskedQuestion]:
+        """Which parts of the decision process the trainee asked about, first ask of each."""
+        out: dict[Topic, AskedQuestion] = {}
+        for t in self.acts(Act.decision_probe):
+            for q in t.questions:
+                named = [topic for topic in DECISION_TOPICS if topic in q.topics] or [
+                    Topic.decision
+                ]
+                for topic in named:
+                    out.setdefault(topic, AskedQuestion(t.index, q, False))
+        return out
+
+    def buyer_signal(self, signal: BuyerSignal) -> list[BuyerTurnAnalysis]:
+        return [b for b in self.buyer if signal in b.signals]
+
+    def advances(self) -> list[TraineeTurnAnalysis]:
+        return [t for t in self.trainee if t.advance_kind is not None]
+
+
+def extract(analysis: ConversationAnalysis) -> Features:
+    trainee_all = analysis.trainee
+    injections = [t for t in trainee_all if Act.injection in t.acts]
+    trainee = [t for t in trainee_all if Act.injection not in t.acts]
+    questions = [
+        AskedQuestion(t.index, q, Act.followup in t.acts and q.text == t.evidence.get(Act.followup))
+        for t in trainee
+        for q in t.questions
+    ]
+    episodes: list[ObjectionEpisode] = []
+    current: ObjectionEpisode | None = None
+    for turn in analysis.turns:
+        if isinstance(turn, BuyerTurnAnalysis):
+            if current is not None and current.buyer_after is None and current.responses:
+                current.buyer_after = turn
+            if turn.objections:
+                current = ObjectionEpisode(
+                    buyer_index=turn.index,
+                    kinds=tuple(o.kind for o in turn.objections),
+                    quote=turn.objections[0].quote,
+                )
+                episodes.append(current)
+            elif current is not None and current.responses:
+                current = None
+        elif current is not None and current.buyer_after is None and Act.injection not in turn.acts:
+            current.responses.append(turn)
+    return Features(
+        analysis=analysis,
+        trainee=trainee,
+        injections=injections,
+        buyer=analysis.buyer,
+        questions=questions,
+        episodes=episodes,
+        trainee_words=sum(t.words for t in trainee_all),
+        buyer_words=sum(words(b.text) for b in analysis.buyer),
+    )
+
+
+def is_close(t: TraineeTurnAnalysis) -> bool:
+    return t.advance_kind is AdvanceKind.order

@@ -1,0 +1,79 @@
+"""The offline rubric scorer: analysis → features → three dimensions → overall."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from app.analysis.conversation import analyze_conversation
+from app.analysis.model import Act
+from app.scenarios.schema import Scenario
+from app.scoring import dimensions
+from app.scoring.coaching import coach_turns
+from app.scoring.features import extract
+from app.scoring.needs import needs_report
+from app.scoring.notes import note
+from app.scoring.schema import DIMENSIONS, DimensionName, DimensionScore, Flag, Scorecard
+
+VERSION = "rubric@1"
+WEIGHTS: dict[DimensionName, float] = {
+    "questioning": 0.35,
+    "objection_handling": 0.30,
+    "needs_discovery": 0.35,
+}
+
+
+class RubricScorer:
+    name = "rubric"
+
+    def score(
+        self,
+        turns: Sequence[tuple[str, str]],
+        *,
+        language: str | None = None,
+        scenario: Scenario | None = None,
+        events: Mapping[int, Mapping[str, Any]] | None = None,
+    ) -> Scorecard:
+        analysis = analyze_conversation(turns, language)
+        features = extract(analysis)
+        report = needs_report(scenario, turns, events) if scenario is not None else None
+        revealed = (
+            report.needs_uncovered / report.needs_total if report and report.needs_total else None
+        )
+        dims: dict[DimensionName, DimensionScore] = {
+            "questioning": dimensions.questioning(features),
+            "objection_handling": dimensions.objection_handling(features),
+            "needs_discovery": dimensions.needs_discovery(features, revealed),
+        }
+        scored = [(WEIGHTS[k], d.score) for k, d in dims.items() if d.score is not None]
+        total_weight = sum(w for w, _ in scored)
+        overall = round(sum(w * s for w, s in scored) / total_weight) if scored else None
+        flags = [
+            Flag(
+                type="injection",
+                index=t.index,
+                quote=t.evidence[Act.injection],
+                detail=note("injection", analysis.language),
+            )
+            for t in features.injections
+        ]
+        return Scorecard(
+            dimensions={k: dims[k] for k in DIMENSIONS},
+            overall=overall,
+            scorer="rubric",
+            language=analysis.language,
+            version=VERSION,
+            coaching=coach_turns(analysis),
+            needs_uncovered=report,
+            flags=flags,
+            stats={
+                "trainee_turns": len(analysis.trainee),
+                "questions": len(features.questions),
+                "open_questions": len(features.open_questions),
+                "objections": len(features.episodes),
+                "trainee_talk_share": round(
+                    features.trainee_words / max(1, features.trainee_words + features.buyer_words),
+                    2,
+                ),
+            },
+        )

@@ -1,0 +1,88 @@
+"""The scorecard: what the scorer returns and the service stores."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+DimensionName = Literal["questioning", "objection_handling", "needs_discovery"]
+DIMENSIONS: tuple[DimensionName, ...] = ("questioning", "objection_handling", "needs_discovery")
+Band = Literal["absent", "weak", "developing", "proficient", "excellent"]
+
+
+def band_of(score: int) -> Band:
+    if score <= 20:
+        return "absent"
+    if score <= 40:
+        return "weak"
+    if score <= 60:
+        return "developing"
+    if score <= 80:
+        return "proficient"
+    return "excellent"
+
+
+class Evidence(BaseModel):
+    index: int  # 0-based position in turns
+    quote: str  # verbatim substring of that turn's text
+    note: str
+
+
+class DimensionScore(BaseModel):
+    score: int | None = Field(default=None, ge=0, le=100)
+    band: Band | None = None
+    reason: str
+    evidence: list[Evidence] = Field(default_factory=list)
+    scorer: str = "rubric"
+
+
+class TurnCoaching(BaseModel):
+    index: int
+    code: str  # e.g. "open_problem_question"
+    label: str  # the code in words, in the transcript's language
+    tip: str | None = None
+
+
+class NeedUncovered(BaseModel):
+    id: str
+    layer: str
+    summary: str
+    uncovered: bool
+    index: int | None = None  # the buyer turn that revealed it
+
+
+class StakeholderUncovered(BaseModel):
+    id: str
+    name: str
+    title: str
+    uncovered: bool
+    index: int | None = None
+
+
+class NeedsReport(BaseModel):
+    needs: list[NeedUncovered] = Field(default_factory=list)
+    stakeholders: list[StakeholderUncovered] = Field(default_factory=list)
+    needs_uncovered: int = 0
+    needs_total: int = 0
+    stakeholders_uncovered: int = 0
+    stakeholders_total: int = 0
+
+
+class Flag(BaseModel):
+    type: str  # "injection", "disagreement", ...
+    index: int | None = None
+    quote: str | None = None
+    detail: str
+
+
+class Scorecard(BaseModel):
+    dimensions: dict[DimensionName, DimensionScore]
+    overall: int | None = Field(default=None, ge=0, le=100)
+    scorer: str = "rubric"
+    language: str = "zh"
+    version: str = "rubric@1"
+    coaching: list[TurnCoaching] = Field(default_factory=list)
+    needs_uncovered: NeedsReport | None = None
+    flags: list[Flag] = Field(default_factory=list)
+    stats: dict[str, Any] = Field(default_factory=dict)
