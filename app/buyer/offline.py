@@ -22,6 +22,7 @@ from app.analysis.model import (
     SpinStage,
     TraineeTurnAnalysis,
 )
+from app.analysis.responses import counter_question
 from app.analysis.topics import Topic
 from app.buyer.engine import BuyerReply, HistoryTurn
 from app.buyer.lines import LineKey, Phrasebook, load_phrasebook, rotate
@@ -49,7 +50,6 @@ _STAGE_TRUST = {
     SpinStage.implication: 2,
     SpinStage.need_payoff: 1,
 }
-_DECISION_ORDER = ("process", "stakeholders", "budget", "timeline", "criteria")
 
 
 class OfflineBuyer:
@@ -156,9 +156,26 @@ class _Decision:
                 self._answer(lead)
         if not t.spoke:
             self._statement()
+        self._dissolve_by_discovery()
         if not t.blocked:
             self._scheduled_objection()
         self._patience_check()
+
+    def _dissolve_by_discovery(self) -> None:
+        """ "No time" and "no need" fade once the buyer has voiced a real business impact.
+
+        The trainee has shown the conversation is worth the buyer's time; there
+        is nothing left to answer in those, unlike a price or a risk concern.
+        """
+        st = self.st
+        impact_out = any(self.sc.need(n).layer is not NeedLayer.surface for n in st.revealed_needs)
+        if not impact_out:
+            return
+        for o in self.sc.objections:
+            if o.kind in (ObjectionKind.no_time, ObjectionKind.no_need) and (
+                st.objections[o.id].status is ObjectionStatus.reason_shared
+            ):
+                self._resolve(o)
 
     # --- how the turn sounds -------------------------------------------------
 
@@ -210,12 +227,7 @@ class _Decision:
         return False
 
     def _counter_question(self) -> bool:
-        """A real question back to the buyer: not a proposal, a close or a leading push."""
-        a = self.a
-        asks_for_something = {
-            a.evidence.get(x) for x in (Act.advance, Act.hard_close, Act.product_question)
-        }
-        return any(not q.leading and q.text not in asks_for_something for q in a.questions)
+        return counter_question(self.a) is not None
 
     def _handle_open_objection(self) -> bool:
         """React to the objection on the table. True when that is the whole reply."""
@@ -257,7 +269,7 @@ class _Decision:
             t.say_line("ignored_objection")
             self._restate(o)
             return True
-        # The concern is out; now it wants an answer to it.
+        # The concern is out. The talk can go on; it wants an answer before any next step.
         if self._resolves(o):
             st.adjust(trust=8)
             self._resolve(o)
@@ -270,20 +282,17 @@ class _Decision:
                     self._resolve(other)
             # A resolved advance objection and a renewed ask: go on to the advance.
             return not (o.trigger is ObjectionTrigger.advance and a.has(Act.advance))
-        if self._counter_question():
-            return False  # probing further is good: answer it, the concern stays open
-        if understanding:
-            st.adjust(trust=1)
-            t.say_line("still_objection")
-            return True
         if a.has(Act.advance, Act.hard_close):
             st.advance_asks += 1
             st.adjust(patience=-5)
             self._restate(o)
             return True
-        st.adjust(patience=-4)
-        self._restate(o)
-        return True
+        if a.pitch_words >= PITCH_WORDS and not a.questions:
+            st.adjust(patience=-4)
+            t.say_line("ignored_objection")
+            self._restate(o)
+            return True
+        return False  # questions, summaries, small talk: carry on, the concern stays open
 
     def _resolve(self, o: Objection) -> None:
         ost = self.st.objections[o.id]
@@ -524,40 +533,49 @@ class _Decision:
     def _decision(self, q: Question) -> None:
         t, st = self.t, self.st
         dp = self.sc.decision
-        asked = {
-            "process": Topic.decision in q.topics,
-            "stakeholders": Topic.stakeholders in q.topics,
-            "budget": Topic.budget in q.topics,
-            "timeline": Topic.timeline in q.topics,
-            "criteria": Topic.criteria in q.topics,
-        }
-        if not any(asked.values()):
-            asked["process"] = True
-        topic = next(
-            (k for k in _DECISION_ORDER if asked[k] and k not in st.shared_decision),
-            next(k for k in _DECISION_ORDER if asked[k]),
-        )
-        if topic == "stakeholders" or (topic == "process" and "process" in st.shared_decision):
-            self._name_stakeholders()
+        asked = [
+            k
+            for k, topic in (
+                ("process", Topic.decision),
+                ("stakeholders", Topic.stakeholders),
+                ("budget", Topic.budget),
+                ("timeline", Topic.timeline),
+                ("criteria", Topic.criteria),
+            )
+            if topic in q.topics
+        ] or ["process"]
+        if "stakeholders" in asked:
+            # "Who else is involved, who signs?" is answered with people, after the process if new.
+            just_said = "process" in asked and "process" not in st.shared_decision
+            if just_said:
+                self._share_decision("process", dp.process)
+            self._name_stakeholders(limit=1 if just_said else 2)
             return
+        fresh = [k for k in asked if k not in st.shared_decision]
+        if not fresh:
+            if asked == ["process"]:
+                self._name_stakeholders()
+            else:
+                t.say_line("already_said")
+            return
+        topic = fresh[0]
         if topic == "budget" and st.trust < 30:
             t.say_line("budget_too_early")
             return
-        if topic in st.shared_decision:
-            t.say_line("already_said")
-            return
-        st.shared_decision.append(topic)
-        t.say(
-            {
-                "process": dp.process,
-                "budget": dp.budget,
-                "timeline": dp.timeline,
-                "criteria": dp.criteria,
-            }[topic]
-        )
-        t.events.setdefault("shared_decision", []).append(topic)
+        lines = {
+            "process": dp.process,
+            "budget": dp.budget,
+            "timeline": dp.timeline,
+            "criteria": dp.criteria,
+        }
+        self._share_decision(topic, lines[topic])
 
-    def _name_stakeholders(self) -> None:
+    def _share_decision(self, topic: str, line: str) -> None:
+        self.st.shared_decision.append(topic)
+        self.t.say(line)
+        self.t.events.setdefault("shared_decision", []).append(topic)
+
+    def _name_stakeholders(self, limit: int = 2) -> None:
         t, st = self.t, self.st
         if st.trust < 12:
             t.say_line("stakeholders_guarded")
@@ -566,7 +584,7 @@ class _Decision:
         if not unnamed:
             t.say_line("stakeholders_all_named")
             return
-        for s in unnamed[: 2 if st.trust >= 40 else 1]:
+        for s in unnamed[: limit if st.trust >= 40 else 1]:
             st.named_stakeholders.append(s.id)
             t.say(s.says)
             t.events.setdefault("named_stakeholders", []).append(s.id)

@@ -48,6 +48,8 @@ class BuyerTurn:
 
     def say(self, text: str) -> None:
         if self._glue_next and self.parts:
+            if self.scenario.language == "en" and text[:1].isupper() and text[1:2].islower():
+                text = text[0].lower() + text[1:]  # "As I said, we ..." not "As I said, We ..."
             self.parts[-1] = self.parts[-1] + text
             self._glue_next = False
         else:

@@ -20,6 +20,7 @@ from app.analysis.model import (
     SpinStage,
     TraineeTurnAnalysis,
 )
+from app.analysis.responses import counter_question
 from app.analysis.text import words
 from app.analysis.topics import Topic
 
@@ -53,14 +54,11 @@ class ObjectionEpisode:
         return None
 
     def counter_question(self) -> tuple[int, str] | None:
-        """A question back about the objection: not a close, a pitch-question or a push."""
+        """The first question back that digs into the objection (反问)."""
         for r in self.responses:
-            excluded = {
-                r.evidence.get(a) for a in (Act.advance, Act.hard_close, Act.product_question)
-            }
-            for q in r.questions:
-                if not q.leading and q.text not in excluded:
-                    return r.index, q.text
+            q = counter_question(r)
+            if q is not None:
+                return r.index, q
         return None
 
 
