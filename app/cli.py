@@ -47,7 +47,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
         f"Database: {settings.database_url} | buyer: {settings.buyer_engine} | judge: {settings.judge_engine}",
         flush=True,
     )
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level="warning" if args.quiet else "info",
+        access_log=not args.quiet,
+    )
     return 0
 
 
@@ -158,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--host", default=None)
     serve.add_argument("--port", type=int, default=None)
+    serve.add_argument("--quiet", action="store_true", help="no access log (benchmarks)")
     serve.set_defaults(func=cmd_serve)
 
     score = sub.add_parser("score", help="score a transcript file; prints the scorecard JSON")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -22,9 +23,20 @@ class Container:
     buyers: dict[str, Any]  # engine name -> BuyerEngine
     scorer: Any  # app.scoring.scorer.Scorer
     extras: dict[str, Any] = field(default_factory=dict)
+    # SQLite allows one writer; queueing writers here (FIFO, no polling) is far
+    # cheaper than SQLite's busy handler, which sleeps in growing steps.
+    _sqlite_writer: asyncio.Lock | None = None
+
+    def __post_init__(self) -> None:
+        if self.engine.dialect.name == "sqlite":
+            self._sqlite_writer = asyncio.Lock()
 
     @asynccontextmanager
     async def unit_of_work(self) -> AsyncIterator[AsyncSession]:
         """One transaction: commits when the block ends, rolls back on error."""
-        async with self.sessionmaker() as db, db.begin():
+        if self._sqlite_writer is None:
+            async with self.sessionmaker() as db, db.begin():
+                yield db
+            return
+        async with self._sqlite_writer, self.sessionmaker() as db, db.begin():
             yield db

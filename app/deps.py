@@ -35,13 +35,8 @@ SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 
 async def get_db(container: ContainerDep) -> AsyncIterator[AsyncSession]:
     """The request's unit of work: commits once after the handler, or rolls back."""
-    async with container.sessionmaker() as db:
-        try:
-            yield db
-            await db.commit()
-        except BaseException:
-            await db.rollback()
-            raise
+    async with container.unit_of_work() as db:
+        yield db
 
 
 # scope="function": commit before the response is sent, so a 200 means stored.

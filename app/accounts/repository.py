@@ -40,6 +40,35 @@ class AccountsRepository:
         )
         return (await self.db.execute(stmt)).scalar_one_or_none()
 
+    async def principal_row(
+        self, digest: str, now: datetime
+    ) -> tuple[tuple[int, int, str, str, str], list[int]] | None:
+        """The user behind a live token and their team ids, in one query (every request pays it)."""
+        stmt = (
+            select(
+                User.id,
+                User.org_id,
+                User.username,
+                User.display_name,
+                User.role,
+                TeamMember.team_id,
+            )
+            .join(AuthToken, AuthToken.user_id == User.id)
+            .outerjoin(TeamMember, TeamMember.user_id == User.id)
+            .where(
+                AuthToken.token_hash == digest,
+                AuthToken.revoked_at.is_(None),
+                AuthToken.expires_at > now,
+                User.is_active.is_(True),
+            )
+        )
+        rows = (await self.db.execute(stmt)).all()
+        if not rows:
+            return None
+        first = rows[0]
+        teams = sorted({r[5] for r in rows if r[5] is not None})
+        return (first[0], first[1], first[2], first[3], first[4]), teams
+
     async def token(self, digest: str) -> AuthToken | None:
         stmt = select(AuthToken).where(AuthToken.token_hash == digest)
         return (await self.db.execute(stmt)).scalar_one_or_none()

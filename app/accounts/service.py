@@ -73,16 +73,17 @@ class AccountsService:
         return IssuedToken(token, expires_at, user, await self.repo.team_ids_of(user.id))
 
     async def authenticate(self, token: str) -> Principal:
-        user = await self.repo.user_for_token(token_digest(token), datetime.now(UTC))
-        if user is None:
+        found = await self.repo.principal_row(token_digest(token), datetime.now(UTC))
+        if found is None:
             raise Unauthorized("The token is missing, expired or revoked. Log in again.")
+        (user_id, org_id, username, display_name, role), team_ids = found
         return Principal(
-            id=user.id,
-            org_id=user.org_id,
-            username=user.username,
-            display_name=user.display_name,
-            role=Role(user.role),
-            team_ids=tuple(await self.repo.team_ids_of(user.id)),
+            id=user_id,
+            org_id=org_id,
+            username=username,
+            display_name=display_name,
+            role=Role(role),
+            team_ids=tuple(team_ids),
         )
 
     async def logout(self, token: str) -> None:

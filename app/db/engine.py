@@ -13,6 +13,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from app.db.sqlite_inline import inline_connector
+
 ASYNC_DRIVERS = {"sqlite": "sqlite+aiosqlite", "postgresql": "postgresql+psycopg"}
 
 
@@ -33,35 +35,24 @@ def is_sqlite(engine: AsyncEngine) -> bool:
 
 def make_engine(url: str) -> AsyncEngine:
     url = normalize_url(url)
-    kwargs: dict[str, Any] = {}
-    if url.startswith("sqlite"):
-        kwargs["connect_args"] = {"timeout": 30}
-    else:
-        kwargs.update(pool_size=20, max_overflow=20, pool_pre_ping=True)
-    engine = create_async_engine(url, **kwargs)
-    if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine)
-    return engine
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        path = parsed.database or ":memory:"
+        engine = create_async_engine(
+            url, async_creator=inline_connector(path, uri=bool(parsed.query.get("uri")))
+        )
+        _begin_immediate(engine)
+        return engine
+    return create_async_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True)
 
 
-def _configure_sqlite(engine: AsyncEngine) -> None:
-    """WAL, foreign keys, and BEGIN IMMEDIATE.
+def _begin_immediate(engine: AsyncEngine) -> None:
+    """Every SQLite transaction takes the write lock at its start.
 
-    Every transaction takes SQLite's write lock at its start: two requests that
-    read and then write can't deadlock on a lock upgrade (SQLITE_BUSY), they
-    queue on the busy timeout instead. SQLite is the one-process default; the
-    company setup is PostgreSQL.
+    Two transactions that read and then write can't deadlock on a lock
+    upgrade (SQLITE_BUSY); within the process they queue on
+    Container.unit_of_work first, so this lock is normally free.
     """
-
-    @event.listens_for(engine.sync_engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
-        cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn: Any) -> None:

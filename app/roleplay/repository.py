@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import defer
 
 from app.accounts.models import User
 from app.roleplay.models import PracticeSession, Turn
@@ -21,6 +23,35 @@ class RoleplayRepository:
             # Row lock on PostgreSQL; SQLite's BEGIN IMMEDIATE already holds the write lock.
             stmt = stmt.with_for_update()
         return (await self.db.execute(stmt)).scalar_one_or_none()
+
+    async def session_for_turn(self, session_id: str) -> PracticeSession | None:
+        """The session row, locked, without the large JSON documents a turn doesn't need."""
+        stmt = (
+            select(PracticeSession)
+            .where(PracticeSession.id == session_id)
+            .options(defer(PracticeSession.scenario), defer(PracticeSession.scorecard))
+            .with_for_update()
+        )
+        return (await self.db.execute(stmt)).scalar_one_or_none()
+
+    async def scenario_data(self, session_id: str) -> dict[str, Any]:
+        stmt = select(PracticeSession.scenario).where(PracticeSession.id == session_id)
+        data: dict[str, Any] = (await self.db.execute(stmt)).scalar_one()
+        return data
+
+    async def scorecard(self, session_id: str) -> dict[str, Any] | None:
+        stmt = select(PracticeSession.scorecard).where(PracticeSession.id == session_id)
+        card: dict[str, Any] | None = (await self.db.execute(stmt)).scalar_one()
+        return card
+
+    async def history(self, session_id: str) -> list[tuple[int, str, str]]:
+        """(index, role, text) of every turn, in order: the conversation without its metadata."""
+        stmt = (
+            select(Turn.index, Turn.role, Turn.text)
+            .where(Turn.session_id == session_id)
+            .order_by(Turn.index)
+        )
+        return [(i, r, t) for i, r, t in (await self.db.execute(stmt)).all()]
 
     async def turns(self, session_id: str) -> Sequence[Turn]:
         stmt = select(Turn).where(Turn.session_id == session_id).order_by(Turn.index)

@@ -63,15 +63,10 @@ def session_read(s: PracticeSession, turns: list[Turn], owner: Any) -> SessionRe
 
 
 def outcome_read(o: TurnOutcome) -> MessageResult:
-    ended = bool(o.session.buyer_state.get("ended", False))
     return MessageResult(
         reply=ReplyRead(text=o.reply.text, index=o.reply.index),
         message=turn_read(o.message),
-        session=SessionState(
-            status="ended" if o.scorecard is not None else o.session.status,
-            buyer_ended=ended,
-            end_reason=o.session.buyer_state.get("end_reason"),
-        ),
+        session=SessionState(status=o.status, buyer_ended=o.buyer_ended, end_reason=o.end_reason),
         scorecard=o.scorecard,
     )
 
@@ -81,7 +76,7 @@ async def start_session(
     body: SessionCreate, user: CurrentUser, container: ContainerDep
 ) -> SessionRead:
     svc = RoleplayService(container)
-    s = await svc.start(user, body.scenario_id, body.seed)
+    s = await svc.start(user, body.scenario_id, body.seed, body.assignment_id)
     session, turns, owner = await svc.get(user, s.id)
     return session_read(session, turns, owner)
 

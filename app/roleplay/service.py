@@ -1,37 +1,29 @@
-"""Role-play rules and orchestration: start, take a turn, reply again, end.
+"""Role-play rules and orchestration: start, take a turn, reply again, end, read.
 
-A turn runs in three steps so the trainee's words are safe before any buyer
-(possibly a slow, failing LLM) is asked: (1) store the trainee turn and take
-the session's reply lease, commit; (2) produce the reply outside any
-transaction; (3) store the buyer turn and new state, release the lease,
-commit. Per-session order comes from the lease (and the row lock that guards
-it); idempotency from the unique (session, Idempotency-Key) constraint.
+How a turn is taken (stored before the buyer answers, serialized per
+session, idempotent) lives in app/roleplay/turns.py.
 """
 
 from __future__ import annotations
 
-import asyncio
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from app.accounts.repository import AccountsRepository
 from app.accounts.service import AccountsService, Principal
-from app.analysis.conversation import context_for
-from app.analysis.trainee import analyze_trainee_turn
-from app.buyer.engine import BuyerEngine, BuyerReply, HistoryTurn
+from app.assignments.service import AssignmentsService
+from app.buyer.engine import BuyerEngine, BuyerReply
 from app.buyer.state import BuyerState, EndReason
 from app.container import Container
-from app.errors import BadRequest, Conflict, Forbidden, NotFound, Unprocessable
-from app.roleplay.locks import SessionLocks
+from app.errors import BadRequest, Conflict, NotFound, Unprocessable
 from app.roleplay.models import PracticeSession, Turn
 from app.roleplay.repository import RoleplayRepository
-from app.scenarios.schema import Scenario
+from app.roleplay.snapshots import scenario_of
+from app.roleplay.turns import Claim, Stored, TurnTaker, check_owner
 from app.scenarios.service import ScenarioService
-
-LEASE_WAIT_STEP = 0.05
 
 
 def new_session_id() -> str:
@@ -44,46 +36,23 @@ def _now() -> datetime:
 
 @dataclass(frozen=True)
 class TurnOutcome:
-    session: PracticeSession
     message: Turn
     reply: Turn
+    status: str
+    buyer_ended: bool
+    end_reason: str | None
     scorecard: dict[str, Any] | None
-
-
-def _scenario_of(s: PracticeSession) -> Scenario | None:
-    return Scenario.model_validate(s.scenario) if s.source == "roleplay" and s.scenario else None
-
-
-def _history(turns: Sequence[Turn]) -> list[HistoryTurn]:
-    return [HistoryTurn(t.role, t.text) for t in turns]
-
-
-def _trainee_meta(analysis: Any) -> dict[str, Any]:
-    return {
-        "acts": sorted(a.value for a in analysis.acts),
-        "questions": [
-            {"form": q.form.value, "stage": q.stage.value, "text": q.text}
-            for q in analysis.questions
-        ],
-    }
 
 
 class RoleplayService:
     def __init__(self, container: Container) -> None:
         self.c = container
-        self.locks: SessionLocks = container.extras.setdefault("session_locks", SessionLocks())
-        self.lease = timedelta(
-            seconds=container.settings.llm_timeout_seconds * container.settings.llm_max_attempts
-            + 30
-        )
 
     def _engine(self, name: str) -> BuyerEngine:
         engine: BuyerEngine | None = self.c.buyers.get(name)
         if engine is None:
             raise Conflict(f"The buyer engine {name!r} is not configured on this server.")
         return engine
-
-    # --- access ------------------------------------------------------------------
 
     async def _readable(
         self, db: Any, user: Principal, s: PracticeSession | None, sid: str
@@ -96,17 +65,11 @@ class RoleplayService:
             raise NotFound(f"No session {sid}.")
         return s
 
-    async def _owned(
-        self, db: Any, user: Principal, s: PracticeSession | None, sid: str
-    ) -> PracticeSession:
-        s = await self._readable(db, user, s, sid)
-        if s.user_id != user.id:
-            raise Forbidden("Only the trainee who holds this session can do that.")
-        return s
-
     # --- start ---------------------------------------------------------------------
 
-    async def start(self, user: Principal, scenario_id: str, seed: int | None) -> PracticeSession:
+    async def start(
+        self, user: Principal, scenario_id: str, seed: int | None, assignment_id: int | None = None
+    ) -> PracticeSession:
         async with self.c.unit_of_work() as db:
             scenario, _ = await ScenarioService(db, self.c.builtin_scenarios).get(user, scenario_id)
         engine_name = self.c.settings.buyer_engine
@@ -115,8 +78,13 @@ class RoleplayService:
         state = engine.initial_state(scenario)
         opening = await engine.opening(scenario, state, seed)
         async with self.c.unit_of_work() as db:
+            if assignment_id is not None:  # assigned, same scenario, an attempt left (locked)
+                await AssignmentsService(db, self.c.builtin_scenarios).check_start(
+                    user, assignment_id, scenario.id
+                )
             session = PracticeSession(
                 id=new_session_id(),
+                assignment_id=assignment_id,
                 org_id=user.org_id,
                 user_id=user.id,
                 created_by_id=user.id,
@@ -146,6 +114,29 @@ class RoleplayService:
     # --- one turn --------------------------------------------------------------------
 
     async def send(self, user: Principal, sid: str, text: str, key: str | None) -> TurnOutcome:
+        self._check_message(text, key)
+        taker = TurnTaker(self.c)
+        async with taker.hold(sid):
+            got = await taker.claim(user, sid, text, key)
+            if isinstance(got, Stored):
+                return self._replayed(got)
+            engine = self._engine(got.engine)
+            reply = await taker.answer(engine, got)
+            turn = await taker.store(got, reply, engine.name)
+        return await self._finish(user, got, reply, turn)
+
+    async def reply_again(self, user: Principal, sid: str) -> TurnOutcome:
+        """Produce the buyer's reply to the last trainee turn, after a failed attempt."""
+        taker = TurnTaker(self.c)
+        async with taker.hold(sid):
+            got = await taker.claim(user, sid, None, None, retry_only=True)
+            assert isinstance(got, Claim)
+            engine = self._engine(got.engine)
+            reply = await taker.answer(engine, got)
+            turn = await taker.store(got, reply, engine.name)
+        return await self._finish(user, got, reply, turn)
+
+    def _check_message(self, text: str, key: str | None) -> None:
         limit = self.c.settings.max_message_chars
         if not text.strip():
             raise Unprocessable("text: the message is empty.")
@@ -153,168 +144,41 @@ class RoleplayService:
             raise Unprocessable(f"text: at most {limit} characters (got {len(text)}).")
         if key is not None and not (1 <= len(key) <= 200):
             raise BadRequest("Idempotency-Key: 1 to 200 characters.")
-        async with self.locks.hold(sid):
-            claim = await self._claim(user, sid, text, key)
-            if isinstance(claim, TurnOutcome):
-                return claim
-            return await self._produce(user, sid, claim)
 
-    async def reply_again(self, user: Principal, sid: str) -> TurnOutcome:
-        """Produce the buyer's reply to the last trainee turn, after a failed attempt."""
-        async with self.locks.hold(sid):
-            claim = await self._claim(user, sid, None, None, retry_only=True)
-            if isinstance(claim, TurnOutcome):
-                return claim
-            return await self._produce(user, sid, claim)
-
-    async def _claim(
-        self,
-        user: Principal,
-        sid: str,
-        text: str | None,
-        key: str | None,
-        *,
-        retry_only: bool = False,
-    ) -> TurnOutcome | tuple[str, int]:
-        """Step 1: store the trainee turn (or find it again) and take the reply lease."""
-        deadline = asyncio.get_running_loop().time() + self.lease.total_seconds()
-        while True:
-            async with self.c.unit_of_work() as db:
-                repo = RoleplayRepository(db)
-                s = await self._owned(db, user, await repo.session(sid, lock=True), sid)
-                if s.status != "active":
-                    raise Conflict("This session has ended; it takes no more messages.")
-                existing = await repo.turn_by_key(sid, key) if key else None
-                if existing is not None:
-                    if existing.text != text:
-                        raise Conflict("This Idempotency-Key was used for a different message.")
-                    reply = await repo.turn_at(sid, existing.index + 1)
-                    if reply is not None and reply.role == "buyer":
-                        return TurnOutcome(s, existing, reply, s.scorecard)
-                lease_held = (
-                    s.reply_token is not None
-                    and s.reply_started_at is not None
-                    and s.reply_started_at > _now() - self.lease
-                )
-                if lease_held:
-                    pass  # another process is producing a reply: wait below, then look again
-                else:
-                    state = BuyerState.model_validate(s.buyer_state)
-                    if state.ended:
-                        raise Conflict(
-                            "The buyer has ended the meeting. End the session to see your scorecard."
-                        )
-                    last = await repo.turn_at(sid, s.turn_count - 1)
-                    if existing is not None:
-                        target_index = existing.index
-                    elif last is not None and last.role == "trainee":
-                        if not retry_only:
-                            raise Conflict(
-                                "The buyer has not answered your last message yet. Ask for the reply again "
-                                "(POST /api/sessions/{id}/reply) or resend it with the same Idempotency-Key."
-                            )
-                        target_index = last.index
-                    elif retry_only:
-                        raise Conflict("There is no unanswered message to reply to.")
-                    else:
-                        assert text is not None
-                        turn = Turn(
-                            session_id=sid,
-                            index=s.turn_count,
-                            role="trainee",
-                            text=text,
-                            idempotency_key=key,
-                        )
-                        repo.add(turn)
-                        s.turn_count += 1
-                        target_index = turn.index
-                    token = secrets.token_hex(16)
-                    s.reply_token = token
-                    s.reply_started_at = _now()
-                    s.updated_at = _now()
-                    return token, target_index
-            if asyncio.get_running_loop().time() > deadline:
-                raise Conflict(
-                    "The buyer is still answering an earlier message; try again shortly."
-                )
-            await asyncio.sleep(LEASE_WAIT_STEP)
-
-    async def _produce(self, user: Principal, sid: str, claim: tuple[str, int]) -> TurnOutcome:
-        token, index = claim
-        async with self.c.unit_of_work() as db:
-            repo = RoleplayRepository(db)
-            s = await repo.session(sid)
-            assert s is not None
-            turns = list(await repo.turns(sid))
-        scenario = _scenario_of(s)
-        assert scenario is not None
-        history = [t for t in turns if t.index <= index]
-        message = history[-1]
-        analysis = analyze_trainee_turn(
-            index, message.text, s.language, context_for([(t.role, t.text) for t in history[:-1]])
+    @staticmethod
+    def _replayed(got: Stored) -> TurnOutcome:
+        s = got.session
+        return TurnOutcome(
+            message=got.message,
+            reply=got.reply,
+            status=s.status,
+            buyer_ended=bool(s.buyer_state.get("ended")),
+            end_reason=s.buyer_state.get("end_reason"),
+            scorecard=got.scorecard,
         )
-        state = BuyerState.model_validate(s.buyer_state)
-        engine = self._engine(s.buyer_engine)
-        try:
-            reply = await engine.reply(scenario, state, _history(history), analysis, s.seed)
-        except BaseException:
-            await self._release(sid, token)
-            raise
-        return await self._store_reply(user, sid, token, message, reply, analysis, engine.name)
 
-    async def _release(self, sid: str, token: str) -> None:
-        async with self.c.unit_of_work() as db:
-            s = await RoleplayRepository(db).session(sid, lock=True)
-            if s is not None and s.reply_token == token:
-                s.reply_token = None
-                s.reply_started_at = None
-
-    async def _store_reply(
-        self,
-        user: Principal,
-        sid: str,
-        token: str,
-        message: Turn,
-        reply: BuyerReply,
-        analysis: Any,
-        engine_name: str,
+    async def _finish(
+        self, user: Principal, claim: Claim, reply: BuyerReply, turn: Turn
     ) -> TurnOutcome:
-        scorecard: dict[str, Any] | None = None
-        async with self.c.unit_of_work() as db:
-            repo = RoleplayRepository(db)
-            s = await repo.session(sid, lock=True)
-            assert s is not None
-            if s.reply_token != token or s.status != "active":
-                # The session was ended (or the lease expired) while we worked: drop the reply.
-                raise Conflict("The session changed while the buyer was answering; reload it.")
-            stored_message = await repo.turn_at(sid, message.index)
-            assert stored_message is not None
-            stored_message.meta = _trainee_meta(analysis)
-            turn = Turn(
-                session_id=sid,
-                index=s.turn_count,
-                role="buyer",
-                text=reply.text,
-                meta={"engine": engine_name, "events": reply.events, **reply.meta},
-            )
-            repo.add(turn)
-            s.turn_count += 1
-            s.buyer_state = reply.state.model_dump(mode="json")
-            s.reply_token = None
-            s.reply_started_at = None
-            s.updated_at = _now()
-            await repo.flush()
-        if reply.state.ended:
-            scorecard = await self.end(user, sid)
-            s.status = "ended"
-        return TurnOutcome(s, stored_message, turn, scorecard)
+        """When the buyer closed the meeting, the session ends and is scored at once."""
+        scorecard = await self.end(user, claim.session_id) if reply.state.ended else None
+        return TurnOutcome(
+            message=claim.message,
+            reply=turn,
+            status="ended" if scorecard is not None else "active",
+            buyer_ended=reply.state.ended,
+            end_reason=reply.state.end_reason.value if reply.state.end_reason else None,
+            scorecard=scorecard,
+        )
 
     # --- end and score ----------------------------------------------------------------
 
     async def end(self, user: Principal, sid: str) -> dict[str, Any]:
         async with self.c.unit_of_work() as db:
             repo = RoleplayRepository(db)
-            s = await self._owned(db, user, await repo.session(sid, lock=True), sid)
+            s = await repo.session(sid, lock=True)
+            await check_owner(db, user, s, sid)
+            assert s is not None
             if s.status == "ended" and s.scorecard is not None:
                 return s.scorecard
             turns = list(await repo.turns(sid))
@@ -340,7 +204,7 @@ class RoleplayService:
         card = await self.c.scorer.score_transcript(
             [(t.role, t.text) for t in turns],
             language=s.language,
-            scenario=_scenario_of(s),
+            scenario=scenario_of(s),
             events=events if s.source == "roleplay" else None,
         )
         data: dict[str, Any] = card.model_dump(mode="json")

@@ -1,0 +1,128 @@
+"""SQLite for the async engine without a thread hop per statement.
+
+aiosqlite runs every call on a worker thread; each hop costs about a
+millisecond on this machine, and a role-play turn makes a couple of dozen of
+them. SQLite on a local file answers in microseconds, so running it inline on
+the event loop is both faster and simpler. This adapter gives SQLAlchemy's
+aiosqlite dialect (through `async_creator`) an object with the aiosqlite
+connection interface that executes synchronously.
+
+It is safe because the app serialises its own SQLite writers (one process,
+Container.unit_of_work) and WAL readers never wait; SQLite is the embedded,
+one-process default, PostgreSQL the multi-process setup.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+BUSY_TIMEOUT_SECONDS = 5.0  # only another process (a CLI command) can hold the lock
+
+
+class InlineCursor:
+    def __init__(self, cursor: sqlite3.Cursor) -> None:
+        self._cursor = cursor
+
+    async def __aenter__(self) -> InlineCursor:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self._cursor.close()
+
+    @property
+    def description(self) -> Any:
+        return self._cursor.description
+
+    @property
+    def rowcount(self) -> int:
+        return self._cursor.rowcount
+
+    @property
+    def lastrowid(self) -> int | None:
+        return self._cursor.lastrowid
+
+    @property
+    def arraysize(self) -> int:
+        return self._cursor.arraysize
+
+    @arraysize.setter
+    def arraysize(self, value: int) -> None:
+        self._cursor.arraysize = value
+
+    async def execute(self, sql: str, parameters: Sequence[Any] | None = None) -> InlineCursor:
+        self._cursor.execute(sql, parameters or ())
+        return self
+
+    async def executemany(self, sql: str, seq: Iterable[Sequence[Any]]) -> InlineCursor:
+        self._cursor.executemany(sql, seq)
+        return self
+
+    async def fetchone(self) -> Any:
+        return self._cursor.fetchone()
+
+    async def fetchmany(self, size: int | None = None) -> list[Any]:
+        return self._cursor.fetchmany(size if size is not None else self._cursor.arraysize)
+
+    async def fetchall(self) -> list[Any]:
+        return self._cursor.fetchall()
+
+    async def close(self) -> None:
+        self._cursor.close()
+
+
+class InlineConnection:
+    """The parts of aiosqlite.Connection that SQLAlchemy's adapter uses."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._connection: sqlite3.Connection | None = conn
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        if self._connection is None:
+            raise sqlite3.ProgrammingError("Cannot operate on a closed database.")
+        return self._connection
+
+    @property
+    def isolation_level(self) -> str | None:
+        return self._conn.isolation_level
+
+    def cursor(self) -> InlineCursor:
+        return InlineCursor(self._conn.cursor())
+
+    async def commit(self) -> None:
+        self._conn.commit()
+
+    async def rollback(self) -> None:
+        self._conn.rollback()
+
+    async def create_function(self, *args: Any, **kwargs: Any) -> None:
+        self._conn.create_function(*args, **kwargs)
+
+    async def close(self) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+
+def inline_connector(path: str, uri: bool = False) -> Any:
+    """An `async_creator` for create_async_engine."""
+
+    async def connect() -> InlineConnection:
+        conn = sqlite3.connect(
+            path,
+            timeout=BUSY_TIMEOUT_SECONDS,
+            isolation_level=None,  # we emit BEGIN IMMEDIATE ourselves
+            check_same_thread=False,
+            uri=uri,
+        )
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        return InlineConnection(conn)
+
+    return connect

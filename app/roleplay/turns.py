@@ -1,0 +1,278 @@
+"""Taking a turn: store the trainee's words, let the buyer answer, store the answer.
+
+Two transactions around the buyer so a slow or failing LLM never holds a
+database transaction, and the trainee's words are committed before any buyer
+is asked:
+
+1. claim: lock the session row, check it may take a message, store the trainee
+   turn (with its analysis) and take the session's reply lease; commit.
+2. the buyer engine answers, outside any transaction.
+3. store: one conditional UPDATE proves the lease is still ours (nobody ended
+   the session or took over), then the buyer turn is inserted; commit.
+
+Per-session order comes from the lease (guarded by the row lock), and within
+one process from an asyncio lock, so waiting is FIFO instead of polling.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import update
+
+from app.accounts.repository import AccountsRepository
+from app.accounts.service import AccountsService, Principal
+from app.analysis.conversation import context_for
+from app.analysis.model import TraineeTurnAnalysis
+from app.analysis.trainee import analyze_trainee_turn
+from app.buyer.engine import BuyerEngine, BuyerReply, HistoryTurn
+from app.buyer.state import BuyerState
+from app.container import Container
+from app.errors import Conflict, Forbidden, NotFound
+from app.roleplay.locks import SessionLocks
+from app.roleplay.models import PracticeSession, Turn
+from app.roleplay.repository import RoleplayRepository
+from app.roleplay.snapshots import cached_scenario, remember
+from app.scenarios.schema import Scenario
+
+LEASE_WAIT_STEP = 0.05
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def trainee_meta(analysis: TraineeTurnAnalysis) -> dict[str, Any]:
+    return {
+        "acts": sorted(a.value for a in analysis.acts),
+        "questions": [
+            {"form": q.form.value, "stage": q.stage.value, "text": q.text}
+            for q in analysis.questions
+        ],
+    }
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A trainee turn and the buyer's reply to it, as stored."""
+
+    session: PracticeSession
+    message: Turn
+    reply: Turn
+    scorecard: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What the buyer needs to answer, and the lease that lets us store the answer."""
+
+    token: str
+    session_id: str
+    message: Turn
+    scenario: Scenario
+    state: BuyerState
+    seed: int
+    engine: str
+    history: list[HistoryTurn]
+    analysis: TraineeTurnAnalysis
+
+
+class TurnTaker:
+    def __init__(self, container: Container) -> None:
+        self.c = container
+        self.locks: SessionLocks = container.extras.setdefault("session_locks", SessionLocks())
+        s = container.settings
+        self.lease = timedelta(seconds=s.llm_timeout_seconds * s.llm_max_attempts + 30)
+
+    def hold(self, sid: str) -> Any:
+        return self.locks.hold(sid)
+
+    async def claim(
+        self,
+        user: Principal,
+        sid: str,
+        text: str | None,
+        key: str | None,
+        *,
+        retry_only: bool = False,
+    ) -> Stored | Claim:
+        """Store the trainee turn (or find it again) and take the reply lease.
+
+        Returns the stored pair when an Idempotency-Key retry finds it complete.
+        """
+        deadline = asyncio.get_running_loop().time() + self.lease.total_seconds()
+        while True:
+            async with self.c.unit_of_work() as db:
+                repo = RoleplayRepository(db)
+                s = await repo.session_for_turn(sid)
+                await check_owner(db, user, s, sid)
+                assert s is not None
+                existing = await repo.turn_by_key(sid, key) if key else None
+                if existing is not None and existing.text != text:
+                    raise Conflict("This Idempotency-Key was used for a different message.")
+                if existing is not None and s.turn_count > existing.index + 1:
+                    # A retry of a turn that went through: the first result, again.
+                    reply = await repo.turn_at(sid, existing.index + 1)
+                    assert reply is not None
+                    card = await repo.scorecard(sid) if s.status == "ended" else None
+                    return Stored(s, existing, reply, card)
+                if s.status != "active":
+                    raise Conflict("This session has ended; it takes no more messages.")
+                if not self._lease_held(s):
+                    return await self._take(repo, s, existing, text, key, retry_only)
+            if asyncio.get_running_loop().time() > deadline:
+                raise Conflict(
+                    "The buyer is still answering an earlier message; try again shortly."
+                )
+            await asyncio.sleep(LEASE_WAIT_STEP)  # another process holds the lease
+
+    def _lease_held(self, s: PracticeSession) -> bool:
+        return (
+            s.reply_token is not None
+            and s.reply_started_at is not None
+            and s.reply_started_at > _now() - self.lease
+        )
+
+    async def _take(
+        self,
+        repo: RoleplayRepository,
+        s: PracticeSession,
+        existing: Turn | None,
+        text: str | None,
+        key: str | None,
+        retry_only: bool,
+    ) -> Claim:
+        state = BuyerState.model_validate(s.buyer_state)
+        if state.ended:
+            raise Conflict(
+                "The buyer has ended the meeting. End the session to see your scorecard."
+            )
+        history = await repo.history(s.id)
+        last = history[-1] if history else None
+        if existing is not None:
+            message = existing
+        elif last is not None and last[1] == "trainee":
+            if not retry_only:
+                raise Conflict(
+                    "The buyer has not answered your last message yet. Ask for the reply again "
+                    "(POST /api/sessions/{id}/reply) or resend it with the same Idempotency-Key."
+                )
+            found = await repo.turn_at(s.id, last[0])
+            assert found is not None
+            message = found
+        elif retry_only:
+            raise Conflict("There is no unanswered message to reply to.")
+        else:
+            assert text is not None
+            message = Turn(
+                session_id=s.id, index=s.turn_count, role="trainee", text=text, idempotency_key=key
+            )
+            message.created_at = _now()
+            repo.add(message)
+            s.turn_count += 1
+        before = [(role, said) for i, role, said in history if i < message.index]
+        analysis = analyze_trainee_turn(
+            message.index, message.text, s.language, context_for(before)
+        )
+        message.meta = trainee_meta(analysis)
+        token = secrets.token_hex(16)
+        s.reply_token = token
+        s.reply_started_at = _now()
+        s.updated_at = _now()
+        scenario = cached_scenario(s.id) or remember(s.id, await repo.scenario_data(s.id))
+        return Claim(
+            token=token,
+            session_id=s.id,
+            message=message,
+            scenario=scenario,
+            state=state,
+            seed=s.seed,
+            engine=s.buyer_engine,
+            history=[HistoryTurn(r, t) for r, t in before] + [HistoryTurn("trainee", message.text)],
+            analysis=analysis,
+        )
+
+    async def answer(self, engine: BuyerEngine, claim: Claim) -> BuyerReply:
+        try:
+            return await engine.reply(
+                claim.scenario, claim.state, claim.history, claim.analysis, claim.seed
+            )
+        except BaseException:
+            await self.release(claim)
+            raise
+
+    async def stream(self, engine: Any, claim: Claim) -> AsyncIterator[str | BuyerReply]:
+        """Like answer(), for engines that stream: text pieces, then the BuyerReply."""
+        try:
+            async for item in engine.stream_reply(
+                claim.scenario, claim.state, claim.history, claim.analysis, claim.seed
+            ):
+                yield item
+        except BaseException:
+            await self.release(claim)
+            raise
+
+    async def release(self, claim: Claim) -> None:
+        async with self.c.unit_of_work() as db:
+            await db.execute(
+                update(PracticeSession)
+                .where(
+                    PracticeSession.id == claim.session_id,
+                    PracticeSession.reply_token == claim.token,
+                )
+                .values(reply_token=None, reply_started_at=None)
+            )
+
+    async def store(self, claim: Claim, reply: BuyerReply, engine_name: str) -> Turn:
+        index = claim.message.index + 1
+        async with self.c.unit_of_work() as db:
+            result = await db.execute(
+                update(PracticeSession)
+                .where(
+                    PracticeSession.id == claim.session_id,
+                    PracticeSession.reply_token == claim.token,
+                    PracticeSession.status == "active",
+                    PracticeSession.turn_count == index,
+                )
+                .values(
+                    turn_count=index + 1,
+                    buyer_state=reply.state.model_dump(mode="json"),
+                    reply_token=None,
+                    reply_started_at=None,
+                    updated_at=_now(),
+                )
+                .execution_options(synchronize_session=False)
+            )
+            if getattr(result, "rowcount", 0) != 1:
+                # The session was ended (or the lease expired) while the buyer answered.
+                raise Conflict("The session changed while the buyer was answering; reload it.")
+            turn = Turn(
+                session_id=claim.session_id,
+                index=index,
+                role="buyer",
+                text=reply.text,
+                meta={"engine": engine_name, "events": reply.events, **reply.meta},
+            )
+            turn.created_at = _now()
+            db.add(turn)
+        return turn
+
+
+async def check_owner(db: Any, user: Principal, s: PracticeSession | None, sid: str) -> None:
+    """Only the trainee who holds a session plays it; others learn nothing about it.
+
+    Those who may read it (their coach, a manager) get a 403; anyone else a
+    404, so the existence of someone else's session is not given away.
+    """
+    if s is not None and s.user_id == user.id and s.org_id == user.org_id:
+        return
+    if s is not None and await AccountsService(AccountsRepository(db)).can_read_user(
+        user, s.user_id, s.org_id
+    ):
+        raise Forbidden("Only the trainee who holds this session can do that.")
+    raise NotFound(f"No session {sid}.")
