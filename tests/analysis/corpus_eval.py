@@ -1,13 +1,16 @@
 """Measure the turn analysis against the labelled corpus (tests/analysis/corpus/).
 
 Run it directly to see the figures and the misses while tuning:
-    python -m tests.analysis.corpus_eval [--misses ACT]
+    python -m tests.analysis.corpus_eval [--split train|heldout|all] [--misses ACT]
+
+The split divides each corpus file by position: train = items at even positions
+(0, 2, 4, ...), heldout = items at odd positions. Tune on the train split only
+and read the held-out figures to check that a change generalises.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,8 +45,18 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def load(name: str) -> list[dict[str, Any]]:
+SPLITS = ("train", "heldout", "all")
+
+
+def load(name: str, split: str = "all") -> list[dict[str, Any]]:
+    """The items of one corpus file; `split` keeps even (train) or odd (heldout) positions."""
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}; expected one of {SPLITS}")
     data: list[dict[str, Any]] = yaml.safe_load((CORPUS / name).read_text(encoding="utf-8"))
+    if split == "train":
+        return data[0::2]
+    if split == "heldout":
+        return data[1::2]
     return data
 
 
@@ -59,10 +72,10 @@ def _tally(scores: dict[str, Score], label: str, want: bool, got: bool, text: st
         s.misses.append(f"FN {text}")
 
 
-def evaluate_trainee() -> tuple[dict[str, Score], dict[str, float]]:
+def evaluate_trainee(split: str = "all") -> tuple[dict[str, Score], dict[str, float]]:
     scores: dict[str, Score] = {}
     form_ok = stage_ok = single = 0
-    for item in load("trainee.yaml"):
+    for item in load("trainee.yaml", split):
         prev = item.get("previous_buyer") or ""
         ctx = TurnContext(previous_buyer_text=prev, buyer_terms=content_terms(prev))
         a = analyze_trainee_turn(1, item["text"], item["lang"], ctx)
@@ -91,9 +104,9 @@ def evaluate_trainee() -> tuple[dict[str, Score], dict[str, float]]:
     return scores, figures
 
 
-def evaluate_buyer() -> dict[str, Score]:
+def evaluate_buyer(split: str = "all") -> dict[str, Score]:
     scores: dict[str, Score] = {}
-    for item in load("buyer.yaml"):
+    for item in load("buyer.yaml", split):
         b = analyze_buyer_turn(1, item["text"], item["lang"])
         want_o = set(item["objections"])
         got_o = {o.kind.value for o in b.objections}
@@ -109,15 +122,24 @@ def evaluate_buyer() -> dict[str, Score]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--misses", default=None, help="print the misses of one label")
+    ap.add_argument(
+        "--split",
+        choices=SPLITS,
+        default="all",
+        help="train = even positions, heldout = odd positions of each corpus file",
+    )
     args = ap.parse_args()
-    trainee, figures = evaluate_trainee()
-    buyer = evaluate_buyer()
+    trainee, figures = evaluate_trainee(args.split)
+    buyer = evaluate_buyer(args.split)
+    print(f"split: {args.split}")
     for name, table in (("trainee", trainee), ("buyer", buyer)):
         print(f"== {name}")
         for label, s in sorted(table.items()):
             if label.startswith("~"):
                 continue
-            print(f"{label:28} P {s.precision:.2f}  R {s.recall:.2f}  F1 {s.f1:.2f}  (tp {s.tp} fp {s.fp} fn {s.fn})")
+            print(
+                f"{label:28} P {s.precision:.2f}  R {s.recall:.2f}  F1 {s.f1:.2f}  (tp {s.tp} fp {s.fp} fn {s.fn})"
+            )
     print({k: round(v, 3) for k, v in figures.items()})
     if args.misses:
         for m in {**trainee, **buyer}.get(args.misses, Score()).misses:
