@@ -14,6 +14,7 @@ from app import __version__
 from app.accounts.repository import AccountsRepository
 from app.accounts.router import router as accounts_router
 from app.accounts.service import AccountsService
+from app.assignments.router import router as assignments_router
 from app.buyer.lines import load_phrasebook
 from app.buyer.offline import OfflineBuyer
 from app.config import Settings, get_settings
@@ -21,6 +22,7 @@ from app.container import Container
 from app.db.engine import make_engine, make_sessionmaker
 from app.db.migrate import upgrade_to_head
 from app.errors import install_error_handlers
+from app.reviews.router import router as reviews_router
 from app.roleplay.router import router as sessions_router
 from app.scenarios.catalog import load_builtin
 from app.scenarios.router import router as scenarios_router
@@ -87,6 +89,8 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     app.include_router(accounts_router)
     app.include_router(scenarios_router)
     app.include_router(sessions_router)
+    app.include_router(assignments_router)
+    app.include_router(reviews_router)
 
     @app.get("/healthz", tags=["health"])
     async def healthz() -> dict[str, Any]:

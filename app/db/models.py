@@ -1,15 +1,23 @@
 """Every table, imported in one place so metadata (and Alembic) sees them all."""
 
 from app.accounts.models import AuthToken, Organization, Team, TeamMember, User
+from app.assignments.models import Assignment, AssignmentTrainee
 from app.db.base import Base
+from app.reviews.models import ScoreDispute, ScoreOverride, SessionComment, SessionReview
 from app.roleplay.models import PracticeSession, Turn
 from app.scenarios.models import StoredScenario
 
 __all__ = [
+    "Assignment",
+    "AssignmentTrainee",
     "AuthToken",
     "Base",
     "Organization",
     "PracticeSession",
+    "ScoreDispute",
+    "ScoreOverride",
+    "SessionComment",
+    "SessionReview",
     "StoredScenario",
     "Team",
     "TeamMember",

@@ -24,6 +24,8 @@ class PracticeSession(Base):
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     source: Mapped[str] = mapped_column(String(16), default="roleplay")  # roleplay | import
     scenario_id: Mapped[str | None] = mapped_column(String(100), nullable=True, index=True)
+    # The assignment this role-play was started for (app/assignments), if any.
+    assignment_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
     # The scenario exactly as played: scenarios can be edited after the session.
     scenario: Mapped[dict[str, Any]] = mapped_column(JSONDoc, default=json_default)
     title: Mapped[str] = mapped_column(String(300))

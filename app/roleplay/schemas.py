@@ -17,6 +17,9 @@ class SessionCreate(BaseModel):
 
     scenario_id: Annotated[str, StringConstraints(min_length=1, max_length=100)]
     seed: int | None = Field(default=None, ge=0, le=2**31 - 1)
+    assignment_id: int | None = Field(
+        default=None, description="the assignment this attempt is for"
+    )
 
 
 class MessageCreate(BaseModel):

@@ -1,0 +1,215 @@
+"""Figures for managers: how coaches overrode the scorer, the team dashboard, the CSV export."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime, timedelta
+from statistics import fmean
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.accounts.service import Principal
+from app.assignments.service import AssignmentsService
+from app.reviews.dashboard_schemas import (
+    AssignmentCompletion,
+    CommonMiss,
+    Dashboard,
+    DimensionAverage,
+    OverdueItem,
+    TrendPoint,
+)
+from app.reviews.effective import Effective, effective, latest_overrides
+from app.reviews.queue import trainee_scope
+from app.reviews.repository import ReviewsRepository
+from app.reviews.schemas import OverrideStat, OverrideStats, PersonRead
+from app.roleplay.models import PracticeSession
+from app.scenarios.schema import Scenario
+from app.scoring.schema import DIMENSIONS
+
+
+def _mean(values: Iterable[float | None]) -> float | None:
+    """The mean of the values that are numbers, to one decimal; None when there are none."""
+    vals = [v for v in values if v is not None]
+    return round(fmean(vals), 1) if vals else None
+
+
+async def override_stats(db: AsyncSession, viewer: Principal, team_id: int | None) -> OverrideStats:
+    """Per dimension: how often coaches overrode the scorer, and by how much (newest override)."""
+    repo = ReviewsRepository(db)
+    scope = await trainee_scope(db, viewer, team_id)
+    sessions = await repo.finished_sessions(viewer.org_id, scope)
+    overrides = await repo.overrides([s.id for s in sessions])
+    out = []
+    for dim in DIMENSIONS:
+        rows = [o for s in sessions for o in overrides.get(s.id, []) if o.dimension == dim]
+        changes: list[int] = []
+        touched = 0
+        for s in sessions:
+            latest = latest_overrides(overrides.get(s.id, [])).get(dim)
+            if latest is None:
+                continue
+            touched += 1
+            if latest.original_score is not None:
+                changes.append(latest.score - latest.original_score)
+        out.append(
+            OverrideStat(
+                dimension=dim,
+                overrides=len(rows),
+                sessions_overridden=touched,
+                share=round(touched / len(sessions), 3) if sessions else 0.0,
+                mean_abs_change=_mean(abs(c) for c in changes),
+                mean_signed_change=_mean(changes),
+            )
+        )
+    return OverrideStats(finished_sessions=len(sessions), dimensions=out)
+
+
+def _week(d: datetime) -> date:
+    day = d.astimezone(UTC).date()
+    return day - timedelta(days=day.weekday())
+
+
+def _trend(scored: Sequence[tuple[PracticeSession, Effective]]) -> list[TrendPoint]:
+    weeks: dict[date, list[Effective]] = defaultdict(list)
+    for s, eff in scored:
+        if s.ended_at is not None:
+            weeks[_week(s.ended_at)].append(eff)
+    points = []
+    for week in sorted(weeks)[-12:]:
+        effs = weeks[week]
+        points.append(
+            TrendPoint(
+                week=week,
+                sessions=len(effs),
+                overall=_mean(e.overall for e in effs),
+                dimensions={
+                    dim: _mean(e.dimensions[dim].effective for e in effs) for dim in DIMENSIONS
+                },
+            )
+        )
+    return points
+
+
+def _misses(sessions: Sequence[PracticeSession]) -> list[CommonMiss]:
+    counts: Counter[str] = Counter()
+    example: dict[str, tuple[str, str]] = {}
+    for s in sessions:
+        for c in (s.scorecard or {}).get("coaching") or []:
+            if c.get("tip") and c.get("code"):
+                counts[c["code"]] += 1
+                example.setdefault(c["code"], (c.get("label") or c["code"], c["tip"]))
+    return [
+        CommonMiss(code=code, label=example[code][0], tip=example[code][1], count=n)
+        for code, n in counts.most_common(5)
+    ]
+
+
+async def dashboard(
+    db: AsyncSession, viewer: Principal, team_id: int | None, builtin: dict[str, Scenario]
+) -> Dashboard:
+    repo = ReviewsRepository(db)
+    scope = await trainee_scope(db, viewer, team_id)
+    trainees = [
+        t
+        for t in await repo.trainees_of_teams(viewer.org_id, None)
+        if scope is None or t.id in scope
+    ]
+    ids = {t.id for t in trainees}
+    sessions = await repo.finished_sessions(viewer.org_id, ids)
+    overrides = await repo.overrides([s.id for s in sessions])
+    scored = [(s, effective(s.scorecard, overrides.get(s.id, []))) for s in sessions]
+    averages = [
+        DimensionAverage(
+            dimension=dim,
+            average=_mean(e.dimensions[dim].effective for _, e in scored),
+            sessions=sum(1 for _, e in scored if e.dimensions[dim].effective is not None),
+        )
+        for dim in DIMENSIONS
+    ]
+    weakest = sorted(
+        (a for a in averages if a.average is not None), key=lambda a: (a.average, a.dimension)
+    )
+    work = await AssignmentsService(db, builtin).progress(viewer, ids)
+    completion = [
+        AssignmentCompletion(
+            assignment_id=d.id,
+            title=d.title,
+            due_at=d.due_at,
+            min_score=d.min_score,
+            assignees=d.assignees,
+            completed=d.completed,
+            overdue=d.overdue,
+        )
+        for d in work
+    ]
+    overdue = [
+        OverdueItem(
+            assignment_id=d.id,
+            title=d.title,
+            due_at=d.due_at,
+            trainee=p.trainee,
+            attempts_used=p.attempts_used,
+            best_score=p.best_score,
+            min_score=d.min_score,
+        )
+        for d in work
+        for p in d.progress
+        if p.overdue
+    ]
+    assigned = sum(c.assignees for c in completion)
+    return Dashboard(
+        team_id=team_id,
+        trainees=[PersonRead.model_validate(t) for t in trainees],
+        finished_sessions=len(sessions),
+        overall=_mean(e.overall for _, e in scored),
+        averages=averages,
+        weakest=[a.dimension for a in weakest],
+        common_misses=_misses(sessions),
+        trend=_trend(scored),
+        completion=completion,
+        completion_rate=round(sum(c.completed for c in completion) / assigned, 3)
+        if assigned
+        else None,
+        overdue=overdue,
+    )
+
+
+CSV_SAFE_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> str:
+    """Text a spreadsheet won't run as a formula (CSV injection)."""
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if isinstance(value, str) and text.startswith(CSV_SAFE_START) else text
+
+
+async def export_csv(db: AsyncSession, viewer: Principal, team_id: int | None) -> str:
+    """One row per finished session: trainee, team, scenario, date, overall, each dimension."""
+    repo = ReviewsRepository(db)
+    scope = await trainee_scope(db, viewer, team_id)
+    sessions = await repo.finished_sessions(viewer.org_id, scope)
+    overrides = await repo.overrides([s.id for s in sessions])
+    users = await repo.users({s.user_id for s in sessions})
+    teams = await repo.team_names_of(users.keys())
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    header = ["session_id", "trainee", "trainee_name", "team", "scenario_id", "scenario"]
+    header += ["ended_at", "overall_original", "overall_effective"]
+    for dim in DIMENSIONS:
+        header += [f"{dim}_original", f"{dim}_effective"]
+    writer.writerow(header)
+    for s in sessions:
+        eff = effective(s.scorecard, overrides.get(s.id, []))
+        u = users[s.user_id]
+        row: list[object] = [s.id, u.username, u.display_name, "; ".join(teams.get(u.id, []))]
+        row += [s.scenario_id, s.title, s.ended_at.isoformat() if s.ended_at else None]
+        row += [eff.original_overall, eff.overall]
+        for dim in DIMENSIONS:
+            row += [eff.dimensions[dim].original, eff.dimensions[dim].effective]
+        writer.writerow([_cell(v) for v in row])
+    return buf.getvalue()

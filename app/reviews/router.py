@@ -1,0 +1,125 @@
+"""HTTP for coach reviews, the review queue, manager statistics, dashboard and CSV export."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
+
+from app.deps import ContainerDep, CurrentUser, ManagerUser, SessionDep, StaffUser
+from app.reviews import analytics
+from app.reviews.dashboard_schemas import Dashboard
+from app.reviews.queue import review_queue
+from app.reviews.schemas import (
+    CommentCreate,
+    CommentRead,
+    DisputeCreate,
+    DisputeRead,
+    DisputeResolve,
+    OverrideCreate,
+    OverrideRead,
+    OverrideStats,
+    QueueFilter,
+    QueuePage,
+    QueueSort,
+    ReviewedRead,
+    SessionReviewRead,
+)
+from app.reviews.service import ReviewsService
+
+router = APIRouter(prefix="/api/reviews", tags=["reviews"])
+
+TeamFilter = Annotated[int | None, Query(description="one team; default: all you may see")]
+
+
+@router.get("/queue", response_model=QueuePage)
+async def queue(
+    user: StaffUser,
+    db: SessionDep,
+    sort: QueueSort = "newest",
+    filter_: Annotated[QueueFilter, Query(alias="filter")] = "all",
+    team_id: TeamFilter = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> QueuePage:
+    """Finished sessions of your teams: newest, lowest scoring, flagged, disputed, unreviewed."""
+    return await review_queue(
+        db, user, sort=sort, only=filter_, team_id=team_id, limit=limit, offset=offset
+    )
+
+
+@router.get("/sessions/{session_id}", response_model=SessionReviewRead)
+async def get_review(session_id: str, user: CurrentUser, db: SessionDep) -> SessionReviewRead:
+    """Comments, overrides (beside the originals), disputes and the effective scores."""
+    return await ReviewsService(db).get(user, session_id)
+
+
+@router.post(
+    "/sessions/{session_id}/comments",
+    response_model=CommentRead,
+    status_code=status.HTTP_201_CREATED,
+)
+async def add_comment(
+    session_id: str, body: CommentCreate, user: StaffUser, db: SessionDep
+) -> CommentRead:
+    return await ReviewsService(db).comment(user, session_id, body)
+
+
+@router.post(
+    "/sessions/{session_id}/overrides",
+    response_model=OverrideRead,
+    status_code=status.HTTP_201_CREATED,
+)
+async def add_override(
+    session_id: str, body: OverrideCreate, user: StaffUser, db: SessionDep
+) -> OverrideRead:
+    return await ReviewsService(db).override(user, session_id, body)
+
+
+@router.post(
+    "/sessions/{session_id}/disputes",
+    response_model=DisputeRead,
+    status_code=status.HTTP_201_CREATED,
+)
+async def add_dispute(
+    session_id: str, body: DisputeCreate, user: CurrentUser, db: SessionDep
+) -> DisputeRead:
+    return await ReviewsService(db).dispute(user, session_id, body)
+
+
+@router.post("/sessions/{session_id}/disputes/{dispute_id}/resolve", response_model=DisputeRead)
+async def resolve_dispute(
+    session_id: str, dispute_id: int, body: DisputeResolve, user: StaffUser, db: SessionDep
+) -> DisputeRead:
+    return await ReviewsService(db).resolve(user, session_id, dispute_id, body)
+
+
+@router.post("/sessions/{session_id}/reviewed", response_model=ReviewedRead)
+async def mark_reviewed(session_id: str, user: StaffUser, db: SessionDep) -> ReviewedRead:
+    return await ReviewsService(db).mark_reviewed(user, session_id)
+
+
+@router.get("/stats/overrides", response_model=OverrideStats)
+async def stats(manager: ManagerUser, db: SessionDep, team_id: TeamFilter = None) -> OverrideStats:
+    """How often, and by how much, coaches overrode the scorer, per dimension."""
+    return await analytics.override_stats(db, manager, team_id)
+
+
+@router.get("/dashboard", response_model=Dashboard)
+async def dashboard(
+    user: StaffUser, db: SessionDep, container: ContainerDep, team_id: TeamFilter = None
+) -> Dashboard:
+    return await analytics.dashboard(db, user, team_id, container.builtin_scenarios)
+
+
+@router.get("/export.csv", response_class=Response)
+async def export(user: StaffUser, db: SessionDep, team_id: TeamFilter = None) -> Response:
+    """One row per finished session; UTF-8 with a byte-order mark so spreadsheets read Chinese."""
+    text = await analytics.export_csv(db, user, team_id)
+    stamp = datetime.now(UTC).strftime("%Y%m%d")
+    return Response(
+        content="\ufeff" + text,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="scores-{stamp}.csv"'},
+    )
