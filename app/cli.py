@@ -20,8 +20,10 @@ def _fail(message: str) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
+    from pydantic import ValidationError
 
     from app.config import Settings
+    from app.llm.factory import llm_settings_problem
     from app.main import create_app
 
     overrides: dict[str, Any] = {}
@@ -31,7 +33,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
         overrides["port"] = args.port
     if args.host is not None:
         overrides["host"] = args.host
-    settings = Settings(**overrides)
+    try:
+        settings = Settings(**overrides)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        return _fail(f"bad setting {'.'.join(str(p) for p in err['loc'])}: {err['msg']}")
+    problem = llm_settings_problem(settings)
+    if problem is not None:
+        return _fail(problem)
     url = f"http://{settings.host}:{settings.port}"
     print(f"Consultative-selling coach: open {url}/ (API docs at {url}/docs)", flush=True)
     if settings.demo:

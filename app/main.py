@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
 from collections.abc import AsyncIterator
@@ -16,17 +17,22 @@ from app.accounts.router import router as accounts_router
 from app.accounts.service import AccountsService
 from app.assignments.router import router as assignments_router
 from app.buyer.lines import load_phrasebook
+from app.buyer.llm import LLMBuyer
 from app.buyer.offline import OfflineBuyer
 from app.config import Settings, get_settings
 from app.container import Container
 from app.db.engine import make_engine, make_sessionmaker
 from app.db.migrate import upgrade_to_head
 from app.errors import install_error_handlers
+from app.llm.factory import llm_client
+from app.prompting import load_library
 from app.reviews.router import router as reviews_router
 from app.roleplay.router import router as sessions_router
 from app.scenarios.catalog import load_builtin
 from app.scenarios.router import router as scenarios_router
-from app.scoring.scorer import OfflineScorer
+from app.scoring.judge import LLMJudge
+from app.scoring.scorer import JudgedScorer, OfflineScorer
+from app.usage.router import router as usage_router
 
 log = logging.getLogger("app")
 
@@ -52,13 +58,24 @@ async def _first_start(container: Container) -> None:
 
 def build_container(settings: Settings) -> Container:
     engine = make_engine(settings.database_url)
+    offline = OfflineBuyer(load_phrasebook())
+    buyers: dict[str, Any] = {"offline": offline}
+    extras: dict[str, Any] = {"closers": []}
+    client = llm_client(settings)
+    if client is not None:
+        extras["llm_client"] = client
+        extras["closers"].append(client.aclose)
+        buyers["llm"] = LLMBuyer(client, load_library(), offline)
     return Container(
         settings=settings,
         engine=engine,
         sessionmaker=make_sessionmaker(engine),
         builtin_scenarios=load_builtin(),
-        buyers={"offline": OfflineBuyer(load_phrasebook())},
-        scorer=OfflineScorer(),
+        buyers=buyers,
+        scorer=JudgedScorer(LLMJudge(client))
+        if client is not None and settings.judge_engine == "llm"
+        else OfflineScorer(),
+        extras=extras,
     )
 
 
@@ -75,6 +92,10 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         try:
             yield
         finally:
+            # Replies still being produced for streams finish (or give up) before we close.
+            pending = list(container.extras.get("turn_tasks", ()))
+            if pending:
+                await asyncio.wait(pending, timeout=settings.llm_timeout_seconds)
             for closer in container.extras.get("closers", []):
                 await closer()
             await container.engine.dispose()
@@ -89,6 +110,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     app.include_router(accounts_router)
     app.include_router(scenarios_router)
     app.include_router(sessions_router)
+    app.include_router(usage_router)
     app.include_router(assignments_router)
     app.include_router(reviews_router)
 

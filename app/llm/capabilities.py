@@ -49,15 +49,30 @@ def is_stream_options_refusal(error: LLMBadRequest) -> bool:
 def merge_system_into_user(messages: Sequence[ChatMessage]) -> list[ChatMessage]:
     """The same conversation without system messages, for servers without the role.
 
-    All system text is joined and put in front of the first message, inside
-    a user message: prepended to it when it is a user message, or as a new
-    user message when the chat opens with the assistant (that keeps the
-    user/assistant alternation strict templates demand).
+    The leading system text goes in front of the first message, inside a user
+    message: prepended to it when it is a user message, or as a new user
+    message when the chat opens with the assistant (that keeps the
+    user/assistant alternation strict templates demand). A later system
+    message (a per-turn note after the history) joins the user message before
+    it, so the shared prefix of the conversation stays the same from turn to
+    turn and the note stays next to the message it is about.
     """
-    system = "\n\n".join(m.content for m in messages if m.role == "system")
-    rest = [m for m in messages if m.role != "system"]
+    lead: list[str] = []
+    i = 0
+    while i < len(messages) and messages[i].role == "system":
+        lead.append(messages[i].content)
+        i += 1
+    out: list[ChatMessage] = []
+    for m in messages[i:]:
+        if m.role != "system":
+            out.append(m)
+        elif out and out[-1].role == "user":
+            out[-1] = ChatMessage.user(f"{out[-1].content}\n\n{m.content}")
+        else:
+            out.append(ChatMessage.user(m.content))
+    system = "\n\n".join(lead)
     if not system:
-        return rest
-    if rest and rest[0].role == "user":
-        return [ChatMessage.user(f"{system}\n\n{rest[0].content}"), *rest[1:]]
-    return [ChatMessage.user(system), *rest]
+        return out
+    if out and out[0].role == "user":
+        return [ChatMessage.user(f"{system}\n\n{out[0].content}"), *out[1:]]
+    return [ChatMessage.user(system), *out]

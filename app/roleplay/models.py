@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.base import Base, JSONDoc, UTCDateTime, json_default, utcnow
@@ -38,6 +38,12 @@ class PracticeSession(Base):
     scorecard: Mapped[dict[str, Any] | None] = mapped_column(JSONDoc, nullable=True)
     overall: Mapped[int | None] = mapped_column(Integer, nullable=True)
     turn_count: Mapped[int] = mapped_column(Integer, default=0)
+    # LLM tokens this session used (buyer turns and the judge), for cost reports.
+    llm_prompt_tokens: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    llm_completion_tokens: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    llm_usage_estimated: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
     # A reply in progress (possibly in another process): who holds it and since when.
     reply_token: Mapped[str | None] = mapped_column(String(32), nullable=True)
     reply_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, status
+from fastapi.responses import StreamingResponse
 
 from app.deps import ContainerDep, CurrentUser
+from app.errors import error_body
 from app.roleplay.models import PracticeSession, Turn
 from app.roleplay.schemas import (
     MessageCreate,
@@ -20,6 +24,7 @@ from app.roleplay.schemas import (
     TurnRead,
 )
 from app.roleplay.service import RoleplayService, TurnOutcome
+from app.roleplay.streaming import Delta, Finished, MessageStored
 from app.scenarios.schema import Scenario
 from app.scenarios.service import public_view
 
@@ -129,6 +134,50 @@ async def send_message(
 ) -> MessageResult:
     outcome = await RoleplayService(container).send(user, session_id, body.text, idempotency_key)
     return outcome_read(outcome)
+
+
+def _sse(event: str, data: Any) -> bytes:
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n".encode()
+
+
+@router.post(
+    "/{session_id}/messages/stream",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/event-stream": {}}}},
+)
+async def stream_message(
+    session_id: str,
+    body: MessageCreate,
+    user: CurrentUser,
+    container: ContainerDep,
+    idempotency_key: IdempotencyKey = None,
+) -> StreamingResponse:
+    """The same turn as /messages, answered as Server-Sent Events.
+
+    `message` (the stored trainee turn), then `delta` pieces of the buyer's
+    reply as they are produced, then `done` with the /messages result; or a
+    final `error` event. Refusals before the stream starts are plain 4xx JSON.
+    """
+    stream = await RoleplayService(container).send_streamed(
+        user, session_id, body.text, idempotency_key
+    )
+
+    async def relay() -> AsyncIterator[bytes]:
+        async for event in stream.events():
+            if isinstance(event, MessageStored):
+                yield _sse("message", {"message": turn_read(event.message).model_dump(mode="json")})
+            elif isinstance(event, Delta):
+                yield _sse("delta", {"text": event.text})
+            elif isinstance(event, Finished):
+                yield _sse("done", outcome_read(event.outcome).model_dump(mode="json"))
+            else:
+                yield _sse("error", error_body(event.error.code, event.error.detail))
+
+    return StreamingResponse(
+        relay(),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
 
 
 @router.post("/{session_id}/reply", response_model=MessageResult)

@@ -22,6 +22,7 @@ from app.errors import BadRequest, Conflict, NotFound, Unprocessable
 from app.roleplay.models import PracticeSession, Turn
 from app.roleplay.repository import RoleplayRepository
 from app.roleplay.snapshots import scenario_of
+from app.roleplay.streaming import TurnStream
 from app.roleplay.turns import Claim, Stored, TurnTaker, check_owner
 from app.scenarios.service import ScenarioService
 
@@ -135,6 +136,23 @@ class RoleplayService:
             reply = await taker.answer(engine, got)
             turn = await taker.store(got, reply, engine.name)
         return await self._finish(user, got, reply, turn)
+
+    async def send_streamed(
+        self, user: Principal, sid: str, text: str, key: str | None
+    ) -> TurnStream:
+        """Claim the turn now (so refusals are plain 4xx answers), then stream the reply."""
+        self._check_message(text, key)
+        taker = TurnTaker(self.c)
+        lock = taker.hold(sid)
+        await lock.__aenter__()
+        try:
+            got = await taker.claim(user, sid, text, key)
+        except BaseException:
+            await lock.__aexit__(None, None, None)
+            raise
+        stream = TurnStream(self, taker, lock)
+        stream.start(user, got)
+        return stream
 
     def _check_message(self, text: str, key: str | None) -> None:
         limit = self.c.settings.max_message_chars

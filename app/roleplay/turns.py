@@ -47,6 +47,20 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def usage_increments(usage: Any) -> dict[str, Any]:
+    """SQL increments of a session's token counters for one model call's usage."""
+    if not isinstance(usage, dict):
+        return {}
+    out: dict[str, Any] = {
+        "llm_prompt_tokens": PracticeSession.llm_prompt_tokens + int(usage.get("prompt_tokens", 0)),
+        "llm_completion_tokens": PracticeSession.llm_completion_tokens
+        + int(usage.get("completion_tokens", 0)),
+    }
+    if usage.get("estimated"):
+        out["llm_usage_estimated"] = True
+    return out
+
+
 def trainee_meta(analysis: TraineeTurnAnalysis) -> dict[str, Any]:
     return {
         "acts": sorted(a.value for a in analysis.acts),
@@ -245,6 +259,7 @@ class TurnTaker:
                     reply_token=None,
                     reply_started_at=None,
                     updated_at=_now(),
+                    **usage_increments(reply.meta.get("usage")),
                 )
                 .execution_options(synchronize_session=False)
             )

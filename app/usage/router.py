@@ -1,0 +1,35 @@
+"""HTTP for usage and cost (managers)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from app.deps import ManagerUser, SessionDep, SettingsDep
+from app.usage.service import UsageService
+
+router = APIRouter(prefix="/api/usage", tags=["usage"])
+
+
+@router.get("/sessions")
+async def usage_by_session(
+    manager: ManagerUser,
+    db: SessionDep,
+    settings: SettingsDep,
+    user_id: int | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    """Tokens and cost of each session (buyer turns and the judge), newest first."""
+    return await UsageService(db, settings).sessions(
+        manager.org_id, user_id=user_id, limit=limit, offset=offset
+    )
+
+
+@router.get("/trainees")
+async def usage_by_trainee(
+    manager: ManagerUser, db: SessionDep, settings: SettingsDep
+) -> dict[str, Any]:
+    """Tokens and cost per trainee, over all their sessions."""
+    return await UsageService(db, settings).trainees(manager.org_id)

@@ -1,0 +1,108 @@
+"""Token usage and cost from the counters each session keeps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import case, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.accounts.models import User
+from app.config import Settings
+from app.roleplay.models import PracticeSession
+
+
+def cost(settings: Settings, prompt_tokens: int, completion_tokens: int) -> float:
+    return round(
+        prompt_tokens / 1e6 * settings.price_input_per_mtok
+        + completion_tokens / 1e6 * settings.price_output_per_mtok,
+        6,
+    )
+
+
+class UsageService:
+    def __init__(self, db: AsyncSession, settings: Settings) -> None:
+        self.db = db
+        self.settings = settings
+
+    async def sessions(
+        self, org_id: int, *, user_id: int | None, limit: int, offset: int
+    ) -> dict[str, Any]:
+        stmt = (
+            select(PracticeSession, User.username)
+            .join(User, User.id == PracticeSession.user_id)
+            .where(PracticeSession.org_id == org_id)
+        )
+        if user_id is not None:
+            stmt = stmt.where(PracticeSession.user_id == user_id)
+        total = (
+            await self.db.execute(select(func.count()).select_from(stmt.subquery()))
+        ).scalar_one()
+        rows = await self.db.execute(
+            stmt.order_by(PracticeSession.created_at.desc(), PracticeSession.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        items = [
+            {
+                "session_id": s.id,
+                "trainee": username,
+                "title": s.title,
+                "buyer_engine": s.buyer_engine,
+                "created_at": s.created_at.isoformat(),
+                **self._figures(
+                    s.llm_prompt_tokens, s.llm_completion_tokens, s.llm_usage_estimated
+                ),
+            }
+            for s, username in rows.all()
+        ]
+        return {
+            "items": items,
+            "total": total,
+            "limit": limit,
+            "offset": offset,
+            "prices": self._prices(),
+        }
+
+    async def trainees(self, org_id: int) -> dict[str, Any]:
+        stmt = (
+            select(
+                User.id,
+                User.username,
+                User.display_name,
+                func.count(PracticeSession.id),
+                func.coalesce(func.sum(PracticeSession.llm_prompt_tokens), 0),
+                func.coalesce(func.sum(PracticeSession.llm_completion_tokens), 0),
+                func.max(case((PracticeSession.llm_usage_estimated, 1), else_=0)),
+            )
+            .join(PracticeSession, PracticeSession.user_id == User.id)
+            .where(User.org_id == org_id)
+            .group_by(User.id, User.username, User.display_name)
+            .order_by(User.username)
+        )
+        items = [
+            {
+                "user_id": uid,
+                "username": username,
+                "display_name": display,
+                "sessions": int(n),
+                **self._figures(int(p), int(c), bool(est)),
+            }
+            for uid, username, display, n, p, c, est in (await self.db.execute(stmt)).all()
+        ]
+        return {"items": items, "prices": self._prices()}
+
+    def _figures(self, prompt: int, completion: int, estimated: bool) -> dict[str, Any]:
+        return {
+            "prompt_tokens": prompt,
+            "completion_tokens": completion,
+            "total_tokens": prompt + completion,
+            "estimated": estimated,
+            "cost": cost(self.settings, prompt, completion),
+        }
+
+    def _prices(self) -> dict[str, float]:
+        return {
+            "input_per_mtok": self.settings.price_input_per_mtok,
+            "output_per_mtok": self.settings.price_output_per_mtok,
+        }
