@@ -108,6 +108,15 @@ def cmd_scenarios_check(args: argparse.Namespace) -> int:
     for p in problems:
         print(str(p), file=sys.stderr)
     print(f"{len(scenarios)} valid, {len(problems)} problem(s) in {directory}")
+    if args.simulate and scenarios:
+        from app.scenarios.realism import format_report, simulate_all
+
+        reports = simulate_all(scenarios)
+        print(format_report(reports))
+        unrealistic = [r.scenario for r in reports if not r.realistic]
+        if unrealistic:
+            print(f"unrealistic: {', '.join(unrealistic)}", file=sys.stderr)
+            return 1
     return 1 if problems else 0
 
 
@@ -185,6 +194,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = ssub.add_parser("check", help="validate scenario files")
     check.add_argument(
         "--dir", default=None, help="a directory of scenario files (default: built-in)"
+    )
+    check.add_argument(
+        "--simulate",
+        action="store_true",
+        help="play scripted trainees (consultant, pitcher, folder, arguer) against each scenario",
     )
     check.set_defaults(func=cmd_scenarios_check)
 

@@ -6,11 +6,12 @@ import json
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Query, status
+from fastapi import APIRouter, Depends, Header, Query, Request, status
 from fastapi.responses import StreamingResponse
 
-from app.deps import ContainerDep, CurrentUser
-from app.errors import error_body
+from app.deps import ContainerDep, CurrentUser, SettingsDep, StaffUser
+from app.errors import PayloadTooLarge, error_body
+from app.roleplay.imports import ImportService, TranscriptImport
 from app.roleplay.models import PracticeSession, Turn
 from app.roleplay.schemas import (
     MessageCreate,
@@ -116,6 +117,39 @@ async def list_sessions(
         for s, u in rows
     ]
     return {"items": items, "total": total, "limit": limit, "offset": offset}
+
+
+def transcript_size_limit(request: Request, settings: SettingsDep) -> None:
+    """COACH_MAX_TRANSCRIPT_BYTES, checked before the body is read (the app-wide cap stays 4 MB)."""
+    declared = request.headers.get("content-length")
+    if (
+        declared is not None
+        and declared.isdigit()
+        and int(declared) > settings.max_transcript_bytes
+    ):
+        raise PayloadTooLarge(
+            f"The transcript is {declared} bytes; the limit is {settings.max_transcript_bytes}."
+        )
+
+
+@router.post(
+    "/import",
+    status_code=status.HTTP_201_CREATED,
+    response_model=SessionRead,
+    dependencies=[Depends(transcript_size_limit)],
+)
+async def import_transcript(
+    body: TranscriptImport, user: StaffUser, container: ContainerDep
+) -> SessionRead:
+    """Score a transcript that did not come from a role-play (coaches and managers).
+
+    The body is the transcript file format (INTERFACES.md), optionally with
+    `trainee_id` (a trainee of your teams; default: yourself) and `title`.
+    It is scored at once and stored, ended, for review like any session.
+    """
+    sid = await ImportService(container).import_transcript(user, body)
+    s, turns, owner = await RoleplayService(container).get(user, sid)
+    return session_read(s, turns, owner)
 
 
 @router.get("/{session_id}", response_model=SessionRead)

@@ -1,0 +1,120 @@
+"""The scenario realism check: play each scenario with scripted trainees against the offline buyer.
+
+A scenario is realistic when the consultant earns the advance and none of the
+pitcher, the folder or the arguer does, and the consultant outscores the
+pitcher on questioning and needs discovery. `coach scenarios check --simulate`
+prints this report; the tests run it over every built-in scenario.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.analysis.conversation import context_for
+from app.analysis.trainee import analyze_trainee_turn
+from app.buyer.offline import OfflineBuyer
+from app.scenarios.schema import Scenario
+from app.scenarios.scripted import Trainee, all_styles
+from app.scoring.rubric import RubricScorer
+
+MAX_TURNS = 30
+SEED = 1
+
+
+@dataclass
+class StyleRun:
+    style: str
+    trainee_turns: int
+    advance_turn: int | None  # trainee turn number that won the advance
+    needs: list[str]
+    ended: str | None
+    scores: dict[str, int | None]
+    overall: int | None
+    turns: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class ScenarioReport:
+    scenario: str
+    runs: dict[str, StyleRun]
+    problems: list[str]
+
+    @property
+    def realistic(self) -> bool:
+        return not self.problems
+
+
+def play(
+    scenario: Scenario, trainee: Trainee, engine: OfflineBuyer, scorer: RubricScorer
+) -> StyleRun:
+    state = engine.initial_state(scenario)
+    opening = engine.open(scenario, state, SEED)
+    turns: list[tuple[str, str]] = [("buyer", opening.text)]
+    events: dict[int, dict[str, object]] = {0: opening.events}
+    state = opening.state
+    advance_turn: int | None = None
+    count = 0
+    while count < MAX_TURNS and not state.ended:
+        line = trainee.next_line(scenario, state, turns[-1][1])
+        if line is None:
+            break
+        count += 1
+        turns.append(("trainee", line))
+        index = len(turns) - 1
+        analysis = analyze_trainee_turn(index, line, scenario.language, context_for(turns[:-1]))
+        reply = engine.respond(scenario, state, analysis, SEED, buyer_index=index + 1)
+        turns.append(("buyer", reply.text))
+        events[index + 1] = reply.events
+        if reply.state.advance_granted and advance_turn is None:
+            advance_turn = count
+        state = reply.state
+    card = scorer.score(turns, language=scenario.language, scenario=scenario, events=events)
+    return StyleRun(
+        style=trainee.style,
+        trainee_turns=count,
+        advance_turn=advance_turn,
+        needs=list(state.revealed_needs),
+        ended=state.end_reason.value if state.end_reason else None,
+        scores={k: v.score for k, v in card.dimensions.items()},
+        overall=card.overall,
+        turns=turns,
+    )
+
+
+def simulate(scenario: Scenario) -> ScenarioReport:
+    engine, scorer = OfflineBuyer(), RubricScorer()
+    runs = {t.style: play(scenario, t, engine, scorer) for t in all_styles()}
+    problems = []
+    if runs["consultant"].advance_turn is None:
+        problems.append("the consultant could not earn the advance")
+    for style in ("pitcher", "folder", "arguer"):
+        if runs[style].advance_turn is not None:
+            problems.append(f"the {style} won the advance")
+    c, p = runs["consultant"], runs["pitcher"]
+    for dim in ("questioning", "needs_discovery"):
+        if (c.scores[dim] or 0) <= (p.scores[dim] or 0):
+            problems.append(f"the pitcher scored at least as well as the consultant on {dim}")
+    return ScenarioReport(scenario.id, runs, problems)
+
+
+def simulate_all(scenarios: list[Scenario]) -> list[ScenarioReport]:
+    return [simulate(s) for s in scenarios]
+
+
+def format_report(reports: list[ScenarioReport]) -> str:
+    lines = []
+    for r in reports:
+        lines.append(f"{r.scenario}: {'realistic' if r.realistic else 'UNREALISTIC'}")
+        for run in r.runs.values():
+            adv = f"advance at turn {run.advance_turn}" if run.advance_turn else "no advance"
+            scores = " ".join(
+                f"{k[:4]}={v if v is not None else '-'}" for k, v in run.scores.items()
+            )
+            ended = f", ended: {run.ended}" if run.ended else ""
+            lines.append(
+                f"  {run.style:<10} {run.trainee_turns:>2} turns, {adv}, needs {len(run.needs)} {run.needs}, "
+                f"{scores} overall={run.overall}{ended}"
+            )
+        for p in r.problems:
+            lines.append(f"  ! {p}")
+    return "\n".join(lines)
