@@ -27,6 +27,7 @@ class Evidence(BaseModel):
     index: int  # 0-based position in turns
     quote: str  # verbatim substring of that turn's text
     note: str
+    source: Literal["rubric", "judge"] | None = None  # set on combined scorecards
 
 
 class DimensionScore(BaseModel):
@@ -34,7 +35,12 @@ class DimensionScore(BaseModel):
     band: Band | None = None
     reason: str
     evidence: list[Evidence] = Field(default_factory=list)
-    scorer: str = "rubric"
+    scorer: str = "rubric"  # "rubric", "judge" or "combined": who produced `score`
+    # Both inputs of a combined scorecard stay visible (None on a rubric-only one).
+    rubric_score: int | None = Field(default=None, ge=0, le=100)
+    judge_score: int | None = Field(default=None, ge=0, le=100)  # only a verified judgement
+    judge_reason: str | None = None
+    judge_note: str | None = None  # why the judge's judgement was not used, when it wasn't
 
 
 class TurnCoaching(BaseModel):
@@ -76,6 +82,26 @@ class Flag(BaseModel):
     detail: str
 
 
+class JudgeUsage(BaseModel):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+    estimated: bool = False  # the server reported no usage for some call
+
+
+class JudgeRun(BaseModel):
+    """How the LLM judge went: what it was asked with, what it cost, why it failed."""
+
+    status: Literal["ok", "failed"]
+    prompt: str  # id@version of the judge's system prompt
+    model: str | None = None
+    json_mode: str | None = None  # "json_schema" or "json_object"
+    reason: str | None = None  # why it failed
+    usage: JudgeUsage = Field(default_factory=JudgeUsage)
+    calls: int = 0  # completions answered (a degraded JSON mode costs one more)
+    removed_turns: list[int] = Field(default_factory=list)  # hidden from the judge
+
+
 class Scorecard(BaseModel):
     dimensions: dict[DimensionName, DimensionScore]
     overall: int | None = Field(default=None, ge=0, le=100)
@@ -86,3 +112,5 @@ class Scorecard(BaseModel):
     needs_uncovered: NeedsReport | None = None
     flags: list[Flag] = Field(default_factory=list)
     stats: dict[str, Any] = Field(default_factory=dict)
+    prompts: dict[str, str] = Field(default_factory=dict)  # role -> prompt id@version
+    judge: JudgeRun | None = None

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from app.scenarios.schema import Scenario
 from app.scoring.schema import Scorecard
+
+if TYPE_CHECKING:
+    from app.scoring.judge import LLMJudge
 
 
 class Scorer(Protocol):
@@ -41,3 +44,36 @@ class OfflineScorer:
         events: Mapping[int, Mapping[str, Any]] | None = None,
     ) -> Scorecard:
         return self._rubric.score(turns, language=language, scenario=scenario, events=events)
+
+
+class JudgedScorer:
+    """The rubric, always; then the LLM judge; then both combined.
+
+    The judge never fails the scorecard: when it fails or answers badly the
+    rubric's scores stand, flagged (see `app.scoring.combine`).
+    """
+
+    name = "rubric+judge"
+
+    def __init__(self, judge: LLMJudge) -> None:
+        from app.scoring.rubric import RubricScorer
+
+        self.judge = judge
+        self._rubric = RubricScorer()
+
+    async def score_transcript(
+        self,
+        turns: Sequence[tuple[str, str]],
+        *,
+        language: str | None = None,
+        scenario: Scenario | None = None,
+        events: Mapping[int, Mapping[str, Any]] | None = None,
+    ) -> Scorecard:
+        from app.scoring.combine import combine
+        from app.scoring.judge import scenario_info_of
+
+        card = self._rubric.score(turns, language=language, scenario=scenario, events=events)
+        verdict = await self.judge.judge(
+            turns, language=card.language, scenario_info=scenario_info_of(scenario)
+        )
+        return combine(card, verdict)
