@@ -64,6 +64,11 @@ def _given(value: T | None) -> T | Omit:
     return omit if value is None else value
 
 
+# The messages travel in `extra_body`, which the SDK sends as they are: its
+# parameter transform walks every message through type introspection (about
+# 0.6 ms a message here, 25 ms for a 40-turn role-play) for plain text
+# messages that need no transforming. `messages=[]` keeps the call typed;
+# extra_body's key replaces it in the JSON the server receives.
 def _to_sdk(message: ChatMessage) -> ChatCompletionMessageParam:
     if message.role == "system":
         return {"role": "system", "content": message.content}
@@ -286,7 +291,8 @@ class LLMClient:
             async with asyncio.timeout(self.timeout_seconds):
                 completion: object = await self._sdk.chat.completions.create(
                     model=self.model,
-                    messages=[_to_sdk(m) for m in request.messages],
+                    messages=[],
+                    extra_body={"messages": [_to_sdk(m) for m in request.messages]},
                     temperature=_given(request.temperature),
                     max_tokens=_given(request.max_tokens),
                     seed=_given(request.seed),
@@ -307,7 +313,8 @@ class LLMClient:
                 async with asyncio.timeout(self.timeout_seconds):
                     sdk_stream = await self._sdk.chat.completions.create(
                         model=self.model,
-                        messages=[_to_sdk(m) for m in request.messages],
+                        messages=[],
+                        extra_body={"messages": [_to_sdk(m) for m in request.messages]},
                         temperature=_given(request.temperature),
                         max_tokens=_given(request.max_tokens),
                         seed=_given(request.seed),

@@ -9,7 +9,7 @@ The id@version is stored with every LLM turn and scorecard.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -51,6 +51,7 @@ class PromptTemplate:
     language: str
     variables: frozenset[str]
     body: str
+    compiled: jinja2.Template = field(repr=False, compare=False)
 
     @property
     def ref(self) -> str:
@@ -62,7 +63,7 @@ class PromptTemplate:
         if missing or extra:
             raise PromptError(f"{self.ref}: missing {sorted(missing)}, unexpected {sorted(extra)}")
         try:
-            return _ENV.from_string(self.body).render(**values).strip() + "\n"
+            return self.compiled.render(**values).strip() + "\n"
         except jinja2.TemplateError as exc:
             raise PromptError(f"{self.ref}: {exc}") from exc
 
@@ -83,7 +84,14 @@ def parse_template(text: str, source: str) -> PromptTemplate:
     declared = set(header.variables)
     if used != declared:
         raise PromptError(f"{source}: declared {sorted(declared)} but the body uses {sorted(used)}")
-    return PromptTemplate(header.id, header.version, header.language, frozenset(declared), body)
+    return PromptTemplate(
+        header.id,
+        header.version,
+        header.language,
+        frozenset(declared),
+        body,
+        _ENV.from_string(body),
+    )
 
 
 class PromptLibrary:

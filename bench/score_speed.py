@@ -1,0 +1,75 @@
+"""Offline scoring speed: median time and peak memory to score transcripts of 10, 40 and 160 turns.
+
+The transcripts are built from the calibration set's real conversations
+(Chinese and English), cut or repeated to the length, so the text is the
+kind the scorer sees. Target: under 20 ms for 40 turns, time growing
+linearly with the number of turns.
+
+    python bench/score_speed.py [--repeats 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+import tracemalloc
+from pathlib import Path
+
+from app.scoring.rubric import RubricScorer
+
+CALIBRATION = Path(__file__).resolve().parent.parent / "tests" / "scoring" / "calibration"
+
+
+def conversation(language: str) -> list[tuple[str, str]]:
+    turns: list[tuple[str, str]] = []
+    for path in sorted(CALIBRATION.glob(f"{language}-*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        turns += [(t["role"], t["text"]) for t in data["turns"]]
+    return turns
+
+
+def cut(turns: list[tuple[str, str]], n: int) -> list[tuple[str, str]]:
+    out = (turns * (n // len(turns) + 1))[:n]
+    return out
+
+
+def measure(
+    scorer: RubricScorer, turns: list[tuple[str, str]], language: str, repeats: int
+) -> tuple[float, float]:
+    scorer.score(turns, language=language)  # warm caches (compiled patterns)
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        scorer.score(turns, language=language)
+        times.append(time.perf_counter() - t0)
+    tracemalloc.start()
+    scorer.score(turns, language=language)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return statistics.median(times) * 1000, peak / 1024 / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeats", type=int, default=30)
+    args = ap.parse_args()
+    scorer = RubricScorer()
+    for language in ("zh", "en"):
+        base = conversation(language)
+        rows = []
+        for n in (10, 40, 160):
+            ms, mib = measure(scorer, cut(base, n), language, args.repeats)
+            rows.append((n, ms))
+            print(
+                f"{language}: {n:>3} turns  median {ms:6.2f} ms  peak {mib:5.2f} MiB  ({ms / n:.3f} ms/turn)"
+            )
+        (n1, t1), (_, t2), (n3, t3) = rows
+        print(
+            f"{language}: 160/10 turns time ratio {t3 / t1:.1f} (linear would be {n3 / n1:.0f}); 40 turns {t2:.2f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()

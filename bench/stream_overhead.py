@@ -1,0 +1,157 @@
+"""What the service adds on top of the LLM provider when streaming a buyer reply.
+
+Starts a loopback OpenAI-compatible server (own process, fixed time to first
+token) and `coach serve` with the LLM buyer (own process), then drives N
+concurrent sessions over HTTP, each sending streamed messages. For each
+message: (time from sending the request to the first `delta` event) minus
+(the provider's own time to first token for that request) = the service's
+share. Prints p50 and p99. Target: under 15 ms at p99 with 50 sessions.
+
+Each simulated trainee pauses --think seconds (varied +-50%) between a reply
+and their next message, as people read and type; --think 0 instead measures
+a saturated service (then the figure is queueing, not overhead).
+
+    python -m bench.stream_overhead [--sessions 50] [--turns 6] [--ttft 0.2] [--think 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from bench.roleplay_load import free_port, percentile, wait_ready
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+async def first_delta(c: httpx.AsyncClient, sid: str, text: str, headers: dict[str, str]) -> float:
+    t0 = time.perf_counter()
+    async with c.stream(
+        "POST", f"/api/sessions/{sid}/messages/stream", json={"text": text}, headers=headers
+    ) as r:
+        if r.status_code != 200:
+            raise RuntimeError(f"{r.status_code}: {await r.aread()!r}")
+        seen = None
+        async for line in r.aiter_lines():
+            if seen is None and line == "event: delta":
+                seen = time.perf_counter() - t0
+            if line == "event: error":
+                raise RuntimeError("stream error")
+        if seen is None:
+            raise RuntimeError("no delta")
+        return seen
+
+
+async def session(
+    c: httpx.AsyncClient,
+    i: int,
+    turns: int,
+    think: float,
+    headers: dict[str, str],
+    out: dict[str, float],
+) -> None:
+    rng = random.Random(i)
+    r = await c.post("/api/sessions", json={"scenario_id": "zh-mes-auto-parts"}, headers=headers)
+    sid = r.json()["id"]
+    for k in range(turns):
+        await asyncio.sleep(think * rng.uniform(0.5, 1.5))
+        text = f"第{i}号学员的第{k}个问题：咱们现在的生产数据是怎么统计的？"
+        out[text] = await first_delta(c, sid, text, headers)
+
+
+async def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--sessions", type=int, default=50)
+    ap.add_argument("--turns", type=int, default=6)
+    ap.add_argument("--ttft", type=float, default=0.2)
+    ap.add_argument(
+        "--think", type=float, default=3.0, help="mean seconds a trainee takes to read and type"
+    )
+    args = ap.parse_args()
+    llm_port, app_port = free_port(), free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    fake = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "bench._fake_llm",
+            "--port",
+            str(llm_port),
+            "--ttft",
+            str(args.ttft),
+        ],
+        env=env,
+        cwd=ROOT,
+    )
+    tmp = tempfile.mkdtemp(prefix="coach-bench-")
+    app_env = {
+        **env,
+        "COACH_DATABASE_URL": f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}",
+        "COACH_DEMO": "true",
+        "OPENAI_BASE_URL": f"http://127.0.0.1:{llm_port}/v1",
+        "OPENAI_API_KEY": "bench",
+        "COACH_LLM_MODEL": "bench-model",
+        "COACH_JUDGE": "offline",
+    }
+    app = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "serve", "--quiet", "--port", str(app_port)],
+        env=app_env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{app_port}"
+    try:
+        await wait_ready(base, app)
+        limits = httpx.Limits(
+            max_connections=args.sessions + 10, max_keepalive_connections=args.sessions + 10
+        )
+        async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as c:
+            tokens = []
+            for name in ("trainee1", "trainee2"):
+                r = await c.post("/api/auth/login", json={"username": name, "password": "demo"})
+                tokens.append(r.json()["token"])
+            client_side: dict[str, float] = {}
+            await asyncio.gather(
+                *(
+                    session(
+                        c,
+                        i,
+                        args.turns,
+                        args.think,
+                        {"Authorization": f"Bearer {tokens[i % 2]}"},
+                        client_side,
+                    )
+                    for i in range(args.sessions)
+                )
+            )
+        async with httpx.AsyncClient() as c:
+            records = (await c.get(f"http://127.0.0.1:{llm_port}/_records")).json()
+        provider = {r["last_user"]: r["ttft"] for r in records if r["ttft"] is not None}
+        overhead = [1000 * (client_side[t] - provider[t]) for t in client_side if t in provider]
+        print(
+            f"{len(overhead)} streamed turns, {args.sessions} concurrent sessions, think {args.think:.1f} s, "
+            f"provider TTFT {args.ttft * 1000:.0f} ms: "
+            f"service adds p50 {statistics.median(overhead):.1f} ms, p99 {percentile(overhead, 99):.1f} ms, "
+            f"max {max(overhead):.1f} ms"
+        )
+    finally:
+        app.terminate()
+        fake.terminate()
+        app.wait(timeout=10)
+        fake.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
