@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import AsyncIterator
 from typing import Annotated
 
@@ -13,9 +14,18 @@ from app.accounts.repository import AccountsRepository
 from app.accounts.service import AccountsService, Principal, require_role
 from app.config import Settings
 from app.container import Container
-from app.errors import Unauthorized
+from app.errors import Forbidden, Unauthorized
 
 TOKEN_COOKIE = "coach_token"  # noqa: S105 - a cookie name, not a secret
+# Double-submit CSRF token: a readable cookie the page echoes in a header or form field.
+CSRF_COOKIE = "coach_csrf"
+CSRF_HEADER = "X-CSRF-Token"
+CSRF_FIELD = "csrf_token"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+
+
+class CSRFFailed(Forbidden):
+    code = "csrf_failed"
 
 
 def get_container(request: Request) -> Container:
@@ -53,10 +63,40 @@ def bearer_token(request: Request) -> str | None:
     return None
 
 
+async def check_csrf(request: Request) -> None:
+    """An unsafe request riding on the login cookie must echo the CSRF cookie.
+
+    Another site can make the browser send our cookies, but it can neither read
+    the coach_csrf cookie nor set our header, so it can't pass this check.
+    """
+    if request.method in SAFE_METHODS:
+        return
+    expected = request.cookies.get(CSRF_COOKIE)
+    sent = request.headers.get(CSRF_HEADER)
+    content_type = request.headers.get("content-type", "")
+    if sent is None and content_type.startswith(
+        ("application/x-www-form-urlencoded", "multipart/form-data")
+    ):
+        field = (await request.form()).get(CSRF_FIELD)
+        sent = field if isinstance(field, str) else None
+    if not expected or not sent or not hmac.compare_digest(expected, sent):
+        raise CSRFFailed(
+            f"Missing or wrong CSRF token: echo the {CSRF_COOKIE} cookie in {CSRF_HEADER}."
+        )
+
+
 async def current_user(request: Request, container: ContainerDep) -> Principal:
-    token = bearer_token(request) or request.cookies.get(TOKEN_COOKIE)
+    """The signed-in user, from a Bearer header or the browser's login cookie.
+
+    Bearer requests are CSRF-exempt (a browser never adds that header on its own);
+    cookie requests that change something must pass the double-submit check.
+    """
+    bearer = bearer_token(request)
+    token = bearer or request.cookies.get(TOKEN_COOKIE)
     if not token:
         raise Unauthorized("Log in first: send 'Authorization: Bearer <token>'.")
+    if bearer is None:
+        await check_csrf(request)
     # Its own short transaction: on SQLite a request-long one would hold the
     # write lock while the service opens the transactions it needs.
     async with container.unit_of_work() as db:

@@ -33,6 +33,8 @@ from app.scenarios.router import router as scenarios_router
 from app.scoring.judge import LLMJudge
 from app.scoring.scorer import JudgedScorer, OfflineScorer
 from app.usage.router import router as usage_router
+from app.web.router import router as web_router
+from app.web.static_files import static_app
 
 log = logging.getLogger("app")
 
@@ -113,6 +115,8 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     app.include_router(usage_router)
     app.include_router(assignments_router)
     app.include_router(reviews_router)
+    app.include_router(web_router)
+    app.mount("/static", static_app(), name="static")
 
     @app.get("/healthz", tags=["health"])
     async def healthz() -> dict[str, Any]:

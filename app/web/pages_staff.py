@@ -1,0 +1,130 @@
+"""Pages for coaches and managers: review queue, dashboard, scenarios, teams, assignments."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, TypeVar, get_args
+
+from fastapi import APIRouter, Query, Request
+from starlette.responses import Response
+
+from app.accounts.service import Principal
+from app.deps import ContainerDep, CurrentUser
+from app.reviews.schemas import QueueFilter, QueueSort
+from app.scenarios.schema import Scenario
+from app.scoring.schema import DIMENSIONS
+from app.web import views_staff
+from app.web.pageroute import PageRoute
+from app.web.render import render
+
+router = APIRouter(route_class=PageRoute, include_in_schema=False)
+
+SORTS: tuple[QueueSort, ...] = get_args(QueueSort)
+FILTERS: tuple[QueueFilter, ...] = get_args(QueueFilter)
+Lenient = Annotated[str, Query(max_length=40)]
+
+
+Choice = TypeVar("Choice", bound=str)
+
+
+def _choose(value: str, options: tuple[Choice, ...], default: Choice) -> Choice:
+    return next((o for o in options if o == value), default)
+
+
+def _team(raw: str) -> int | None:
+    return int(raw) if raw.isdigit() else None
+
+
+@router.get("/reviews")
+async def reviews(
+    request: Request,
+    user: CurrentUser,
+    container: ContainerDep,
+    sort: Lenient = "newest",
+    filter: Lenient = "unreviewed",
+    team_id: Lenient = "",
+    page: Lenient = "1",
+) -> Response:
+    chosen_sort = _choose(sort, SORTS, "newest")
+    chosen_filter = _choose(filter, FILTERS, "unreviewed")
+    page_no = max(1, int(page)) if page.isdigit() else 1
+    data = await views_staff.queue_page(
+        container, user, sort=chosen_sort, only=chosen_filter, team_id=_team(team_id), page=page_no
+    )
+    return render(
+        request,
+        "queue.html",
+        user=user,
+        sort=chosen_sort,
+        filter=chosen_filter,
+        team_id=_team(team_id),
+        sorts=SORTS,
+        filters=FILTERS,
+        **data,
+    )
+
+
+@router.get("/dashboard")
+async def dashboard(
+    request: Request, user: CurrentUser, container: ContainerDep, team_id: Lenient = ""
+) -> Response:
+    data = await views_staff.dashboard_page(container, user, _team(team_id))
+    board = data["board"]
+    page = {"trend": [p.model_dump(mode="json") for p in board.trend]}
+    return render(
+        request,
+        "dashboard.html",
+        user=user,
+        team_id=_team(team_id),
+        dims=DIMENSIONS,
+        page_data=page,
+        **data,
+    )
+
+
+@router.get("/scenarios")
+async def scenarios(request: Request, user: CurrentUser, container: ContainerDep) -> Response:
+    items = await views_staff.scenarios_page(container, user)
+    return render(request, "scenarios.html", user=user, scenarios=items)
+
+
+@router.get("/scenarios/new")
+async def new_scenario(
+    request: Request, user: CurrentUser, container: ContainerDep, copy: Lenient = ""
+) -> Response:
+    data = await views_staff.editor_data(container, user, None, copy or None)
+    return _editor(request, user, data, await views_staff.scenarios_page(container, user))
+
+
+@router.get("/scenarios/{scenario_id}/edit")
+async def edit_scenario(
+    request: Request, scenario_id: str, user: CurrentUser, container: ContainerDep
+) -> Response:
+    data = await views_staff.editor_data(container, user, scenario_id, None)
+    return _editor(request, user, data, [])
+
+
+def _editor(
+    request: Request, user: Principal, data: dict[str, Any], library: list[dict[str, Any]]
+) -> Response:
+    page = {"mode": data["mode"], "data": data["data"], "schema": Scenario.model_json_schema()}
+    return render(request, "scenario_edit.html", user=user, page_data=page, library=library, **data)
+
+
+@router.get("/teams")
+async def teams(request: Request, user: CurrentUser, container: ContainerDep) -> Response:
+    data = await views_staff.teams_page(container, user)
+    return render(request, "teams.html", user=user, page_data={"teams": data["teams"]}, **data)
+
+
+@router.get("/assignments")
+async def assignments(request: Request, user: CurrentUser, container: ContainerDep) -> Response:
+    data = await views_staff.assignments_page(container, user)
+    return render(request, "assignments.html", user=user, **data)
+
+
+@router.get("/assignments/{assignment_id}")
+async def assignment(
+    request: Request, assignment_id: int, user: CurrentUser, container: ContainerDep
+) -> Response:
+    data = await views_staff.assignment_page(container, user, assignment_id)
+    return render(request, "assignment.html", user=user, **data)

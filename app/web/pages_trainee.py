@@ -1,0 +1,82 @@
+"""Pages a trainee lives in: home (assignments, library), the role-play, the report, history."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from starlette.responses import RedirectResponse, Response
+
+from app.accounts.models import Role
+from app.accounts.service import require_role
+from app.deps import ContainerDep, CurrentUser
+from app.scoring.schema import DIMENSIONS
+from app.web import views
+from app.web.pageroute import PageRoute
+from app.web.render import render
+
+router = APIRouter(route_class=PageRoute, include_in_schema=False)
+
+
+@router.get("/")
+async def home(request: Request, user: CurrentUser, container: ContainerDep) -> Response:
+    if user.role is Role.coach:
+        return RedirectResponse("/reviews", status_code=303)
+    if user.role is Role.manager:
+        return RedirectResponse("/dashboard", status_code=303)
+    data = await views.trainee_home(container, user)
+    return render(request, "home.html", user=user, **data)
+
+
+@router.get("/sessions/{session_id}")
+async def session(
+    request: Request, session_id: str, user: CurrentUser, container: ContainerDep
+) -> Response:
+    data = await views.session_page(container, user, session_id)
+    s = data["s"]
+    if data["can_play"]:
+        last = data["turns"][-1] if data["turns"] else None
+        page = {
+            "session_id": s.id,
+            "buyer_name": (data["scenario"] or {}).get("buyer", {}).get("name", ""),
+            "pending": bool(last is not None and last.role == "trainee"),
+            "buyer_ended": data["buyer_ended"],
+            "max_chars": container.settings.max_message_chars,
+        }
+        return render(request, "chat.html", user=user, page_data=page, **data)
+    page = {
+        "session_id": s.id,
+        "can_review": data["can_review"],
+        "can_comment": data["can_comment"],
+        "can_dispute": data["can_dispute"],
+    }
+    return render(request, "report.html", user=user, page_data=page, dims=DIMENSIONS, **data)
+
+
+@router.get("/history")
+async def history(request: Request, user: CurrentUser, container: ContainerDep) -> Response:
+    data = await views.history_page(container, user, user.id)
+    return render(
+        request,
+        "history.html",
+        user=user,
+        page_data={"points": data["points"]},
+        dims=DIMENSIONS,
+        mine=True,
+        **data,
+    )
+
+
+@router.get("/trainees/{user_id}")
+async def trainee_history(
+    request: Request, user_id: int, user: CurrentUser, container: ContainerDep
+) -> Response:
+    require_role(user, Role.coach, Role.manager)
+    data = await views.history_page(container, user, user_id)
+    return render(
+        request,
+        "history.html",
+        user=user,
+        page_data={"points": data["points"]},
+        dims=DIMENSIONS,
+        mine=False,
+        **data,
+    )

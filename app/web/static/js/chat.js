@@ -1,0 +1,342 @@
+// The role-play chat: the buyer's reply streams in as it is produced (falls back to the plain
+// endpoint where streaming is not offered), a typing indicator, Enter sends and Shift+Enter
+// breaks the line, drafts and the conversation survive a reload, failures offer a retry.
+import { api, ApiError, PAGE, t, h, toast, errorText, busy, csrfToken } from "./core.js";
+
+const sid = PAGE.session_id;
+const $ = (sel) => document.querySelector(sel);
+const list = $("#messages");
+const typing = $("#typing");
+const form = $("#composer");
+const input = $("#message");
+const sendBtn = $("#send");
+const counter = $("#counter");
+const notice = $("#notice");
+const noticeText = $("#notice-text");
+const retryBtn = $("#retry");
+const toReport = $("#to-report");
+const endNow = $("#end-now");
+const draftKey = `coach-draft-${sid}`;
+const buyerInitial = (PAGE.buyer_name || "?").slice(0, 1);
+const meInitial = (document.querySelector(".who b")?.textContent || "我").slice(0, 1);
+
+let sending = false;
+let ended = false;
+let streamOffered = true;
+let unsent = null; // text of a message whose fate is unknown after a failure
+
+function uuid() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+}
+
+function scrollDown() {
+  list.scrollTop = list.scrollHeight;
+}
+
+function bubble(role, text, index) {
+  const who = role === "buyer" ? PAGE.buyer_name : t("chat.you");
+  const textNode = document.createTextNode(text);
+  const node = h(
+    "div",
+    { class: `msg ${role}`, dataset: index === undefined ? {} : { index: String(index) } },
+    h("div", { class: role === "buyer" ? "avatar" : "avatar me", "aria-hidden": "true", text: role === "buyer" ? buyerInitial : meInitial }),
+    h("div", { class: "bubble" }, h("span", { class: "sr-only", text: `${who}: ` }), textNode),
+  );
+  node.textNode = textNode;
+  list.insertBefore(node, typing);
+  scrollDown();
+  return node;
+}
+
+function showTyping(on) {
+  typing.hidden = !on;
+  if (on) list.append(typing);
+  scrollDown();
+}
+
+function setNotice(kind, text, { retry = false, report = false, endButton = false } = {}) {
+  notice.className = `notice ${kind}`;
+  noticeText.textContent = text;
+  retryBtn.hidden = !retry;
+  toReport.hidden = !report;
+  endNow.hidden = !endButton;
+  notice.hidden = false;
+}
+
+function clearNotice() {
+  notice.hidden = true;
+}
+
+function setSending(on) {
+  sending = on;
+  sendBtn.disabled = on || ended;
+}
+
+function setEnded(result) {
+  ended = true;
+  sendBtn.disabled = true;
+  input.disabled = true;
+  input.placeholder = t("chat.closed");
+  if (result && result.scorecard) setNotice("info", t("chat.buyer_ended_scored"), { report: true });
+  else setNotice("info", t("chat.buyer_ended"), { endButton: true });
+}
+
+function autosize() {
+  input.style.height = "auto";
+  input.style.height = `${Math.min(input.scrollHeight + 2, 180)}px`;
+  const n = input.value.length;
+  counter.textContent = n > PAGE.max_chars * 0.8 ? `${n} / ${PAGE.max_chars}` : "";
+}
+
+// --- server-sent events ---------------------------------------------------------------------
+
+function parseEvent(raw) {
+  let event = "message";
+  const data = [];
+  for (const line of raw.split(/\r?\n/)) {
+    if (line.startsWith(":")) continue;
+    const [field, ...rest] = line.split(":");
+    const value = rest.join(":").replace(/^ /, "");
+    if (field === "event") event = value;
+    else if (field === "data") data.push(value);
+  }
+  let payload = null;
+  try { payload = data.length ? JSON.parse(data.join("\n")) : null; } catch { payload = null; }
+  return { event, payload };
+}
+
+/** The streamed reply; null when this server offers no stream (404/405). */
+async function viaStream(text, key, mine) {
+  let res;
+  try {
+    res = await fetch(`/api/sessions/${encodeURIComponent(sid)}/messages/stream`, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: {
+        "Content-Type": "application/json",
+        Accept: "text/event-stream",
+        "X-CSRF-Token": csrfToken(),
+        "Idempotency-Key": key,
+      },
+      body: JSON.stringify({ text }),
+    });
+  } catch {
+    throw new ApiError(0, { error: "network" });
+  }
+  if (res.status === 404 || res.status === 405) {
+    streamOffered = false;
+    return null;
+  }
+  if (res.status === 401) location.assign(`/login?next=${encodeURIComponent(location.pathname)}`);
+  if (!res.ok || !res.body) throw new ApiError(res.status, await res.json().catch(() => ({})));
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  let reply = null;
+  let result = null;
+  const handle = ({ event, payload }) => {
+    if (event === "message") {
+      mine.classList.remove("pending");
+      if (payload && payload.message) mine.dataset.index = String(payload.message.index);
+    } else if (event === "delta" && payload) {
+      showTyping(false);
+      if (!reply) reply = bubble("buyer", "");
+      reply.textNode.appendData(payload.text || "");
+      scrollDown();
+    } else if (event === "done") {
+      result = payload;
+    } else if (event === "error") {
+      mine.classList.remove("pending");
+      if (reply) reply.remove();
+      throw new ApiError(503, { error: payload?.error || "stream", detail: payload?.detail, stored: true });
+    }
+  };
+  for (;;) {
+    let chunk;
+    try { chunk = await reader.read(); } catch { throw new ApiError(0, { error: "network" }); }
+    if (chunk.done) break;
+    buffer += decoder.decode(chunk.value, { stream: true });
+    let m;
+    while ((m = /\r?\n\r?\n/.exec(buffer))) {
+      handle(parseEvent(buffer.slice(0, m.index)));
+      buffer = buffer.slice(m.index + m[0].length);
+    }
+  }
+  if (buffer.trim()) handle(parseEvent(buffer));
+  if (!result) {
+    if (reply) reply.remove();
+    throw new ApiError(0, { error: "stream_cut" });
+  }
+  if (reply) {
+    reply.textNode.data = result.reply.text; // the stored text is the truth
+    reply.dataset.index = String(result.reply.index);
+    result.shown = true;
+  }
+  return result;
+}
+
+async function viaPlain(text, key) {
+  return api("POST", `/api/sessions/${encodeURIComponent(sid)}/messages`, { text }, { "Idempotency-Key": key });
+}
+
+function finish(result) {
+  if (!result.shown) bubble("buyer", result.reply.text, result.reply.index);
+  if (result.session && (result.session.buyer_ended || result.session.status === "ended")) setEnded(result);
+}
+
+async function sendMessage(text) {
+  if (sending || ended || !text.trim()) return;
+  if (text.length > PAGE.max_chars) {
+    toast(t("chat.too_long", { max: PAGE.max_chars }), "error");
+    return;
+  }
+  setSending(true);
+  clearNotice();
+  const key = uuid();
+  const mine = bubble("trainee", text);
+  mine.classList.add("pending");
+  input.value = "";
+  autosize();
+  localStorage.removeItem(draftKey);
+  showTyping(true);
+  try {
+    let result = streamOffered ? await viaStream(text, key, mine) : null;
+    if (result === null) result = await viaPlain(text, key);
+    mine.classList.remove("pending");
+    mine.dataset.index = String(result.message.index);
+    showTyping(false);
+    finish(result);
+  } catch (err) {
+    showTyping(false);
+    await failed(err, mine, text);
+  } finally {
+    setSending(false);
+    if (!ended) input.focus();
+  }
+}
+
+async function failed(err, mine, text) {
+  const status = err.status || 0;
+  if (status === 422 || status === 413) {
+    mine.remove();
+    input.value = text;
+    autosize();
+    toast(errorText(err), "error");
+    return;
+  }
+  if (status === 409) {
+    await sync(text);
+    return;
+  }
+  mine.classList.remove("pending");
+  if (err.body && err.body.stored) {
+    setNotice("error", t("chat.reply_failed"), { retry: true });
+  } else {
+    mine.classList.add("failed");
+    unsent = text;
+    setNotice("error", status === 0 ? t("chat.connection_lost") : t("chat.reply_failed"), { retry: true });
+  }
+}
+
+/** Ask the buyer again for the reply to the last message. 409: nothing to answer, so resync. */
+async function retry() {
+  if (sending) return;
+  setSending(true);
+  clearNotice();
+  showTyping(true);
+  try {
+    const result = await api("POST", `/api/sessions/${encodeURIComponent(sid)}/reply`);
+    list.querySelectorAll(".msg.failed, .msg.pending").forEach((n) => n.classList.remove("failed", "pending"));
+    unsent = null;
+    showTyping(false);
+    finish(result);
+  } catch (err) {
+    showTyping(false);
+    if (err.status === 409) await sync(unsent);
+    else setNotice("error", errorText(err), { retry: true });
+  } finally {
+    setSending(false);
+  }
+}
+
+/** Re-read the transcript from the server; put back a message that never arrived. */
+async function sync(lostText) {
+  let session;
+  try {
+    session = await api("GET", `/api/sessions/${encodeURIComponent(sid)}`);
+  } catch (err) {
+    setNotice("error", errorText(err), { retry: true });
+    return;
+  }
+  if (session.status === "ended") {
+    location.reload();
+    return;
+  }
+  list.querySelectorAll(".msg:not(#typing)").forEach((n) => n.remove());
+  for (const turn of session.turns) bubble(turn.role, turn.text, turn.index);
+  unsent = null;
+  const last = session.turns[session.turns.length - 1];
+  if (last && last.role === "trainee") {
+    setNotice("error", t("chat.no_reply_yet"), { retry: true });
+  } else if (lostText && !session.turns.some((x) => x.role === "trainee" && x.text === lostText)) {
+    input.value = lostText;
+    autosize();
+    toast(t("chat.not_sent"));
+  }
+  if (session.buyer_ended) setEnded(null);
+}
+
+async function endMeeting(button) {
+  busy(button, true);
+  try {
+    await api("POST", `/api/sessions/${encodeURIComponent(sid)}/end`);
+    location.reload(); // this same address now shows the scorecard
+  } catch (err) {
+    busy(button, false);
+    toast(errorText(err), "error");
+  }
+}
+
+// --- wiring ------------------------------------------------------------------------------------
+
+form.addEventListener("submit", (ev) => {
+  ev.preventDefault();
+  sendMessage(input.value);
+});
+
+input.addEventListener("keydown", (ev) => {
+  // Enter sends, Shift+Enter breaks the line; never send while an IME is composing (Chinese input).
+  if (ev.key === "Enter" && !ev.shiftKey && !ev.isComposing && ev.keyCode !== 229) {
+    ev.preventDefault();
+    form.requestSubmit();
+  }
+});
+
+input.addEventListener("input", () => {
+  autosize();
+  if (input.value) localStorage.setItem(draftKey, input.value);
+  else localStorage.removeItem(draftKey);
+});
+
+retryBtn.addEventListener("click", retry);
+endNow.addEventListener("click", () => endMeeting(endNow));
+$("#end-btn").addEventListener("click", () => {
+  $("#end-btn").hidden = true;
+  $("#end-confirm").hidden = false;
+  $("#end-yes").focus();
+});
+$("#end-no").addEventListener("click", () => {
+  $("#end-confirm").hidden = true;
+  $("#end-btn").hidden = false;
+});
+$("#end-yes").addEventListener("click", () => endMeeting($("#end-yes")));
+
+const draft = localStorage.getItem(draftKey);
+if (draft) input.value = draft;
+autosize();
+scrollDown();
+if (PAGE.buyer_ended) setEnded(null);
+else if (PAGE.pending) setNotice("error", t("chat.no_reply_yet"), { retry: true });
+if (!ended) input.focus();
