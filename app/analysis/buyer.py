@@ -1,20 +1,103 @@
-"""Analysis of one buyer turn: objections raised, needs disclosed, next steps accepted."""
+"""Analysis of one buyer turn: objections raised, needs disclosed, next steps accepted.
+
+An objection is resistance, not a neutral fact: naming the current supplier is
+no objection, refusing to switch from it is. Signals are read clause by clause
+so that one sentence can admit a problem and refuse in the same breath
+("我们确实有这个问题，但今年没预算") without the refusal reading as pain, and
+"OK, send me something" stays a brush-off rather than an acceptance.
+"""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from app.analysis import lexicon as lx
+from app.analysis.lexicon import topics_of
 from app.analysis.model import BuyerSignal, BuyerTurnAnalysis, ObjectionHit, ObjectionKind
 from app.analysis.text import Sentence, sentences
-from app.analysis.trainee import topics_of
 
-_SIGNALS: tuple[tuple[BuyerSignal, lx.Cue], ...] = (
-    (BuyerSignal.pain, lx.BUYER_PAIN),
-    (BuyerSignal.impact, lx.BUYER_IMPACT),
-    (BuyerSignal.personal, lx.BUYER_PERSONAL),
-    (BuyerSignal.stakeholder, lx.BUYER_STAKEHOLDER),
-    (BuyerSignal.softens, lx.BUYER_SOFTENS),
-    (BuyerSignal.ends, lx.BUYER_ENDS),
+# Kinds whose cues carry their own negation ("不好说换就换", "没时间"): a
+# negator before them is part of the objection, not a denial of it.
+_NEGATABLE = frozenset(
+    {ObjectionKind.price, ObjectionKind.risk, ObjectionKind.send_material, ObjectionKind.no_need}
 )
+# Tools of one's own, not a supplier one is loyal to.
+_OWN_TOOLS = lx.rx(r"\b(excel|word|wps|ppt|ok|it|erp|oa|i)\b|表格|手工", re.I)
+_ACCEPT_ALONE = lx.cue(
+    [r"就这么定|就这么办|一言为定|说定了|那就这样定"],
+    [r"\b(let'?s do (it|that)|you'?ve got a deal|it's a deal|sounds like a plan|works for me)\b"],
+)
+
+
+def _objection_kinds(t: str, language: str) -> list[ObjectionKind]:
+    kinds = [
+        kind
+        for kind, c in lx.OBJECTIONS.items()
+        if c.find(t, language, negatable=kind in _NEGATABLE)
+    ]
+    if ObjectionKind.incumbent not in kinds and lx.RESISTANCE.search(t, language):
+        ref = lx.INCUMBENT_REF.search(t, language)
+        if ref and not _OWN_TOOLS.fullmatch(ref.group(0)):
+            kinds.append(ObjectionKind.incumbent)
+    if ObjectionKind.incumbent in kinds and ObjectionKind.no_need in kinds:
+        kinds.remove(ObjectionKind.no_need)  # "用得好好的，没必要换" is loyalty, not a lack of need
+    postponed = (
+        ObjectionKind.think_it_over not in kinds
+        and lx.POSTPONE.search(t, language)
+        and not lx.CONTINUE_INVITE.search(t, language)
+        and not ({ObjectionKind.no_time, ObjectionKind.send_material} & set(kinds))
+    )
+    if postponed:
+        kinds.append(ObjectionKind.think_it_over)
+    return kinds
+
+
+def _any_objection(c: str, language: str) -> bool:
+    return any(
+        c_.find(c, language, negatable=kind in _NEGATABLE) for kind, c_ in lx.OBJECTIONS.items()
+    )
+
+
+def _signals_of(t: str, language: str, objected: bool) -> dict[BuyerSignal, bool]:
+    parts = lx.clauses(t) or [t]
+    free = [c for c in parts if not _any_objection(c, language)] if objected else parts
+    out: dict[BuyerSignal, bool] = {}
+    for c in free:
+        pain = lx.BUYER_PAIN.find(c, language)
+        if pain and not lx.HYPOTHETICAL.search(c, language):
+            fear = re.match(r"担心|怕|worr", pain.group(0), re.I)
+            if not (fear and lx.SWITCH_CONTEXT.search(c, language)):
+                out[BuyerSignal.pain] = True
+        if lx.BUYER_SOFTENS.find(c, language) and not lx.HYPOTHETICAL.search(c, language):
+            out[BuyerSignal.softens] = True
+        if lx.BUYER_IMPACT.find(c, language):
+            out[BuyerSignal.impact] = True
+    if lx.BUYER_PERSONAL.find(t, language):
+        out[BuyerSignal.personal] = True
+    if lx.STAKEHOLDER_NAMED.search(t, language) or (
+        lx.STAKEHOLDER_ROLE.search(t, language)
+        and lx.STAKEHOLDER_ROLE_IN_DECISION.search(t, language)
+    ):
+        out[BuyerSignal.stakeholder] = True
+    ends = lx.BUYER_ENDS.search(t, language)
+    if ends and not lx.HYPOTHETICAL.search(t[: ends.start()], language):
+        out[BuyerSignal.ends] = True
+    if any(_ACCEPT_ALONE.search(c, language) for c in free) or (
+        any(lx.ACCEPT_ACTIVITY.find(c, language) for c in free)
+        and any(lx.BUYER_ACCEPTS.find(c, language) for c in free)
+    ):
+        out[BuyerSignal.accepts] = True
+    return out
+
+
+@lru_cache(maxsize=512)
+def buyer_reading(
+    text: str, language: str
+) -> tuple[frozenset[ObjectionKind], frozenset[BuyerSignal]]:
+    """Objection kinds and signals of a buyer text (for reading a trainee turn in context)."""
+    a = analyze_buyer_turn(0, text, language)
+    return a.objection_kinds, a.signals
 
 
 def analyze_buyer_turn(index: int, text: str, language: str) -> BuyerTurnAnalysis:
@@ -30,19 +113,15 @@ def analyze_buyer_turn(index: int, text: str, language: str) -> BuyerTurnAnalysi
 
     for s in sents:
         t = s.text
-        kinds = [k for k, c in lx.OBJECTIONS.items() if c.search(t, language)]
+        kinds = _objection_kinds(t, language)
         for kind in kinds:
             if kind not in seen:
                 seen.add(kind)
                 objections.append(ObjectionHit(kind, t))
         if kinds:
             mark(BuyerSignal.objection, t)
-        elif lx.BUYER_ACCEPTS.search(t, language):
-            # "OK, send me something" is a brush-off, not a yes: objections win.
-            mark(BuyerSignal.accepts, t)
-        for signal, c in _SIGNALS:
-            if c.search(t, language):
-                mark(signal, t)
+        for signal in _signals_of(t, language, bool(kinds)):
+            mark(signal, t)
     return BuyerTurnAnalysis(
         index=index,
         text=text,

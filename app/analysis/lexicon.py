@@ -1,18 +1,77 @@
 """Cue patterns, zh and en, for the behaviours the rubric names.
 
 Patterns describe linguistic *forms* (an acknowledgement, a hypothetical
-benefit, a self-reference plus a capability claim), not scenario answers.
-Chinese has no word boundaries, so zh patterns match substrings; en patterns
-are case-insensitive with word boundaries where it matters.
+benefit, a self-reference plus a capability claim, a first-person deferral to
+someone else), not scenario answers. Chinese has no word boundaries, so zh
+patterns match substrings; en patterns are case-insensitive with word
+boundaries where it matters. Negation is handled by `Cue.find(...,
+negatable=True)`, which skips a match preceded by a negator ("不打折",
+"we don't discount").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.analysis.model import ObjectionKind
 from app.analysis.topics import Topic
+
+
+def _apos(src: str) -> str:
+    """Let an apostrophe in a pattern match the typographic one too (don't / don’t)."""
+    out: list[str] = []
+    in_class = escaped = False
+    for ch in src:
+        if escaped:
+            out.append(ch)
+            escaped = False
+            continue
+        if ch == "\\":
+            escaped = True
+        elif ch == "[":
+            in_class = True
+        elif ch == "]":
+            in_class = False
+        if ch == "'":
+            out.append("'’" if in_class else "['’]")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def rx(src: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(_apos(src), flags)
+
+
+_CJK_CHAR = rx(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = rx(r"[A-Za-z]{2}")
+
+
+@lru_cache(maxsize=4096)
+def _scripts(text: str) -> tuple[bool, bool]:
+    """(has Chinese, has Latin words): a pattern set for a script absent from the text can't match."""
+    return bool(_CJK_CHAR.search(text)), bool(_LATIN_WORD.search(text))
+
+
+# A negator shortly before a Chinese cue: "不打折", "没有什么优惠", "别发了".
+_ZH_NEGATED = rx(
+    r"(?:不|没|没有|无|别|不用|不必|不会|不能|不要|未|并非|从不|从没|从来不|谈不上)[^，,。；;！!？?、\s]{0,3}$"
+)
+# A negator within the two words before an English cue: "we don't discount", "no risk".
+_EN_NEGATED = rx(
+    r"(?:\b(?:not|no|never|without|nothing|nor|hardly)\b|n't)(?:\W+[\w']+){0,2}\W*$", re.I
+)
+
+
+def negated(text: str, start: int) -> bool:
+    """Whether the cue starting at `start` sits under a negation."""
+    if start <= 0:
+        return False
+    if _CJK_CHAR.match(text, start):
+        return bool(_ZH_NEGATED.search(text[max(0, start - 7) : start]))
+    return bool(_EN_NEGATED.search(text[max(0, start - 40) : start]))
 
 
 @dataclass(frozen=True)
@@ -20,10 +79,30 @@ class Cue:
     zh: re.Pattern[str]
     en: re.Pattern[str]
 
+    def _patterns(self, text: str, language: str) -> tuple[re.Pattern[str], ...]:
+        has_zh, has_en = _scripts(text)
+        ordered = (self.zh, self.en) if language == "zh" else (self.en, self.zh)
+        # A pattern set for a script the text lacks can't match (zh patterns
+        # holding Latin words such as "KPI" have English twins).
+        return tuple(p for p in ordered if (has_zh if p is self.zh else has_en))
+
     def search(self, text: str, language: str) -> re.Match[str] | None:
         """Search with the turn's language first, then the other: people mix them."""
-        first, second = (self.zh, self.en) if language == "zh" else (self.en, self.zh)
-        return first.search(text) or second.search(text)
+        for p in self._patterns(text, language):
+            m = p.search(text)
+            if m:
+                return m
+        return None
+
+    def find(self, text: str, language: str, *, negatable: bool = True) -> re.Match[str] | None:
+        """The first match that is not negated (when `negatable`)."""
+        if not negatable:
+            return self.search(text, language)
+        for p in self._patterns(text, language):
+            for m in p.finditer(text):
+                if not negated(text, m.start()):
+                    return m
+        return None
 
 
 _NEVER = r"(?!x)x"
@@ -32,138 +111,198 @@ _NEVER = r"(?!x)x"
 def cue(zh: str | list[str], en: str | list[str]) -> Cue:
     zh_src = "|".join(zh) if isinstance(zh, list) else zh
     en_src = "|".join(en) if isinstance(en, list) else en
-    return Cue(re.compile(zh_src or _NEVER, re.I), re.compile(en_src or _NEVER, re.I))
+    return Cue(rx(zh_src or _NEVER, re.I), rx(en_src or _NEVER, re.I))
+
+
+# Clause boundaries inside a sentence: commas, colons, dashes, and a contrast
+# ("..., but", "但是").
+CLAUSE_SPLIT = rx(
+    r"\s*[，,、：:—]+\s*|\s+(?=(?:but|though|although|whereas)\b)|(?<=[\u4e00-\u9fff])(?=但是|不过|可是)",
+    re.I,
+)
+
+
+def clauses(text: str) -> list[str]:
+    return [c for c in CLAUSE_SPLIT.split(text) if c and re.search(r"\w", c)]
 
 
 # --- questions ---------------------------------------------------------------
 
-QUESTION_MARK = re.compile(r"[?？]\s*$|[?？]")
-ZH_FINAL_PARTICLE = re.compile(r"(吗|呢|么|嘛)[\s。!！,，~～]*$")
-ZH_INTERROGATIVE = re.compile(
-    r"什么|怎么|怎样|为什么|为何|如何|哪|几[个家条台位次年月天种]|多少|多久|多长|多大|谁|是否|是不是|有没有|"
-    r"能不能|会不会|要不要|可不可以|对不对|行不行|好不好|有无|可否|能否|算不算|用没用"
+QUESTION_MARK = rx(r"[?？]")
+ZH_FINAL_PARTICLE = rx(r"(吗|么|嘛|不|没|呢)[\s。!！,，~～…]*$")
+ZH_INTERROGATIVE = rx(
+    r"什么|啥|咋|怎么|怎样|为什么|为何|为啥|如何|哪|几[个家条台位次年月天种成号点套]|多少|多久|多长|多大|多高|多远|多快|谁|"
+    r"是否|是不是|有没有|能不能|会不会|要不要|可不可以|对不对|行不行|好不好|有无|可否|能否|算不算|用没用|"
+    r"([^\s，,。])不\1"
 )
-ZH_TELL_ME = re.compile(
-    r"(说说|讲讲|聊聊|谈谈|介绍一下|展开(说|讲)|举个例子|描述一下|分享一下|详细说|具体说|多说一点|讲一讲|说一说)"
+# "什么都", "谁都", "多少也": indefinites, not questions.
+ZH_INDEFINITE = rx(
+    r"(什么|谁|哪儿?|哪里|怎么|多少)(都|也)(?!不是)|不管|无论|不论|随时|尽管(说|提|找|问)|有什么(需要|问题|事)(的话)?.{0,4}(随时|尽管|可以|就|找)"
 )
-EN_QUESTION_START = re.compile(
-    r"^\s*(?:so|and|but|then|okay|ok|right|well|now|also|just|out of curiosity)?[,\s]*"
-    r"(what|how|why|which|who|whom|whose|when|where|do|does|did|is|are|was|were|can|could|would|will|"
-    r"should|have|has|had|may|might|shall|isn't|aren't|don't|doesn't|didn't|won't|wouldn't|can't|"
-    r"couldn't|haven't|hasn't)\b",
+# "我不知道为什么…", "这就是为什么…": an interrogative word inside a statement.
+ZH_EMBEDDED = rx(
+    r"(我|我们)(也|真|都|还)?(不|没)(知道|清楚|确定|明白|理解|想到)|这(就|也)?是为什么|不知道为什么|"
+    r"取决于|看(您|你们)?(怎么|如何)|(就|只)看|所以说?(为什么|怎么)|原因(就)?是|知道(您|你们)?(为什么|怎么)"
+)
+ZH_TELL_ME = rx(
+    r"(说说|讲讲|聊聊|谈谈|介绍一下|介绍介绍|展开(说|讲|聊)?|举个例子|描述一下|分享一下|详细(说|讲|聊)|具体(说|讲|聊)|多说一点|讲一讲|说一说|聊一聊|谈一谈)"
+)
+ZH_ADDRESSED = rx(r"您|你|贵|咱们(这边|那边|现在|目前|平时|一般)|老哥|大哥|姐")
+# "我想了解一下你们…是怎么…", "想请教…": a request for information.
+ZH_ASK_FRAME = rx(
+    r"(想|希望|想要|来)(先|多)?(了解|请教|问问|问一下|听听|知道|搞清楚|弄清楚)(一下|下)?|顺便问|请问|好奇"
+)
+# "您觉得…哪里…": asking the buyer's opinion, whatever the final punctuation.
+ZH_OPINION_FRAME = rx(r"^(那|所以|那么)?(您|你)(们)?(觉得|认为|看|感觉|估计)|在(您|你)看来")
+# A tag that turns a statement into a yes/no check: "…，对吧？", "我这么理解对不对：…".
+ZH_TAG = rx(
+    r"(?<=.{3})(对不对|是不是|对吧|是吧|对吗|是吗|好吗|行吗|可以吗|没错吧|是这样吧|是这个意思吧|是这个意思吗)\s*([:：，,]|[?？]?\s*$)"
+)
+# Rhetorical questions expect no answer: "谁还手工记账啊？", "怎么会没问题呢？", "How can it be fine when…".
+RHETORICAL = rx(
+    r"谁还|谁会(这么|去|用|还)|哪有(这么|那么|什么|人)|哪里(会|有)(这么|那么)|怎么(会|可能)(没|不|有|是)|何必|岂不|何苦|"
+    r"\bhow (can|could) (it|that|this|you|they|anyone) .{0,60}\bwhen\b|\bwho (still|in their right mind)\b|\bwhy would anyone\b|"
+    r"\bwhat kind of \w+ still\b|\bwho does that anymore\b",
     re.I,
 )
-EN_TELL_ME = re.compile(
-    r"\b(tell me|walk me through|talk me through|describe|explain|help me understand|share (a bit|more|with me)|"
-    r"give me (a sense|an idea|an example)|i'?d love to (hear|understand|know)|i'?m curious)\b",
+# The speaker answers his own question in the next sentence.
+SELF_ANSWER = rx(
+    r"^(因为|其实是因为|原因(很简单|就是|是|就在于)|答案(是|很简单)|很简单[，,:：]|说白了|because\b|the answer\b|simple[:.]|it's because\b|well,? because\b)",
+    re.I,
+)
+EN_QUESTION_START = rx(
+    r"^\s*(?:(?:so|and|but|then|okay|ok|right|well|now|also|just|out of curiosity|quick question|honestly|sorry|oh|and so|plus)[,\s]+)*"
+    r"(what|how|why|which|who|whom|whose|when|where|do|does|did|is|are|was|were|can|could|would|will|"
+    r"should|have|has|had|may|might|shall|isn't|aren't|don't|doesn't|didn't|won't|wouldn't|can't|"
+    r"couldn't|haven't|hasn't|shouldn't|am)\b",
+    re.I,
+)
+# "What we do is…", "How we got here matters": a wh-word opening a clause, not a question.
+EN_WH_CLAUSE = rx(
+    r"^\s*(?:so|and|but|well)?[,\s]*(what|how|why|where|when|who)\s+(we|i|you|they|he|she|it|this|that|our|my|your|their)\s+"
+    r"(?!do\b|does\b|did\b|is\b|are\b|was\b|were\b|can\b|could\b|would\b|will\b|should\b|have\b|has\b|had\b)",
+    re.I,
+)
+EN_TELL_ME = rx(
+    r"\b(tell me|walk me through|talk me through|take me through|describe|explain|help me understand|share (a bit|more|with me)|"
+    r"give me (a sense|an idea|an example|a feel|a picture)|paint (me )?a picture|i'd love to (hear|understand|know|learn)|i'?m (really )?curious|"
+    r"(just )?wondering (how|what|why|whether|if|which|where|who)|i wonder (how|what|why|whether|if)|"
+    r"i'd (like|love) to (know|understand|hear|learn) (how|what|why|whether|if|which|more|about)|keen to (hear|understand|learn)|"
+    r"interested (to hear|in hearing) (how|what|why|about)|say more|fill me in)\b",
     re.I,
 )
 
-# Open question markers (what/how/why...); a polite "could you tell me how"
-# is open too, even though it starts like a yes/no question.
-OPEN = cue(
-    [
-        r"什么(?!时候)",
-        r"怎么(?!样的时候)",
-        r"怎样",
-        r"为什么",
-        r"为何",
-        r"如何",
-        r"哪些",
-        r"哪方面",
-        r"哪几",
-        r"说说",
-        r"讲讲",
-        r"聊聊",
-        r"谈谈",
-        r"介绍",
-        r"展开",
-        r"描述",
-        r"举个例子",
-        r"具体",
-        r"多大程度",
-        r"意味着",
-        r"分享一下",
-        r"详细",
-    ],
-    [
-        r"^\s*(?:so|and|but|then|okay|ok|well|now|also)?[,\s]*(what|how|why|which)\b(?! (many|much|long|often|soon)\b)",
-        r"\b(tell me|walk me through|talk me through|describe|explain|help me understand|in what ways?|to what extent|"
-        r"what (kind|sort|are|is|was|were|would|happens|does|do|did|made|makes|drove|drives|led)|how (do|does|did|would|are|is|has|have|will|can|could)|"
-        r"why (do|does|did|is|are|would|has|have))\b",
-    ],
+# Open question markers. A polite yes/no frame around a request to explain
+# ("能展开说说吗", "could you walk me through") is open.
+ZH_OPEN_STRONG = rx(
+    r"为什么|为何|为啥|怎么(?!样的时候)|咋|怎样|如何|哪些|哪方面|哪(一|几)?(块|点|方面|部分|环节|儿|里|些)|哪几(个|项|类|种)(方面|环节|因素|指标|地方|问题|部分)|"
+    r"说说|讲讲|聊聊|谈谈|介绍|展开|描述|举个例子|多大程度|意味着什么|分享|详细|具体(说|讲|是什么|有哪些|怎么)|什么样"
 )
-CLOSED_SPECIFIC = cue(
-    [
-        r"多少",
-        r"几[个家条台位次年月天种岁]",
-        r"多久",
-        r"什么时候",
-        r"哪天",
-        r"哪年",
-        r"哪个",
-        r"哪家",
-        r"谁",
-    ],
-    [r"\b(how (many|much|long|often|soon)|when|who|where|which one)\b"],
+ZH_OPEN_WEAK = rx(r"什么(?!时候)|啥(?!时候)")
+ZH_CLOSED_SPECIFIC = rx(
+    r"多少|几[个家条台位次年月天种岁成号点套]|多久|多长时间|多大(?!程度)|什么时候|啥时候|哪天|哪年|哪个月|哪(个|家|位|款|种)|谁"
 )
-ZH_YES_NO = re.compile(
-    r"吗[\s。!！?？,，~～]*$|是不是|有没有|能不能|会不会|要不要|可不可以|对不对|行不行|好不好|是否|可否|能否|算不算"
+ZH_YES_NO = rx(
+    r"吗[\s。!！?？,，~～]*$|是不是|有没有|能不能|会不会|要不要|可不可以|对不对|行不行|好不好|是否|可否|能否|算不算|还是|"
+    r"(多|高|大|严重|长|快|忙|难|贵|好)不(多|高|大|严重|长|快|忙|难|贵|好)|吧[\s。!！?？]*$"
+)
+EN_OPEN_WH = rx(
+    r"\b(what|how|why|which|where)\b(?!\s+(many|much|long|often|soon|far|old|big|large)\b)", re.I
+)
+EN_CLOSED_WH = rx(
+    r"^(how (many|much|long|often|soon|far|old|big|large)|when|who|whom|whose)\b", re.I
+)
+EN_OPEN_REQUEST = rx(
+    r"\b(tell me|walk me through|talk me through|take me through|describe|explain|help me understand|say more|tell me more|"
+    r"elaborate|expand on|go into|share (more|a bit)|give me (a sense|an idea|an example|a picture)|paint|fill me in|"
+    r"wondering (how|what|why|which|where)|curious (how|what|why|which|where|about)|(know|understand|hear|learn|ask) (how|what|why|which|where))\b",
+    re.I,
+)
+EN_TAG = rx(
+    r",\s*(right|correct|yes|no|true|isn'?t it|aren'?t they|don'?t you|wouldn'?t you|didn'?t you|is that right|is that correct|yeah)\s*\?\s*$",
+    re.I,
+)
+EN_CHOICE = rx(
+    r",?\s+or\s+(is|are|do|does|did|was|were|would|will|has|have|can|could|something|someone|not)\b|\bor\b[^?]{1,40}\?\s*$",
+    re.I,
 )
 
 LEADING = cue(
     [
         r"难道",
-        r"您?不觉得",
-        r"你不觉得",
-        r"您肯定(也)?",
-        r"您一定(也)?",
-        r"不是吗",
-        r"谁不想",
-        r"您应该(也)?(同意|认同|知道)",
-        r"对吧[？?]?$",
-        r"是吧[？?]?$",
+        r"(您|你)(也|肯定|一定|应该|当然)(也)?(不)?(觉得|认为|认同|同意|希望|想|想要|知道|明白|清楚|不想).{0,40}(吧|对吧|是吧|不是吗|对不对)[？?]?\s*$",
+        r"(您|你)?(也)?不(觉得|认为)",
+        r"(您|你)(肯定|一定)(也)?",
+        r"不是吗[？?]?\s*$",
+        r"谁不(想|希望|愿意)",
+        r"(您|你)应该(也)?(同意|认同|知道|明白)",
         r"没错吧",
         r"当然(想|希望|愿意)",
+        r"(不能|不可能|总不能)(再)?(拖|等|这样)(下去)?(了)?吧",
+        r"总不(能|想|希望)",
+        r"(道理|好处)(您|你)(肯定|一定|应该)?(也)?(认同|明白|懂)",
     ],
     [
-        r"\bdon'?t you (think|agree)\b",
-        r"\bwouldn'?t you (agree|say)\b",
+        r"\bdon'?t you (think|agree|want|feel)\b",
+        r"\bwouldn'?t (you|it) (agree|say|want|like|make sense|be (better|great|nice|smart|wise|good))\b",
+        r"\bisn'?t it (true|obvious|clear|time|better)\b",
+        r"\bdoesn'?t it make sense\b",
+        r"\bshouldn'?t (you|we) (just|really|be)\b",
         r"\bsurely\b",
-        r"\bisn'?t it (true|obvious)\b",
-        r"\byou'?d agree\b",
-        r"\byou must (agree|admit)\b",
+        r"\byou'd agree\b",
+        r"\byou must (agree|admit|see)\b",
         r"\bobviously\b",
         r"\bwho wouldn'?t\b",
-        r",\s*right\?\s*$",
         r"\bof course you\b",
+        r"\byou (do|would|'d) (want|agree)\b.{0,40}\?",
+        r"\bclearly you\b",
     ],
 )
 
-# --- SPIN stages (checked on question sentences, strongest first) -------------
+# --- SPIN stages (checked on the question's own clause, strongest first) ------
 
+# A positive hypothetical: the problem solved, the gain imagined.
+_ZH_IF = r"(如果|假如|要是|假设|倘若|一旦|等到|若是|万一能|设想)"
+_ZH_BETTER = (
+    r"(能|可以|能够|不用|不再|不必|少(花|跑|加|出)|省|缩短|提前|降(下来|到|低)|提(上去|高|升|到)|打通|解决|自动|实现|"
+    r"减少|减半|翻倍|稳定(在|下来)|做到|避免|消除|看得到|看清|一目了然|腾出)"
+)
+_ZH_PERSIST = r"(还是|一直|继续|再这样|这样下去|不解决|没解决|解决不了|持续|依然|照旧)"
 NEED_PAYOFF = cue(
     [
-        r"(如果|假如|要是|假设|倘若|一旦|万一能|能够?把).{0,40}(帮助|帮到|价值|好处|意义|意味着|改善|提升|提高|节省|省下|省出|省掉|减少|降低|缩短|"
-        r"有什么(变化|不同|改变)|会怎样|会怎么样|对您|对你们|多大(作用|帮助)|轻松|值多少|值不值|收益|回报)",
-        r"(对您|对你们|对公司|对团队|对工厂|对医院|对业务).{0,8}(有|会有|能有)(什么|多大|哪些)(帮助|价值|好处|意义|作用|影响)",
-        r"(能|可以)(给|为)(您|你们|公司).{0,10}(带来|省|节省|创造)",
-        r"解决(了|掉)?(这个|这些|以后|之后).{0,15}(会|能|可以)",
-        r"(有用|有帮助|值得)(吗|么|不)",
-        r"最(理想|希望)的(状态|结果|情况)",
-        r"您(最)?希望(看到|达到|变成)",
+        _ZH_IF + r"(?!.{0,12}" + _ZH_PERSIST + r").{0,24}" + _ZH_BETTER,
+        r"(帮助|帮到|价值|好处|意义|作用|收益|回报|改善|变化|改变)(有)?多大",
+        r"(有|会有|能有|带来|产生)(什么|多大|哪些|多少)(样的)?(帮助|价值|好处|意义|作用|收益|回报|改善|改变|变化|不同)",
+        r"(有用|有帮助|值得|划算)(吗|么|不|嘛)",
+        r"值(不值|多少)",
+        r"(想|希望|最想|最希望)(从.{0,10})?(得到|收获|拿到|看到|达到|实现|变成)",
+        r"(最)?(理想|希望)的(状态|结果|情况|样子|效果)",
+        r"(您|你们?).{0,4}希望(看到|达到|变成|把)",
+        r"希望.{0,10}(降下来|提上去|提起来|好起来|少一点|快一点|稳定下来)",
+        r"解决(了|掉)?(这个|这些|以后|之后|的话)?.{0,15}(会|能|可以)",
+        r"(降下来|提上去|提起来|省下来|省出来|腾出来|缩短|打通|理顺|稳住)(了)?(以后|之后|的话)?[，,]?.{0,16}(就|自然|会|能|可以|帮助|好处)",
+        r"(以后|之后)[，,]?.{0,16}(帮助|价值|好处|轻松|方便|省心|省事)",
+        r"(时间|人手|精力|成本|钱)(省|腾)(下来|出来)",
     ],
     [
-        r"\b(if|suppose|imagine|assuming|were you able|what if|once)\b.{0,80}\b(help|value|valuable|worth|benefit|mean|save|saving|"
-        r"improve|change|difference|useful|free up|easier|impact on|payoff|return)\b",
+        r"\b(if|suppose|imagine|assuming|what if|were you able|once|say you could)\b.{0,80}\b(help|value|valuable|worth|benefit|mean|save|saving|"
+        r"improve|change|difference|useful|free|easier|impact on|payoff|return|gain|do with)\b",
+        r"\b(if|imagine|suppose|what if|once)\b.{0,60}\b(could|were able|no longer|didn'?t have to|nobody had to|never had to|cut|halve|automat|eliminat)",
+        r"\bwould (it|that|this) (help|be (useful|valuable|worth|helpful))\b",
         r"\bhow (would|could|might) (that|this|it|having|solving|fixing|cutting)\b.{0,40}\b(help|change|affect|impact|benefit)\b",
-        r"\bwhat would (it|that|this) (mean|be worth|do for|change)\b",
-        r"\bhow (valuable|useful|important) would\b",
+        r"\bwhat would (it|that|this) (mean|be worth|do for|change|free|give)\b",
+        r"\bhow (valuable|useful|important|helpful) would\b",
         r"\bwhat difference would\b",
-        r"\bwhat would (success|good|ideal) look like\b",
-        r"\bwhy is (that|this|it) important\b",
-        r"\bwhat would you gain\b",
-        r"\bworth (it|to you)\b",
+        r"\bwhat would (success|good|great|ideal|better) look like\b",
+        r"\bwhy is (that|this|it) (so )?important\b",
+        r"\bwhat would you (gain|get|do with)\b",
+        r"\bworth (it|to you|fixing|solving)\b",
+        r"\bwhat'?s in it for\b",
+        r"\bwhat do you (want|hope|need) to (get|gain|see) out of\b",
+        r"\bhow would .{0,50}\b(play|look|land|go down|reflect)\b.{0,10}\b(for|with|on) (you|your)\b",
+        r"\bmake sense to (fix|solve|address|sort|tackle)\b",
+        r"\bfree (\w+ ){0,2}up\b",
+        r"\bideal (outcome|state|world|scenario)\b",
     ],
 )
 IMPLICATION = cue(
@@ -175,113 +314,73 @@ IMPLICATION = cue(
         r"导致",
         r"造成",
         r"带来(了)?(什么|哪些|多少|多大)",
-        r"连累",
-        r"波及",
-        r"耽误",
-        r"拖累",
-        r"延误",
-        r"多花",
-        r"浪费",
-        r"返工",
-        r"罚款",
-        r"赔",
-        r"投诉",
-        r"流失",
+        r"连带|连锁|牵连|波及|拖累",
         r"意味着什么",
-        r"严重",
-        r"被动",
-        r"多大程度",
-        r"牵连",
-        r"连带",
-        r"成本(是|有)?多(少|高|大)",
-        r"花(了)?多少",
-        r"丢(了)?(多少|几)",
-        r"(一年|每年|每个?月|每周|每天).{0,10}(多少|几)",
-        r"怎么(交代|跟.{1,6}交代)",
-        r"(压力|麻烦|风险)(有)?多大",
-        r"会(不会|怎么)(影响|耽误|拖)",
+        r"(多花|多付|浪费|多出)(了)?(多少|几)",
+        r"罚(款|了|多少)",
+        r"赔(了|偿|多少)",
+        r"(一年|每年|每个?月|一个月|每周|一周|每天|一天|一次)(下来)?.{0,12}(损失|浪费|多花|罚|赔|亏|成本|花|搭进去)(了|掉)?(多少|几)",
+        r"流失(了)?(多少|几|哪些)",
+        r"丢(了|掉)?(多少|几|哪些)",
         r"下游",
-        r"(交期|交付|客户).{0,8}(那边|受|会)",
+        r"会不会(影响|耽误|拖累|连累)",
+        r"对.{1,12}(有|造成|带来|产生)(了)?(什么|哪些|多大)",
+        r"(压力|麻烦)(有)?多大",
         r"不解决(的话)?",
         r"长期(下去|这样)",
-        r"如果.{0,10}(一直|继续|还是)这样",
-        r"对.{1,10}(有|造成|带来)(什么|哪些|多大)",
+        r"(还是|一直|继续|再)这样(下去)?",
+        r"再拖|拖下去",
+        r"怎么(跟.{1,8})?交代",
+        r"(老板|领导|客户|集团|总部|上面|董事会).{0,6}(怎么看|什么反应|怎么说|有意见|不满)",
+        r"(损失|代价|成本|开销)(有)?多(少|大|高)",
+        r"(加班|返工|退货|停机|停线)(费|成本|的钱)",
     ],
     [
         r"\bimpact",
         r"\baffect",
         r"\beffect on\b",
         r"\bconsequence",
-        r"\bcost(s|ing)? (you|the business|the company|them|your)\b",
-        r"\bhow much (does|is|did|would|are) .{0,30}(cost|costing|lose|losing)",
+        r"\bcost(s|ing)? (you|the business|the company|them|your|us)\b",
+        r"\bhow much (does|is|did|would|are|has|have) .{0,40}(cost|costing|lose|losing|set you back)",
         r"\blos(e|ing|t)\b",
         r"\bresult(s|ed)? in\b",
         r"\blead(s)? to\b",
         r"\bknock-?on\b",
         r"\bripple\b",
         r"\bdownstream\b",
-        r"\bwhat happens (when|if|to)\b",
-        r"\bhow (serious|big a deal|bad|often does that)\b",
+        r"\bwhat happens (when|if|to|next|then|after)\b",
+        r"\bhow (serious|big a deal|bad)\b",
         r"\bpenalt",
         r"\bchurn",
         r"\bwhat does (that|this|it) mean for\b",
         r"\bmeans? for (you|your|the)\b",
-        r"\bif (nothing|that doesn'?t) change",
-        r"\bdelay",
+        r"\bif (nothing|that doesn'?t|it doesn'?t) change",
         r"\bspill over\b",
-        r"\bwhat('s| is) (that|it) costing\b",
-        r"\bwho (else )?(feels|suffers|notices|gets hit)\b",
+        r"\bwhat('s| is) (that|it|this) costing\b",
+        r"\bwho (else )?(feels|suffers|notices|gets hit|pays)\b",
         r"\bhow does (that|this|it) (play out|hit|land)\b",
+        r"\b(push|drive|drove|pushed|driven|driving|pushing)\s+up\b",
+        r"\beat(s|ing)? into\b",
+        r"\b(hurt|hurting|damag|dent)\w*\b",
+        r"\bchange(d)? how .{0,25}\b(treat|see|view|rate|work with)",
+        r"\banother (quarter|month|year|week|season|round|peak) of\b",
+        r"\b(overtime|expedit\w*|freight|rework) (bill|cost|spend|fees?)\b",
+        r"\bwhat did (that|it|this) cost\b",
+        r"\bon (top of|the back of) (that|this)\b",
+        r"\bpressure (on|from)\b",
     ],
 )
 PROBLEM = cue(
     [
-        r"问题",
-        r"困难",
-        r"难点",
-        r"难处",
-        r"挑战",
-        r"痛点",
-        r"麻烦",
-        r"头疼",
-        r"头痛",
-        r"不满意",
-        r"满意",
-        r"不方便",
-        r"不足",
-        r"短板",
-        r"瓶颈",
-        r"卡在",
-        r"不顺",
-        r"顾虑",
-        r"担心",
-        r"抱怨",
-        r"吐槽",
-        r"不好用",
-        r"改进",
-        r"改善",
-        r"不理想",
-        r"哪里不",
-        r"哪些地方不",
-        r"最让您",
-        r"困扰",
-        r"烦",
-        r"吃力",
-        r"跟不上",
-        r"出错",
-        r"故障",
-        r"不够",
-        r"难",
-        r"累",
-        r"别扭",
-        r"掉链子",
-        r"不放心",
-        r"操心",
-        r"哪些地方(还|可以)",
-        r"希望(改|变)",
+        r"(?<![没无])(?<!没有)(?<!不是)问题(?!不大)",
+        r"困难|难点|难处|挑战|痛点|麻烦|头疼|头痛|不满|满意|不方便|不足|短板|瓶颈|卡(在|住|壳)|不顺|顾虑|担心|担忧|抱怨|吐槽|不好用",
+        r"改进|改善|更好(的地方)?|不理想|哪里不|哪些地方不|最让(您|你)|困扰|烦|吃力|跟不上|出错|错(发|漏|误)|故障|停机|宕机",
+        r"延迟|延误|拖期|返工|投诉|退货|不够|(?<!很)难(?!道)|累|别扭|掉链子|不放心|操心|希望(改|变)",
+        r"原因|为什么|为何|为啥|没(推|做|搞|弄)(下去|成|动|起来)|失败|搁浅|黄了|不准|对不上|乱|慢|误差|异常|隐患|缺人|离职|流动|人手",
+        r"(情况|次数|比例)(多|高|严重)(吗|不)|(多|高|严重)不(多|高|严重)",
     ],
     [
-        r"\bproblem",
+        r"(?<!no )(?<!not a )\bproblem",
         r"\bissue",
         r"\bchalleng",
         r"\bdifficult",
@@ -311,253 +410,261 @@ PROBLEM = cue(
         r"\bwhat would you change\b",
         r"\btrouble",
         r"\bfall(s|ing)? short\b",
+        r"\brework\b",
+        r"\berrors?\b",
+        r"\bmistakes?\b",
+        r"\bdelay",
+        r"\bdowntime\b",
+        r"\bscrap\b",
+        r"\bwaste\b",
+        r"\bwhy\b",
+        r"\bcrept up\b|\bcreep",
+        r"\bcaus(e|es|ing)\b",
+        r"\bbehind\b",
+        r"\blate\b",
+        r"\bbacklog",
+        r"\bturnover\b",
+        r"\battrition\b",
+        r"\bshortage",
+        r"\bget(s)? in the way\b",
+        r"\bgo(es)? (up|down) when\b",
     ],
 )
 
 # --- acts ---------------------------------------------------------------------
 
+_ZH_TITLE = r"(总|经理|主任|工|老师|院长|局长|处长|科长|部长|厂长|董|主管|总监|先生|女士|姐|哥|书记|行长|所长|教授|博士|律师)"
 GREETING = cue(
     [
-        r"^(你好|您好|.{1,3}总(好|您好)|早上好|上午好|下午好|感谢|谢谢您?(抽|百忙|给|拨冗|安排)|打扰(了|您了)[，,！!]|久仰|幸会|很高兴)"
+        r"^.{0,12}(你好|您好|大家好|早上好|上午好|中午好|下午好|晚上好|早安|新年好|过年好|节日快乐|幸会|久仰|好久不见|又见面了|初次见面)",
+        r"^.{0,8}" + _ZH_TITLE + r"[，,！!\s]*(好|早)[，,！!。\s]",
+        r"^.{0,16}(感谢|谢谢)(您|你)?(今天)?(抽|百忙|给|拨冗|安排|接待|愿意|能)",
+        r"^.{0,12}(?<![不多别])(打扰(了|您了)|冒昧(打扰|来访)|很高兴(认识|见到|来))",
     ],
     [
-        r"^(hi|hello|hey|good (morning|afternoon|evening)|thanks (for|so much for) (your|taking|making|having)|thank you for (your|taking|making|having)|nice to meet|pleasure to meet|great to meet)\b"
+        r"^\W*(hi|hello|hey|good (morning|afternoon|evening|day)|greetings|morning|afternoon)\b",
+        r"^.{0,20}\b(thanks|thank you) (so much |very much )?for (your time|having|seeing|meeting|making|taking|fitting)",
+        r"^.{0,20}\b(nice|great|good|lovely|pleased|glad) to (meet|see) you\b",
+        r"^.{0,20}\b(pleasure|good) (to meet|meeting) you\b",
+        r"^.{0,20}\bi (really )?appreciate (you|your) (seeing|taking|making|meeting|time)",
     ],
 )
 UNDERSTANDING = cue(
     [
-        r"(?<![不没])理解(?!错|得?(对|没错|准|的对|有没有|是否))",
-        r"(?<![不没])明白(?!了吗)",
-        r"懂您",
-        r"我懂",
-        r"确实",
-        r"的确",
-        r"没错",
-        r"有道理",
-        r"说得(对|是|在理)",
-        r"说的(对|是)",
-        r"能体会",
-        r"很正常",
-        r"可以理解",
+        r"(?<![不没])(?<!这么)(?<!这样)(?<!我来)理解(?!错|得?(对|没错|准|的对|有没有|是否|一下|为)|(下来)?(您|你们)?(的意思)?是)",
+        r"(?<![不没])明白(?!了吗|吗|你的意思吗|您的意思吗)",
+        r"懂(您|你)|我懂",
+        r"(^|[，,。！!；;：:\s]|嗯|哦|啊|是|对|那|这|您说的|您讲的|你说的)(确实|的确)",
+        r"没错(?!吧)",
+        r"(?<![没不])有道理",
+        r"说得(对|是|在理|有道理|没错)",
+        r"说的(对|是|在理|有道理|没错)",
+        r"能体会|能感受到|感同身受",
+        r"很正常|挺正常|正常的",
+        r"可以理解|完全理解|非常理解",
         r"换(作|做|成)(是)?我",
-        r"我也会",
-        r"(这个|您的|您这个)(顾虑|担心|考虑|想法)",
-        r"感谢您(的)?(坦诚|直接|提醒|告诉|信任)",
-        r"谢谢您(的)?(坦诚|直接|提醒)",
-        r"您考虑得(很)?(周到|全面|对)",
-        r"这个问题问得好",
-        r"是个(好|关键)问题",
+        r"我也会(这么|这样)",
+        r"(这个|您的|您这个|这种|这样的|这些)(顾虑|担心|考虑|想法|疑虑|担忧)(很|非常|完全|挺)?(正常|合理|对|有道理|能理解|可以理解|我懂)",
+        r"感谢(您|你)(的)?(坦诚|直接|提醒|告诉|信任|分享)",
+        r"谢谢(您|你)(的)?(坦诚|直接|提醒)",
+        r"(您|你)考虑得(很|非常)?(周到|全面|对|细)",
+        r"问得好|好问题|是个(好|关键)问题",
         r"完全(认同|同意)",
-        r"我(非常)?认同",
-        r"(很|非常)合理",
+        r"我(非常|很|完全)?(认同|同意)(您|你)",
+        r"(很|非常|挺)合理",
         r"谨慎(一点|些)?是(对|应该)的",
+        r"(肯定|当然|自然)(会)?有(感情|顾虑|压力|担心|考虑)",
+        r"(是|这是)(个)?(大事|大决定|大项目|重要的决定)",
+        r"不容易|难怪|怪不得|辛苦(您|你们)?了",
+        r"我知道(您|你们)?(的)?(难处|顾虑|意思|压力)",
+        r"^(当然|那当然|肯定的|是的|对)[，,！!。]",
     ],
     [
-        r"\bi (completely |totally |fully )?understand\b",
-        r"\bi see\b",
-        r"\b(that )?makes (total |complete )?sense\b",
-        r"\bfair (point|enough)\b",
+        r"\bi (completely |totally |fully |really )?understand\b",
+        r"^\W*understood\b",
+        r"\bi see (why|what you mean|your point|where|that)\b",
+        r"^\W*i see\b",
+        r"\b(that )?makes (total |complete |perfect )?sense\b",
+        r"\bfair (point|enough|question|concern)\b",
+        r"^\W*(that'?s )?fair\b",
         r"\bgood point\b",
         r"\bi hear you\b",
         r"\bunderstandabl",
-        r"(?<!did )(?<!do )\bi get (that|it|why)\b",
-        r"\bi appreciate\b",
-        r"\byou'?re right\b",
+        r"(?<!did )(?<!do )\bi (totally |completely )?get (that|it|why|where you)\b",
+        r"\bi appreciate (that|you|your|the)\b",
+        r"\byou'?re (absolutely |quite )?right\b",
         r"\bthat'?s (a )?(valid|legitimate|reasonable|fair)\b",
-        r"\b(legitimate|valid|reasonable) concern\b",
+        r"\b(legitimate|valid|reasonable|real|common) concern\b",
         r"\bi can see why\b",
         r"\bin your shoes\b",
         r"\bno wonder\b",
         r"\bthat'?s (a )?(great|good|important) question\b",
-        r"\bcompletely agree\b",
-        r"\bthanks for (being|your) (frank|honest|candid)",
-        r"\bmakes perfect sense\b",
-        r"\bi'?d feel the same\b",
+        r"\b(completely|totally|fully) agree\b",
+        r"\bthanks for (being|your) (frank|honest|candid|openness)",
+        r"\bi'd feel the same\b",
+        r"\bi'?m with you\b",
+        r"^\W*(of course|naturally|absolutely|totally|certainly),? (it's|that'?s|you|a|this)\b",
+        r"\b(big|important|major|serious) decision\b",
+        r"\bthat must be\b",
+        r"\bsounds (tough|frustrating|painful|hard|like a lot|stressful|rough)\b",
+        r"\bi can (only )?imagine\b",
+        r"\bi know (what you mean|the feeling|how (that|it) (feels|is))\b",
+        r"\byou (have|'ve got) a (point|fair point)\b",
+        r"\bthat'?s (tough|frustrating|rough|hard|a lot)\b",
+        r"^\W*(agreed|totally|absolutely|fair|right)[.!,]",
     ],
 )
 ARGUMENT = cue(
     [
-        r"您错了",
-        r"你错了",
-        r"(这|那|您这|你这)?(不对|不是这样|不是这么回事)",
-        r"不可能",
-        r"您不了解",
-        r"您?不懂",
-        r"你不懂",
-        r"您想多了",
-        r"您多虑了",
-        r"您这是(误解|偏见)",
-        r"您这种想法",
-        r"没有道理",
-        r"站不住",
+        r"(您|你)(这个?|的|这种)?(说法|看法|观点|想法|理解|判断|话)?(是)?(不对|不正确|有问题|错了|站不住|不成立|太片面|片面|过时)",
+        r"(^|[，,。！!])\s*不对[，,。！!]",
+        r"(这|那)(可|就|真)?不是这样|不是这么回事",
+        r"不可能(的)?[！!。]",
+        r"(您|你)(根本|完全|还)?(不懂|不了解|没(明白|搞懂|理解|搞清楚|弄明白))",
+        r"(您|你)想多了|(您|你)多虑了|(您|你)这是(误解|偏见)",
+        r"没有道理|没道理",
         r"恕我直言",
-        r"我不同意",
-        r"您误会了",
-        r"那是因为你们",
-        r"这是你们的问题",
-        r"您(根本|完全)?没(明白|搞懂|理解)",
-        r"这种说法(不对|有问题)",
-        r"您这个(看法|观点)(不对|有问题|过时)",
-        r"(您|你)(太|有点)(保守|落后|固执)",
-        r"哪有(什么)?(风险|问题)",
-        r"(根本|完全)(不会|没有)(问题|风险)",
-        r"您?听我说完",
+        r"我(可|真|并|实在|完全)?不(同意|认同|赞同)",
+        r"(您|你)误会了",
+        r"(那|这)是因为你们|这是你们(自己)?的问题",
+        r"(您|你)(太|有点|也太)(保守|落后|固执|外行|较真)",
+        r"哪有(什么)?(风险|问题|那么|这么)",
+        r"(根本|完全|压根|一点(都|也)|绝对)(不|没)(会|有|是|公平|对|合理|长|贵|复杂|难|高|多|慢|麻烦|存在|需要|用|影响)",
+        r"明明",
+        r"(您|你)?听我说完",
+        r"怎么(会|可能)(没|不)?(有)?(问题|需要|用|行|好)",
+        r"(您|你)(不)?(应该|必须|得)(明白|知道|清楚|承认)",
+        r"不是我说(您|你)",
+        r"(拿|跟).{1,10}比.{0,6}(不公平|没意义|不合适|没法比)",
+        r"(您|你)(这|那)(就)?(是)?(不懂行|外行话)",
     ],
     [
-        r"\byou'?re (wrong|mistaken|missing the point)\b",
-        r"\bthat'?s (just )?(not true|not right|incorrect|wrong|a myth|not how it works)\b",
-        r"\byou don'?t (understand|get it|get it)\b",
+        r"\byou'?re (just )?(wrong|mistaken|missing the point|kidding)\b",
+        r"\bthat'?s (just |simply |plainly |really )?(not true|not right|incorrect|wrong|a myth|not how it works|not the case|nonsense|ridiculous)\b",
+        r"\byou don'?t (really )?(understand|get it|see)\b",
         r"\byou misunderstand",
         r"\bwith (all due )?respect,? (that'?s|you'?re|you)\b",
-        r"\bi disagree\b",
+        r"\bi (completely |totally |strongly |have to )?disagree\b",
         r"\byou need to understand\b",
         r"\bfrankly,? you\b",
         r"\bno offen[cs]e,? but\b",
-        r"\bthat'?s just not\b",
         r"\bnot true\b",
-        r"\bthere'?s no (real )?risk\b",
-        r"\bthat'?s (simply|plainly) not\b",
-        r"\byou'?re being (too )?(cautious|conservative|old-fashioned|unreasonable)\b",
+        r"\bthere'?s (really |absolutely |simply )?no risk( at all)?\s*[.!]?\s*$",
+        r"\byou'?re being (too |a bit |overly )?(cautious|conservative|old-fashioned|unreasonable|short-sighted|paranoid)\b",
         r"\blet me finish\b",
-        r"\bthat'?s ridiculous\b",
-        r"\bcome on\b",
+        r"\bcome on\b(?! (board|over|in|by|site|down))",
+        r"\bhow (can|could) (it|that|this|you|they) .{0,60}\bwhen\b",
+        r"\bthat'?s not (a|the|really a) (real )?(problem|issue|risk)\b",
+        r"\byou (do|really do|absolutely) need\b",
+        r"\bactually,? (it's|that'?s) not\b",
+        r"\byou can'?t (seriously|really|honestly) (think|believe)\b",
+        r"\bthat makes no sense\b",
+        r"\bthat'?s (an )?(excuse|exaggeration)\b",
     ],
 )
 GIVE_UP = cue(
     [
         r"那好吧",
-        r"那算了",
-        r"那就算了",
-        r"不打扰(您)?了",
-        r"那(就|我)?(先)?不(耽误|打扰)",
-        r"那我(就)?先(走|回去|撤)",
-        r"下次再说",
-        r"以后再说吧",
+        r"(那|就)(就)?算了",
+        r"不(再)?打扰(您|你)?了",
+        r"(那|我)(就|也)?(先)?不(多)?(耽误|打扰|浪费|占用)(您|你)?(的)?(时间)?了",
+        r"(那|我)(就)?先(走|回去|撤)(了)?",
+        r"先撤了|告辞",
+        r"下次再说|以后再说吧",
         r"有机会再(聊|合作|说)",
-        r"等您(有)?需要(的时候)?再",
-        r"您需要的时候(再|随时)",
+        r"等(您|你)(有)?需要(的时候)?再",
+        r"(您|你)需要的时候(再|随时)",
+        r"有需要(的话)?(再|随时)(联系|找|打)",
         r"那就这样吧",
-        r"告辞",
-        r"那(就|我)?(等|静候)您(的)?(消息|通知)",
-        r"(好|行)的?，?那(我)?(就)?(先)?(这样|走了|回去)",
-        r"打扰您了，?(再见|我先)",
+        r"(那|我)(就|们)?(等|静候)(您|你)(的)?(消息|通知)",
+        r"(好|行)的?[，,]?那(我)?(就)?(先)?(这样|走了|回去)",
+        r"打扰(您|你)了[，,]?(再见|我先)",
+        r"谈不成|没戏了|没希望了",
+        r"(既然|那).{0,12}(定了|签了|不需要|没需求|不考虑).{0,8}(我|那)(就)?(不|先|算)",
     ],
     [
         r"\bokay,? (then|never mind)\b",
         r"\bsorry (to bother|for bothering|for taking)\b",
-        r"\bi'?ll let you go\b",
+        r"\bi'll let you go\b",
         r"\bi won'?t take (up )?(any )?more of your time\b",
         r"\bnever mind\b",
         r"\bmaybe (another|some other) time\b",
-        r"\bi'?ll (leave it|get out of your way|go|be on my way)\b",
+        r"\bi'll (leave it|get out of your way|go|be on my way|leave you (to it|alone|be)|stop (calling|bothering|emailing))\b",
         r"\bif you ever (need|change your mind)\b",
         r"\bcall me if\b",
-        r"\bno (worries|problem),? (then|i'?ll)\b",
-        r"\bi'?ll wait (to hear|for your call)\b",
-        r"\bunderstood,? (i'?ll|thanks for your time)\b",
+        r"\b(feel free to )?reach out (if|whenever|when|should)\b",
+        r"\bno (worries|problem),? (then|i'll)\b",
+        r"\bi'll wait (to hear|for your call)\b",
+        r"\bunderstood,? (i'll|thanks for your time)\b",
         r"\bthanks for your time,? (bye|goodbye)\b",
+        r"\btake you off (my|our) (list|calls|database)\b",
+        r"\bwon'?t (bother|call|contact|trouble) you (again|anymore|further)\b",
+        r"\bfair enough,? (i'll|then|thanks)\b",
+        r"\b(i guess|guess) (that'?s|it's) (it|a no)\b",
+        r"\bgood luck with\b",
     ],
 )
+# A price cut or commercial concession.
 DISCOUNT = cue(
     [
-        r"打折",
-        r"折扣",
-        r"(?<![不没])[一二三四五六七八九]折",
-        r"\d(\.\d)?折",
-        r"优惠",
-        r"便宜(一些|点|些|不少|很多)",
-        r"降价",
-        r"让利",
-        r"减免",
-        r"少收",
-        r"特价",
-        r"返点",
-        r"返利",
-        r"赠送",
-        r"免费(送|赠|加|多给)",
+        r"打折|折扣|(?<![不没])[一二三四五六七八九]折|\d(\.\d)?折|优惠|便宜(一些|点|些|不少|很多)|降价|让利|减免|少收|特价|返点|返利|成本价|底价|最低价",
         r"价格.{0,6}(可以|能|好)(谈|商量|再低|低一些|降|让)",
-        r"(再|给您)(降|减|让|优惠|便宜)",
-        r"最低价",
-        r"底价",
-        r"(送|多给)您.{0,6}(年|个月|套|次)",
-        r"砍(一|掉)?(点|些|\d)",
-        r"价格(好说|不是问题)",
-        r"成本价",
+        r"价格(方面|上)?(好说|好商量|不是问题|可以再谈)",
+        r"(再|给(您|你们?))(降|减|让|优惠|便宜|打折)",
+        r"砍(一|掉)?(点|些|\d)|抹(个|掉)?零|半价|买.{0,4}送",
+        r"(免|减)(掉|了|去|收)?.{0,4}(费|钱)|不收(您|你们?)?.{0,6}(费|钱)|(费|费用)(我们)?(就|都|全)?(免|不收|减半|打折|包了|我们(来)?(出|承担))",
+        r"全免|免单|免收",
+        r"(再|多|额外|另外)(送|赠|给)(您|你们?)?.{0,4}(一|两|三|半|\d)(年|个月|套|次|台|个|份|天)",
+        r"(送|赠送)(您|你们?)?.{0,4}(一|两|三|半|\d)(年|个月|套|次|台)?.{0,3}(维保|服务|培训|质保|保修|账号|license|升级)",
+        r"赠送|白送|附送",
+        r"(申请|争取|帮您)(一下|了)?.{0,8}(优惠|折扣|特价|特批|让利|减免|全免|免费|底价)",
+        r"(再|给(您|你们?)|帮(您|你们?)|可以|能)(降|减|便宜|让)(了|掉)?.{0,3}(\d+|[一二两三四五六七八九十])(个点|%|成|万|千|块)",
+        r"跟.{0,8}(一样的|同样的)?价(格|钱)?(走|给|做)|按.{0,6}(的)?价(格|钱)?给",
     ],
     [
         r"\bdiscount",
-        r"\d+ ?% off\b",
+        r"\d+ ?(%|percent|per cent) off\b",
         r"\bcheaper\b",
-        r"\blower (the|our|my) price",
+        r"\b(lower|drop|reduce|cut|bring down|sharpen) (the |our |my )?(price|fee|rate|quote|number)",
         r"\bprice cut",
-        r"\bspecial (price|deal|offer|rate)",
+        r"\b(special|introductory|preferential|loyalty|best) (price|pricing|deal|offer|rate)\b",
         r"\bwaive",
-        r"\bthrow (it )?in\b",
-        r"\bfor free\b",
-        r"\bknock .{0,20} off\b",
-        r"\b(reduce|drop|cut) (the|our) price",
-        r"\bmatch (their|the|that|your) price",
-        r"\bbest price\b",
+        r"\bthrow (it |that |those |in)",
+        r"\bknock .{0,30}\boff\b",
+        r"\b(take|shave) .{0,25}\boff (the )?(list |sticker )?(price|total|quote)\b",
+        r"\bmatch (their|the|that|your|his|her|its) (price|quote|offer|number)",
+        r"\bprice[- ]match",
         r"\bprice (is )?negotiable\b",
         r"\bat cost\b",
         r"\bsweeten",
+        r"\b(another|extra|additional) (\d+|five|ten|two|three) ?(%|percent|per cent)\b",
+        r"\b(free|complimentary) (months?|year|licen[cs]es?|seats?|support|maintenance|installation|training|upgrades?|onboarding)\b",
+        r"\b(first|one|two|three|\d+) (months?|years?) (free|on us|at no (extra )?cost)\b",
+        r"\bon the house\b",
+        r"\b(on us|for free|at no (extra )?(cost|charge)|no charge)\b",
     ],
+)
+# Giving something for nothing counts as a concession only when it isn't a
+# pilot or an assessment ("a free pilot is not a discount").
+FREE_ONLY = rx(
+    r"赠送|白送|附送|免费|\bfor free\b|\bon us\b|\bat no (extra )?(cost|charge)\b|\bno charge\b|\bfree\b|\bcomplimentary\b|\bon the house\b",
+    re.I,
 )
 PITCH_SELF = cue(
     [
-        r"我们(公司|的|这|家|产品|方案|系统|平台|团队)?",
-        r"我司",
-        r"本公司",
-        r"咱们的(产品|方案|系统)",
-        r"这款(产品|系统)",
-        r"我们(可以|能|有|是|会|在)",
+        r"我们(公司|的|这|家|自己|产品|方案|系统|平台|团队)?",
+        r"我司|本公司|咱们的(产品|方案|系统|平台)|这款(产品|系统|设备)|我们这套",
     ],
-    [r"\b(we|our|we'?re|we'?ve|us)\b"],
+    [
+        r"\b(we|our|we're|we'?ve|we'd|us)\b",
+        r"\bthe (platform|product|system|solution|tool|software|app)\b",
+    ],
 )
 PITCH_CLAIM = cue(
     [
-        r"产品",
-        r"系统",
-        r"方案",
-        r"平台",
-        r"功能",
-        r"模块",
-        r"技术",
-        r"服务",
-        r"优势",
-        r"领先",
-        r"第一",
-        r"最好",
-        r"专业",
-        r"经验",
-        r"可以",
-        r"能够",
-        r"支持",
-        r"提供",
-        r"实现",
-        r"集成",
-        r"智能",
-        r"自动",
-        r"一站式",
-        r"全面",
-        r"完善",
-        r"先进",
-        r"稳定",
-        r"高效",
-        r"行业",
-        r"口碑",
-        r"品牌",
-        r"实力",
-        r"资质",
-        r"专利",
-        r"认证",
-        r"算法",
-        r"云",
-        r"大数据",
-        r"AI",
-        r"性价比",
-        r"独家",
-        r"定制",
+        r"产品|系统|方案|平台|功能|模块|技术|服务|优势|领先|第一|最(好|高|快|低|强|稳|全|简单|方便|先进)|专业|经验|可以|能够|支持|提供|实现|集成|智能|自动|一站式|全面|完善|先进|稳定|高效",
+        r"行业|口碑|品牌|实力|资质|专利|算法|云|大数据|AI|性价比|独家|独有|定制|都能|就能|(?<![不没])能(?!不)|保证|承诺|小时内|天内|全国|网点|研发|工程师|号人|好用|简单|方便|省心|成熟|业内|公认|一键|随时|实时|精度|扛得住|不在话下|轻松",
+        r"\d+(多)?(年|家|个|人|项|位)",
     ],
     [
         r"\bproduct",
@@ -591,32 +698,43 @@ PITCH_CLAIM = cue(
         r"\breal-time\b",
         r"\bcertified\b",
         r"\bpatent",
+        r"\b(built|designed|developed|engineered|guarantee)\b",
+        r"\b'?ve been (doing|serving|working|in)\b",
+        r"\b(integrates|handles|covers|includes|comes with|lets|allows|enables|updates|tracks|monitors|takes)\b",
+        r"\b24/7\b|\bdedicated\b|\bfastest\b|\blargest\b|\bnumber one\b|\bindustry-leading\b|\bstate-of-the-art\b|\bworld-class\b",
+        r"\bseamless|\beasy\b|\bsimple\b|\bintuitive\b|\bflexible\b|\bsecure\b|\breliable\b|\bmobile app\b|\bapp\b",
+        r"\b\d+ (years|customers|clients|engineers|countries|offices)\b",
     ],
 )
-BENEFIT = cue(
+# Features named inside a benefit statement: value that names product features
+# carries pitch as well.
+FEATURE = cue(
+    [r"扫码|看板|大屏|一键|模块|传感器|界面|APP|app|小程序|监测|预警|报表|接口|算法"],
     [
-        r"帮(您|你们|到|助)",
-        r"可以让",
-        r"能让",
-        r"解决",
-        r"减少",
-        r"降低",
-        r"提升",
-        r"提高",
-        r"缩短",
-        r"避免",
-        r"节省",
-        r"省(下|掉|出|了)",
-        r"加快",
-        r"不用再",
-        r"不再",
-        r"少(花|走|出)",
-        r"改善",
-        r"保证",
-        r"确保",
+        r"\b(traceab\w*|one screen|single screen|dashboard|app|module|scanner|sensor|one click|alerts?|api|algorithm|auto-\w+|scheduler)\b"
+    ],
+)
+# A claim is not a pitch when the clause is about price terms or a next step.
+PITCH_EXCLUDE = cue(
+    [
+        r"价格|报价|折扣|打折|付款|合同|试点|试用|演示|拜访|下周|明天|(回去|给您)(做|出|准备)|比(我们|咱们)"
     ],
     [
-        r"\bhelp(s|ed)? you\b",
+        r"\b(price|pricing|discount|contract|pilot|trial|proof of concept|poc|demo|visit|next week|tomorrow)\b|\bthan (we|us|ours)\b"
+    ],
+)
+# A benefit for the buyer: less of the bad, more of the good, in plain words.
+BENEFIT = cue(
+    [
+        r"帮(您|你们?|到|助)",
+        r"可以让|能让|让(您|你们?|大家|团队|财务|车间)",
+        r"解决|减少|降低|提升|提高|缩短|避免|节省|省(下|掉|出|了|去)|加快|不用(再)?|不再|不必|少(花|走|出|跑|加班|跑)|改善|保证|确保",
+        r"就能|就可以|只要|只需|一目了然|随时|马上|立刻|当天",
+        r"(\d+|[一二两三四五六七八九十几半])(分钟|小时|天|秒)(就|内|之内|以内)",
+        r"回本|回来了|收回|赚回|划算|放心|安心|踏实|轻松|降下来|提上去|省下来|腾出|解放|拆开看|看得(清|到|见)|可视|透明",
+    ],
+    [
+        r"\bhelp(s|ed)? (you|your)\b",
         r"\breduc",
         r"\bcut(s|ting)?\b",
         r"\bsav(e|es|ing)\b",
@@ -625,69 +743,81 @@ BENEFIT = cue(
         r"\bshorten",
         r"\bspeed(s)? up\b",
         r"\bno longer\b",
-        r"\bfree(s)? up\b",
+        r"\bfree(s|ing)? (\w+ ){0,2}up\b",
         r"\beliminat",
         r"\bprevent",
         r"\bensur",
-        r"\bso (that )?you\b",
+        r"\bso (that )?(you|your)\b",
+        r"\bget (\w+ ){0,6}back\b",
+        r"\boff (your|their|his|her) plate\b",
+        r"\binstead of\b",
+        r"\bcome(s)? down to\b",
+        r"\bno more\b",
+        r"\bnever again\b",
+        r"\bwithout (having to|the need|any)\b",
+        r"\bpays? (for )?itself\b|\bpay ?back\b|\broi\b",
+        r"\btake(s)? care of\b",
+        r"\bmeans? (you|your)\b",
+        r"\bwould (cut|drop|fall|come down|go down|shrink|halve)\b",
+        r"\b(gives?|lets?) (you|your)\b",
+        r"\bfrom (weeks|days|hours) to\b",
     ],
 )
+# Someone else's evidence: a case, a reference, a measured result, a report, a certificate.
 PROOF = cue(
     [
-        r"案例",
+        r"(?<!带)(?<!发)(?<!准备)(?<!整理)案例(?!.{0,6}(给您|来|再))",
         r"(客户|同行|医院|工厂|银行|企业|门店)(里|中|像|比如|包括)",
-        r"标杆",
-        r"实测",
-        r"数据(显示|表明|证明)",
-        r"验证过",
-        r"上线(后|以后|之后)",
-        r"帮.{1,12}(降低|提升|缩短|减少|节省|提高)了",
-        r"参考(客户|案例)",
-        r"口碑",
-        r"证明",
-        r"(已经|曾经)(为|给|帮)",
-        r"服务过",
+        r"标杆|实测|验证过|参考(客户|案例)|证明|服务过|统计(的|过|显示)",
+        r"数据(显示|表明|证明)|报告(显示|表明)",
+        r"(检测|测试|测评|审计|评估|第三方|权威|独立)(的)?(报告|机构|认证|数据|审核)",
+        r"(已经|曾经|去年|之前|前年|上个?月)(为|给|帮).{1,20}(做|上|实施|部署|降|提|省|减)",
         r"做过.{0,10}(项目|案例)",
-        r"(去|到).{0,8}(参观|考察|看看)",
-        r"第三方(报告|测评|认证)",
-        r"(\d+|几十|上百|几百)家",
+        r"(去|到).{0,8}(参观|考察)(过)?(我们的)?(客户|样板)",
+        r"(\d+|几十|上百|几百|上千|数百|数千)家(客户|企业|医院|工厂|门店|银行)",
+        r"(拿到|获得|通过|取得)(了)?.{0,10}(认证|资质|ISO|证书|等保)|ISO\s?\d+",
+        r"[\u4e00-\u9fff]{2,8}(医院|厂|公司|集团|银行|超市|门店|物流|仓)(去年|前年|之前|上线|用了|上了|引入|部署)",
+        r"从\s?(\d+|[一二两三四五六七八九十百]+).{0,8}(降|提|缩短|减少|提升|下降|上升)?(到|至)(了)?\s?(\d+|[一二两三四五六七八九十百]+)",
+        r"(降低|提升|缩短|减少|节省|提高|少了|降了|省了|快了|多了)(了)?.{0,4}(\d|[一二两三四五六七八九十百半几])+.{0,3}(%|成|倍|天|小时|分钟|万|个点)",
     ],
     [
-        r"\breference",
+        r"\breferences?\b(?! (call|check)s?\?)",
         r"\bcase stud",
         r"\bcustomers? (like|such as)\b",
         r"\bfor example,? [A-Z]",
         r"\bdata (shows|showed)\b",
         r"\bwe helped\b",
-        r"\b(cut|reduced|lowered|improved|raised|increased) .{0,40} by \d",
+        r"\b(cut|reduced|lowered|improved|raised|increased|dropped|went|fell|rose) .{0,40}\b(by|from) \d",
+        r"\bfrom \$?\d+(\.\d+)?%? to \$?\d",
         r"\bproven\b",
         r"\btrack record\b",
-        r"\bother (hospitals|banks|plants|retailers|customers|clients) (have|like)\b",
-        r"\bvisit (one of )?our (customers|clients|sites)\b",
-        r"\b\d+ (customers|clients|hospitals|plants|companies)\b",
-        r"\bbenchmark",
+        r"\bother (hospitals|banks|plants|retailers|customers|clients|companies|sites) (have|like|use|saw|see)\b",
+        r"\bvisit (one of )?our (customers|clients|sites|reference)",
+        r"\b\d+ (customers|clients|hospitals|plants|companies|sites|warehouses|banks)\b",
+        r"\bbenchmarks? (show|showed)\b",
         r"\bthird-party\b",
+        r"\bindependent(ly)? (test|audit|verif|review|assess)",
+        r"\bcertif(ied|ication)\b|\biso ?\d{4,5}\b|\bsoc ?2\b|\baudited\b",
+        r"\b(customers|clients|users) (typically|usually|on average|consistently|generally)? ?(save|see|cut|reduce|get|report)\b",
+        r"\bwithin (\d+|one|two|three|four|six|nine|twelve) (months|weeks|days) of (going live|launch|rollout|deployment|go-live)\b",
+        r"\b(uptime|accuracy|yield|availability|on-time rate) (of|at) \d",
+        r"\bput (our|the|their) .{0,20} at \d",
+        r"\ba (plant|hospital|bank|retailer|customer|client|company|firm|site|warehouse|distributor|manufacturer) (in|like|about|similar|of)\b",
     ],
 )
 PILOT = cue(
     [
-        r"试点",
-        r"试用",
-        r"先试",
-        r"小范围",
-        r"POC",
-        r"概念验证",
+        r"试点|试用|先试|小范围|POC|poc|概念验证|验证一下|(做|来)(个)?验证|跑通|试运行|试跑",
         r"先做(一个|一条|一家|个)",
         r"(一|单)条(产)?线",
-        r"一个(车间|门店|科室|仓库|网点|厂区|分行)",
+        r"(一|单)个(车间|门店|科室|仓|仓库|网点|厂区|分行|产线|班组|区域|病区|站点)",
+        r"先在.{0,10}(做|试|跑|上)",
         r"免费(评估|诊断|测试|体验)",
-        r"评估一下",
-        r"诊断",
-        r"先跑(一|起来)",
+        r"评估一下|诊断",
+        r"先跑(一|起来)|跑一跑",
         r"先上(一|个)",
-        r"分(阶段|步|期)",
-        r"小步",
-        r"样板",
+        r"分(阶段|步|期)(上|做|推|实施)",
+        r"小步|样板",
     ],
     [
         r"\bpilot",
@@ -695,7 +825,7 @@ PILOT = cue(
         r"\bproof of concept\b",
         r"\bpoc\b",
         r"\bsmall scope\b",
-        r"\bone (site|line|store|ward|branch|depot|plant)\b",
+        r"\bone (site|line|store|ward|branch|depot|plant|warehouse|team|region|shift)\b",
         r"\bphase (one|1)\b",
         r"\bphased\b",
         r"\bstart small\b",
@@ -704,144 +834,141 @@ PILOT = cue(
         r"\btest run\b",
         r"\bwithout (any )?commitment\b",
         r"\blow-risk\b",
+        r"\btry it (on|with|in|out)\b",
+        r"\bsandbox\b",
+        r"\blimited rollout\b",
+        r"\bstart with (one|a single|just)\b",
     ],
 )
+# A concrete next activity together (meeting, visit, demo, pilot, proposal, introduction).
 NEXT_STEP = cue(
     [
-        r"下(周|个?星期|个?月)",
-        r"明天",
-        r"后天",
-        r"周[一二三四五六日末]",
-        r"星期[一二三四五六日天]",
-        r"改天",
-        r"找个时间",
-        r"约(个|一个)?(时间|您|一下)",
-        r"安排",
-        r"预约",
-        r"拜访",
-        r"见(个)?面",
-        r"碰(一下|个头)",
-        r"开个(会|短会)",
-        r"一起(开会|碰|聊|看|去)",
-        r"上门",
-        r"(到|去)现场",
-        r"实地",
-        r"调研",
-        r"演示",
-        r"demo",
-        r"汇报",
-        r"介绍给",
-        r"引荐",
-        r"认识一下",
-        r"请.{1,10}(一起|参加|也来)",
-        r"(出|做|提交|准备)(个|一份|一版)?方案",
-        r"报(个)?价",
-        r"出报价",
-        r"试点",
-        r"先试",
-        r"下一步",
-        r"工作坊",
-        r"交流会",
-        r"电话会",
+        r"见(个)?面|拜访|登门|上门|过来|过去(一趟)|来一趟|(来|到|去)(厂里|现场|贵司|公司|您这|你们那|车间|仓库|医院|门店|工地)|实地|调研|参观|考察",
+        r"演示|demo|展示一下|试点|POC|poc|试用|验证|先试|评估|诊断|汇报|介绍给|引荐|认识一下",
+        r"(请|叫上|拉上|带上|约上).{1,10}(一起|参加|也来|总|经理|主任|负责人|总监)",
+        r"(出|做|写|提交|准备|整理|拿|带|发)(个|一份|一版|一套|份|一个|一下)?.{0,6}(方案|建议书|报价|计划书|测算|ROI|评估报告)",
+        r"下一步|工作坊|交流会|电话会|视频会|线上会|开(个)?(会|短会|碰头会)|碰(一下|个头|一次|一碰)",
+        r"(约|定)(个|一个)?(时间|您|一下)|找个时间|再(来|约|聊|谈|碰|见)|过一遍|一起(开会|碰|聊|看|去|过)|跑一遍|开通.{0,6}(账号|试用)",
+        r"安排(一下|一次|个|个时间)?.{0,6}(演示|参观|会|见面|交流|时间|拜访|考察|试点|测试)",
+        r"下(周|个?星期|个?月)|明天|后天|周[一二三四五六日末]|星期[一二三四五六日天]|改天|(这|本)周(内)?|月底前|几点|哪天方便",
     ],
     [
-        r"\bnext (week|month|step|steps|tuesday|monday|wednesday|thursday|friday)\b",
-        r"\btomorrow\b",
+        r"\bnext (step|steps|week|month|monday|tuesday|wednesday|thursday|friday)\b",
+        r"\b(tomorrow|monday|tuesday|wednesday|thursday|friday|this (week|afternoon))\b",
+        r"\b(\d+|fifteen|twenty|thirty|ten|an?) (minutes?|hours?)\b.{0,20}\b(work|suit|ok|okay|possible)\b",
         r"\bschedule",
-        r"\bset up (a|an|some)\b",
-        r"\bbook (a|some)\b",
+        r"\bset up (a|an|some|time)\b",
+        r"\bbook (a|an|some|time)\b",
         r"\barrange",
         r"\bmeet(ing)?\b",
-        r"\bcall\b",
+        r"\bcall\b(?! (me|you) if)",
         r"\bdemo",
         r"\bsite visit",
         r"\bvisit\b",
+        r"\bcome (by|over|in|and see)\b",
         r"\bworkshop",
         r"\bwalk-?through\b",
         r"\bpilot",
+        r"\bproof of concept\b",
+        r"\btrial\b",
         r"\bintroduc",
         r"\bbring in\b",
         r"\bloop in\b",
         r"\bproposal\b",
+        r"\bbusiness case\b",
         r"\bfollow[- ]up\b",
         r"\bsession\b",
         r"\bon-?site\b",
-        r"\bquote\b",
+        r"\b(send|prepare|put together|draw up|get you) (you )?(a |the )?(formal |revised )?quote\b",
+        r"\bgo through (it|this|them|the)\b",
     ],
 )
 PROPOSING = cue(
     [
-        r"(可以|可不可以|行|行不行|方便|方便吗|怎么样|如何|好不好|好吗|您看|您觉得)[？?]?",
-        r"建议",
-        r"我们(可以|来|先)",
-        r"我来",
-        r"要不",
-        r"不如",
-        r"咱们",
-        r"吧[。！!]?$",
-        r"能否",
-        r"能不能",
-        r"是否可以",
-        r"想(请|约|邀请)",
+        r"可不可以|行不行|方便|好不好|好吗|行吗|可以吗|您看|你看|您觉得|(，|,)\s*(怎么样|如何|可以)[？?]?\s*$|可以(先|在|把|给|安排|约|带)",
+        r"建议|要不|不如|咱们|吧[。！!]?$|能否|能不能|是否可以|想(请|约|邀请)|让我|请(您|你)",
+        r"我们(可以|来|先|就|下周|明天|再|会|去)",
+        r"我(来|先|回去|会|下周|明天|再|带|给您|帮您|安排|约|去|把|过来|过去)",
+        r"给(您|你们?)(开通|安排|做|出|准备)",
     ],
     [
         r"\b(shall|could|can|should) we\b",
         r"\bwould you\b",
         r"\bhow about\b",
         r"\blet'?s\b",
-        r"\bi'?d (like|love) to\b",
+        r"\bi'd (like|love) to\b",
         r"\bi (suggest|propose|recommend)\b",
-        r"\bwould it (make sense|help|be possible)\b",
+        r"\bwould it (make sense|help|be possible|work)\b",
         r"\bare you open\b",
         r"\bwhy don'?t we\b",
-        r"\bcan i\b",
-        r"\bmay i\b",
+        r"\b(can|may|shall|could) i (come|bring|set|book|send|show|arrange|introduce|drop)\b",
         r"\bworks? for you\b",
         r"\bwhat if we\b",
+        r"\b(i|we)'ll\b",
+        r"\b(i|we) will\b",
+        r"\bwe (could|can)\b",
+        r"\blet me\b",
+        r"\b(does|would|will|could) .{0,30}\bwork( better| for you)?\b",
+        r"\b(i'?m |we're )?happy to (come|set|arrange|run|show|bring|do|walk)\b",
+        r"\bwould .{0,20}\bbe (ok|okay|possible|useful|helpful)\b",
     ],
 )
+# Asking for the order, the signature or the money: a close, not an advance.
 ORDER = cue(
     [
-        r"签(约|合同|单|字|下来|了吧|个字)",
-        r"下(个)?单",
-        r"把(订单|单子|合同|项目)(给|交给|签|定)",
-        r"(今天|现在|马上|尽快|这周|本周|月底前)(就)?(定|签|拍板|决定|下单)",
-        r"定下来",
-        r"成交",
-        r"付(款|定金|预付)",
+        r"签(约|合同|单|字|下来|了吧|个字|一下|协议)",
+        r"(今天|现在|马上|尽快|这周|本周|月底前|当场)(就)?(把)?.{0,8}(定|签|拍板|下单|付款|打款)",
+        r"下(个)?单(?!量)",
+        r"把(订单|单子|合同|项目|采购订单)(给|交给|签|定|下)",
+        r"(订单|采购订单)(就)?(下|签)了",
+        r"定下来吧|成交",
+        r"付(个|一点|笔)?(款|定金|订金|首付|预付)",
         r"(采购|购买)(合同|订单)",
         r"合作协议",
+        r"(合同|协议)(我)?(已经)?(带来|准备好|拟好|打印)",
+        r"占(个|住)?名额|锁定(价格|名额|档期)",
     ],
     [
-        r"\bsign(?!\s*-?\s*off)\b(?! up for)",
-        r"\bcontract\b",
+        r"\bsign (the|this|it|here|today|now|up today|on the dotted line)\b",
+        r"\byour signature\b",
+        r"\bsigned (today|this week|now|before)\b",
+        r"\bget (this|it|the contract|the deal|the order) (signed|done|closed)\b",
+        r"\b(the |a )?contract (today|now|this week|signed|ready)\b",
+        r"\bgive (us|me) the (contract|order|business|deal|po)\b",
         r"\bpurchase order\b",
         r"\bplace (the|an|your) order\b",
         r"\bclose (the|this) deal\b",
-        r"\bcommit (today|now|this week)\b",
-        r"\bready to (buy|sign|go ahead|move forward)\b",
-        r"\bget (this|it) signed\b",
+        r"\bcommit (today|now|this week|right now|to the order)\b",
+        r"\bif you commit\b",
+        r"\bready to (buy|sign|go ahead|move forward|order)\b",
         r"\bdeal today\b",
-        r"\bpaperwork\b",
+        r"\b(brought|have|got|prepared) the (paperwork|contract)\b",
         r"\b(a|the) PO\b",
+        r"\bgo ahead and (order|sign|buy)\b",
+        r"\block (it|this) in\b",
+        r"\b(shall|can) we (sign|proceed|finali[sz]e|close)\b",
+        r"\bdown ?payment\b|\bdeposit\b",
     ],
 )
 SITE_VISIT = cue(
-    [r"现场", r"实地", r"调研", r"上门", r"车间", r"走一走", r"看一看"],
-    [r"\bsite\b", r"\bon-?site\b", r"\bwalk the (floor|site|line)\b", r"\bsurvey\b"],
+    [r"现场|实地|调研|上门|车间|走一走|看一看|参观|考察|(到|去|来)(厂里|仓库|医院|门店)"],
+    [
+        r"\bsite\b",
+        r"\bon-?site\b",
+        r"\bwalk the (floor|site|line)\b",
+        r"\bsurvey\b",
+        r"\bcome (by|over|and see)\b",
+        r"\bvisit\b",
+    ],
 )
-DEMO = cue(
-    [r"演示", r"demo", r"展示", r"看看效果"], [r"\bdemo", r"\bshow you\b", r"\bwalk-?through\b"]
-)
+DEMO = cue([r"演示|demo|展示|看看效果"], [r"\bdemo", r"\bshow you\b", r"\bwalk-?through\b"])
 INTRODUCTION = cue(
     [
-        r"介绍给",
-        r"引荐",
-        r"认识一下",
+        r"介绍给|引荐|认识一下",
         r"见一下.{0,6}(总|经理|主任|老板|负责人)",
         r"请.{1,10}(一起|参加|也来)",
         r"(一起|同时)(跟|和).{1,8}(聊|谈|碰|见)",
-        r"(叫上|拉上|带上|约上).{1,8}(总|经理|主任|部|负责人)",
+        r"(叫上|拉上|带上|约上).{1,8}(总|经理|主任|部|负责人|总监)",
     ],
     [
         r"\bintroduc",
@@ -853,49 +980,28 @@ INTRODUCTION = cue(
     ],
 )
 PROPOSAL = cue(
-    [r"方案", r"报价", r"建议书", r"计划书"],
+    [r"方案|报价|建议书|计划书|测算"],
     [r"\bproposal\b", r"\bquote\b", r"\bbusiness case\b", r"\bplan\b"],
 )
 
+# Badmouthing needs a competitor as target and a negative judgement of it.
 BADMOUTH_TARGET = cue(
     [
-        r"他们(家|那边|的)?",
-        r"那家",
-        r"别(家|的厂家|的公司)",
-        r"其他(家|厂家|厂商|公司)",
-        r"(竞争)?对手",
-        r"竞品",
-        r"友商",
-        r"(现在|目前|原来)的?(那家)?(供应商|厂家|系统|服务商)",
-        r"[A-Z][A-Za-z]+",
+        r"他们|他家|人家|对方|那家|那边|那帮|那伙|那种(公司|厂家)",
+        r"别(家|的厂家|的公司)|其他(家|厂家|厂商|公司)|(竞争)?对手|竞品|友商|同行",
+        r"(现在|目前|原来|之前)的?(那家)?(供应商|厂家|系统|服务商)",
+        r"(?<![A-Za-z])[A-Z][A-Za-z]{2,}",
     ],
     [
-        r"\b(they|their|them|competitors?|your (current |existing )?(vendor|supplier|provider|system))\b"
+        r"\b(they|their|them|competitors?|the other (guys|vendor|supplier|bid)|those guys|that (vendor|supplier|outfit|company)|"
+        r"your (current |existing |old )?(vendor|supplier|provider|system|partner))\b",
     ],
 )
 BADMOUTH_NEGATIVE = cue(
     [
-        r"不行",
-        r"很差",
-        r"太差",
-        r"垃圾",
-        r"烂",
-        r"坑",
-        r"骗",
-        r"不靠谱",
-        r"不专业",
-        r"问题(很|特别)?多",
-        r"经常出问题",
-        r"跑路",
-        r"倒闭",
-        r"落后",
-        r"过时",
-        r"淘汰",
-        r"比不上",
-        r"差远了",
-        r"忽悠",
-        r"水平(不行|很差|一般)",
-        r"没法比",
+        r"不行|很差|太差|差劲|出了名的(差|慢|坑|烂)|垃圾|烂|坑|骗|不靠谱|不专业|问题(很|特别)?多|经常出问题|跑路|倒闭|落后|过时|淘汰|比不上|差远了|忽悠|画饼|吹牛",
+        r"水平(不行|很差|一般)|没法比|一塌糊涂|靠低价|抢单|偷工减料|以次充好|糊弄|半吊子|山寨|二流|外行|没技术|找不到人|没人管|不负责",
+        r"(没|不)(保证|保障)|(就|只)会(画饼|吹|忽悠|说|卖|报低价|压价)|说句不好听的",
     ],
     [
         r"\bterrible\b",
@@ -914,38 +1020,41 @@ BADMOUTH_NEGATIVE = cue(
         r"\bcrap\b",
         r"\bamateur",
         r"\bobsolete\b",
+        r"\ba joke\b",
+        r"\balways (late|down|behind|broken|slow|failing)\b",
+        r"\bnever (deliver|answer|respond|show up|pick up)",
+        r"\bhopeless\b|\buseless\b|\brubbish\b|\bgarbage\b|\ba mess\b|\bdisaster\b|\bclueless\b|\bcowboys\b",
+        r"\bcut corners\b|\bfly-by-night\b|\bgoing under\b|\bcheap(ly)? (made|built)\b|\bnightmare\b",
     ],
 )
 
 SUMMARY = cue(
     [
-        r"(我)?(来)?总结一下",
-        r"(我)?(来)?归纳",
+        r"(我)?(来)?(总结|归纳|概括|梳理|整理|复述|串)(一下|了|下来)",
         r"(我)?(来)?确认一下",
-        r"(我)?复述一下",
-        r"如果我没(理解|听)错",
-        r"如果我理解(得)?没错",
+        r"捋(一下|一捋|了)|理(一下|一理)",
+        r"如果我没(理解|听)错|如果我理解(得)?没错|我(这么|这样)理解",
         r"我理解(下来)?(您|你们)(的意思)?是",
-        r"也就是说",
-        r"换句话说",
-        r"听下来",
-        r"听您这么说",
-        r"(刚才|前面)您(提到|说|讲)(的|了)",
-        r"您刚才(讲|提|说)的(几|这)",
+        r"也就是说|换句话说|说白了(您|你们)|听下来|听您这么说",
+        r"(刚才|前面)(您|你)(提到|说|讲)(的|了)(几|这|两|三)",
+        r"(您|你)刚才(讲|提|说)的(几|这)",
         r"简单(说|讲|来说)",
-        r"所以(您|你们)(现在)?(最)?(关心|在意|头疼|需要|担心|想要|希望)",
-        r"(您|你们)的(核心|主要|关键|真正)(问题|需求|诉求|顾虑)(是|就是|其实)",
-        r"我梳理(一下|了)",
-        r"我整理(一下|了)",
+        r"所以(说)?(您|你们)(现在)?(最)?(关心|在意|头疼|需要|担心|想要|希望|要的|真正)",
+        r"(您|你们)(真正|最)(想要|需要|在意|关心|要|担心)的(是|不是)",
+        r"(您|你们)(的)?(核心|主要|关键|真正)(的)?(问题|需求|诉求|顾虑)(是|就是|其实)",
+        r"(您|你们)要的是",
+        r"一是.{2,40}二是|第一.{2,40}第二",
         r"(一共|总共|主要)(有)?(两|三|几)(个|点|方面)",
     ],
     [
         r"\bso what i'?m hearing\b",
         r"\blet me (make sure|check|recap|summari[sz]e|play (that|it) back|see if i)\b",
         r"\bto summari[sz]e\b",
-        r"\bif i (understand|heard) (you )?(correctly|right)\b",
+        r"\bif i (understand|heard|understood|got) (you|that|it)? ?(correctly|right)\b",
         r"\bso,? (the|your) (main|real|key|biggest|core)\b",
-        r"\bwhat you'?re saying is\b",
+        r"\bwhat you'?re (really )?(saying|after|looking for) is\b",
+        r"\bwhat you (really )?(need|want) is\b",
+        r"\bso,? (what )?you (really )?(need|want)\b",
         r"\bit sounds like\b",
         r"\bin other words\b",
         r"\bcorrect me if\b",
@@ -953,94 +1062,101 @@ SUMMARY = cue(
         r"\bso (if i|to) recap\b",
         r"\bif i'?ve got (it|this|that|you) right\b",
         r"\bso to sum (it )?up\b",
-        r"\bto recap\b",
+        r"\b(to )?recap\b",
         r"\byou mentioned (two|three|a few)\b",
         r"\bfrom what you'?ve (said|told me)\b",
+        r"\bin short\b|\bin a nutshell\b|\blong story short\b|\bbottom line,? you\b",
+        r"\bplay (it|that|this) back\b",
+        r"\bso basically,? you\b",
     ],
+)
+# A paraphrase of the buyer offered for checking: "所以您…", "So the X is Y…?".
+PARAPHRASE = cue(
+    [
+        r"^(所以|那|也就是说|就是说|您的意思是|你的意思是|您是说|你是说)(说)?[，,]?(您|你们?|问题|瓶颈|关键|主要|核心|现在|真正)",
+    ],
+    [r"^\W*(sorry,? )?(so|and so|okay so|right,? so),? (the|your|you|it's|it is|what|that|this)\b"],
 )
 FEEDBACK = cue(
     [
-        r"(这样|我)?理解(得)?(对|准确)(吗|不对|不)",
-        r"对吗",
-        r"是这样吗",
-        r"是这个意思吗",
-        r"有没有(遗漏|漏掉|说错|补充)",
-        r"我说得对(吗|不对)",
-        r"有什么(要)?补充",
-        r"您看(呢|怎么样|如何|对不对)",
-        r"您觉得(呢|怎么样|如何|这样|对不对|靠谱)",
-        r"您怎么看",
+        r"理解(得)?(对|准确|到位|没错)(吗|不对|不|吧)",
+        r"对吗|是这样吗|是这个意思(吗|吧)|是这样吧",
+        r"有没有(遗漏|漏掉|说错|补充|偏差|理解错)",
+        r"我(说|讲|理解|总结)(得|的)(对|准|没错)(吗|不对|吧|不)",
+        r"有什么(要|需要)?补充|(需要|要)补充",
+        r"(您|你)看(呢|怎么样|如何|对不对|有没有)",
+        r"(您|你)觉得(呢|怎么样|如何|这样|对不对|靠谱|可行|有道理)",
+        r"(您|你)怎么看",
         r"我(说|理解)的有没有偏差",
-        r"哪里不对",
+        r"(哪里|哪儿|什么地方|哪些地方)(说|理解|讲|想|总结)?(得|的)?(不对|不准|有偏差|不到位|有误|遗漏|漏|错)",
+        r"指出来|纠正(我)?",
     ],
     [
-        r"\bdoes (that|this) (match|sound|fit|make sense|resonate|ring true|capture)\b",
-        r"\bdid i (get|miss)\b",
-        r"\bis that (right|fair|accurate|correct)\b",
-        r"\banything i'?(ve)? missed\b",
+        r"\bdoes (that|this) (match|sound|fit|make sense|resonate|ring true|capture|reflect)\b",
+        r"\bdid i (get|miss|understand|leave)\b",
+        r"\bhave i (got|understood|missed)\b",
+        r"\bis (that|this) (right|fair|accurate|correct|a fair)\b",
+        r"\banything (i'?ve|i have|i)? ?missed\b",
         r"\bhow does (that|this) sound\b",
         r"\bwhat do you think\b",
         r"\bwould you agree\b",
-        r"\bam i (right|on track|close)\b",
+        r"\bam i (right|on track|close|missing)\b",
         r"\bwhat'?s your (take|view)\b",
         r"\bcorrect me\b",
-        r"\bhave i got (that|it) right\b",
         r"\bhow does that land\b",
+        r"\bwhat (did|have) i (miss|get wrong)\b",
+        r"\bhow close (is that|am i)\b",
     ],
 )
 SELF_DISCLOSURE = cue(
     [
-        r"说实话，?我",
-        r"坦白(讲|说)",
-        r"实不相瞒",
-        r"我自己(以前|之前|也)",
-        r"我(之前|以前)(在|做|也)",
-        r"我们(之前|以前)也(踩|遇到|犯|走)",
-        r"不瞒您说",
-        r"老实说",
-        r"我(们)?也(吃过|踩过|走过)",
+        r"说实话[，,]?我(刚|以前|当时|自己|也|之前|原来)",
+        r"坦白(讲|说)|实不相瞒|不瞒(您|你)说|老实说|跟(您|你)交个底",
+        r"我(老家|家里|爸|妈|父亲|母亲|父母|小时候|年轻时|当年|早年|刚入行|刚工作|刚毕业|入行前)",
+        r"我(以前|之前|原来|曾经)(在|做过|干过|也是|是|当过|也做|也干)(?!.{0,4}(跟|给|和)(您|你))",
+        r"我自己(以前|之前|也|就|当年)",
+        r"我(们)?(之前|以前)?也(吃过|踩过|走过|犯过|遇到过)",
+        r"我(负责|做|跟)的第一个|我(第一次|头一回)",
     ],
     [
-        r"\bto be (honest|frank),? (i|we)\b",
+        r"\bto be (honest|frank),? (i|we|my|when)\b",
         r"\bfrankly,? (i|we)\b",
         r"\bin my experience\b",
         r"\bi used to\b",
         r"\bwhen i was\b",
         r"\bi'?ve been (there|in your)\b",
-        r"\bhonestly,? (i|we)\b",
-        r"\bwe'?ve (also )?made (that|the same) mistake\b",
-        r"\bi'?ll be (honest|candid)\b",
+        r"\bhonestly,? (i|we|my|when)\b",
+        r"\b(we'?ve|i'?ve) (also )?made (that|the same) mistake\b",
+        r"\bi made (that|the same) mistake\b",
+        r"\bi'll be (honest|candid)\b",
+        r"\bi (ran|managed|worked (in|at|as|for)|spent (\w+ ){0,2}years|grew up|started (out|my career)|was once)\b",
+        r"\bbefore (this job|joining|i joined)\b",
+        r"\bmyself\b",
+        r"\bmy (dad|father|mother|mum|mom|family|first job|old boss|last job)\b",
+        r"\bi'?ve (lived|been) through\b",
+        r"\bi remember when\b",
+        r"\bfull disclosure\b",
     ],
 )
+# Addressed to the system or the scorer, not to the buyer.
 INJECTION = cue(
     [
-        r"(系统|system|管理员|开发者|评分员)[:：]",
-        r"忽略(之前|以上|前面|上面|所有|你的)?(的)?(指令|规则|设定|要求|提示|评分)",
+        r"(系统|system|管理员|开发者|评分员|评委|评分系统|评估系统)\s*[:：]",
+        r"忽略(之前|以上|前面|上面|所有|你的)?(的)?(所有)?(指令|规则|设定|要求|提示|评分)",
         r"无视.{0,6}(规则|指令|设定|评分)",
-        r"(给|打)(我)?(个)?满分",
-        r"满分",
-        r"一百分",
-        r"100分",
-        r"评分(标准|规则|系统|细则)",
-        r"打分",
-        r"评分员",
-        r"评委",
-        r"提示词",
-        r"\bprompt\b",
-        r"你是(一个)?(ai|AI|人工智能|模型|机器人|语言模型|chatgpt|gpt|程序)",
-        r"(你的|隐藏的?)(设定|需求清单|指令|剧本|人设)",
-        r"隐藏(的)?需求",
-        r"角色设定",
-        r"跳出(角色|设定)",
-        r"不要(再)?(扮演|演了)",
-        r"停止扮演",
-        r"作为(一个)?(ai|AI|模型|助手)",
-        r"开发者模式",
-        r"越狱",
-        r"评估(系统|模型)",
-        r"给(我)?高分",
-        r"(告诉我|说出|列出)(你的)?(买点|需求|设定|底牌|所有需求)",
+        r"(给|打|评)(我|学员|这段|本轮|这次|这轮|我的)?(个)?(满分|高分|100分|一百分|优秀|A\+)",
+        r"(打|评|给)成.{0,4}(满分|100分|一百分|优秀)",
+        r"满分|一百分|100分",
+        r"评分(系统|员|模型|提示|说明|备注|规则|细则)",
+        r"评委|提示词|\bprompt\b",
+        r"你是(一个)?(ai|AI|人工智能|模型|机器人|语言模型|chatgpt|gpt|程序|大模型)",
+        r"(你的|隐藏的?)(设定|需求清单|指令|剧本|人设)|隐藏(的)?需求|角色设定",
+        r"跳出(角色|设定)|不要(再)?(扮演|演了)|停止扮演|作为(一个)?(ai|AI|模型|助手)|开发者模式|越狱|评估(系统|模型)",
+        r"(告诉我|说出|列出|发给我)(你的)?(买点|需求清单|设定|底牌|所有需求|剧本)",
         r"你的(任务|底线)是",
+        r"学员",
+        r"(这段话|以下内容|这句话)是(给|写给).{0,6}(系统|评分|模型|AI)",
+        r"(提问|异议处理|需求挖掘|沟通)(能力|环节)?.{0,4}(打|给|评)(成|为)?.{0,3}(分|满分|优秀)",
     ],
     [
         r"\bignore (all |the |any |your |every )?(previous |prior |above |earlier )?(instructions|rules|rubric|prompt|guidelines)",
@@ -1050,9 +1166,11 @@ INJECTION = cue(
         r"\byou are (an ai|a language model|chatgpt|an llm|a bot|a chatbot)\b",
         r"\blanguage model\b",
         r"\bgive (me )?(a )?(100|full marks|a perfect score|top marks|the highest score)\b",
-        r"\bscore (me|this) (100|highly|high)\b",
-        r"\bfull marks\b",
-        r"\b(the )?(rubric|scorer|grader|evaluator|scoring)\b",
+        r"\bscore (me|this|the trainee|my) .{0,20}(100|highly|high|excellent|top)\b",
+        r"\bfull marks\b|\bperfect score\b|\b100/100\b",
+        r"\b(the )?(rubric|scorer|grader|evaluator)\b",
+        r"\bnote to the (evaluator|grader|scorer|system|ai|model|assessor)\b",
+        r"\bthe trainee\b",
         r"\bhidden (needs|brief|instructions|agenda)\b",
         r"\byour (brief|instructions|system prompt|prompt)\b",
         r"\bstop (role-?playing|pretending)\b",
@@ -1067,70 +1185,63 @@ INJECTION = cue(
         r"\breveal your\b",
     ],
 )
+# A bracketed aside: 【…】, […], (…), （…）, <…>, {…}.
+BRACKETED = rx(
+    r"【[^】]{2,200}】|\[[^\]]{2,200}\]|（[^）]{2,200}）|\([^)]{2,200}\)|<[^>]{2,200}>|\{[^}]{2,200}\}"
+)
 PERSONAL_PROBE = cue(
     [
-        r"您个人",
-        r"您自己",
-        r"对您(个人|本人)(来说|而言)?",
-        r"对您来说",
-        r"您本人",
-        r"您的(考核|KPI|kpi|绩效|压力|职责|指标|位置|前途|晋升|工作量|年终|奖金|仕途)",
-        r"您(个人|自己)?(最)?(看重|在意)(的|什么|哪)",
-        r"您这边(的)?压力",
-        r"(领导|老板|集团|上面|总部|院里)(对您|给您|怎么看您|考核您)",
-        r"您(被|会被)(考核|问责)",
-        r"您怎么(跟|向).{1,6}(交代|汇报)",
-        r"对您(的工作|本人|这边)(有|会有)什么",
-        r"您(这个|在这个)(位置|岗位)",
-        r"(作为|身为)(负责人|厂长|主任|总监|经理|院长|处长)",
-        r"压(在|到)您",
-        r"您(肩上|身上)",
+        r"(您|你)(个人|自己|本人)",
+        r"对(您|你)(个人|本人)?(来说|而言)",
+        r"(您|你)(今年)?.{0,4}(的)?(考核|KPI|kpi|绩效|压力|职责|指标|位置|前途|晋升|工作量|年终|奖金|仕途|口碑|面子)",
+        r"(您|你)这边(的)?压力",
+        r"(领导|老板|集团|上面|总部|院里)(对您|给您|怎么看您|考核您|找您|问您|催您|追着您)",
+        r"(您|你)(被|会被)(考核|问责|追责)",
+        r"(您|你)怎么(跟|向).{1,6}(交代|汇报)",
+        r"对(您|你)(的工作|本人|这边)(有|会有)什么",
+        r"(您|你)(这个|在这个)(位置|岗位)",
+        r"(作为|身为)(负责人|厂长|主任|总监|经理|院长|处长|副总|分管)",
+        r"压(在|到)(您|你)|(您|你)(肩上|身上)",
+        r"私下|说句心里话|私人",
     ],
     [
         r"\byour own\b",
         r"\byou personally\b",
-        r"\bfor you personally\b",
-        r"\byour (kpis?|bonus|targets?|performance review|career|reputation|neck|objectives|scorecard)\b",
+        r"\bfor you,? personally\b",
+        r"\byour (kpis?|bonus|targets?|performance review|review|career|reputation|neck|objectives|scorecard|role|standing|credibility)\b",
         r"\bwhat matters (most )?to you\b",
         r"\bwhat'?s in it for you\b",
-        r"\bhow are you (measured|evaluated|judged)\b",
+        r"\bhow are you (measured|evaluated|judged|assessed)\b",
         r"\bon your plate\b",
         r"\bkeeps? you up\b",
         r"\byour boss\b",
-        r"\bfor you (and your team|in your role)\b",
-        r"\byou'?re (measured|accountable)\b",
+        r"\bfor you (and your team|in your role|with (the )?(leadership|board|management|boss))\b",
+        r"\b(play|look|land|reflect) (for|on) you\b",
+        r"\byou'?re (measured|accountable|on the hook)\b",
         r"\bmean for you\b",
         r"\bon the line for you\b",
-        r"\bfor you, personally\b",
+        r"\boff the record\b|\bbetween (us|you and me)\b",
+        r"\bpressure on you\b|\bputting .{0,15}pressure on you\b",
     ],
 )
 DECISION_PROBE = cue(
     [
-        r"谁(来)?(决定|拍板|审批|签字|负责|说了算|参与|把关|定)",
-        r"决策",
-        r"拍板",
-        r"审批",
-        r"签字",
-        r"说了算",
-        r"还有(哪些|谁|哪几位|哪位|其他)",
-        r"其他(部门|领导|人|同事)",
-        r"哪些部门",
-        r"上会",
-        r"招标",
-        r"采购(流程|程序|部门)",
-        r"预算",
-        r"时间(表|点|线|节点|安排)",
-        r"什么时候(要|上线|定|决定|启动|开始)",
-        r"评估标准",
-        r"选型(标准|流程)",
-        r"看重(哪些|什么|哪几)",
+        r"谁(来)?(决定|拍板|审批|签字|负责|说了算|参与|把关|定|批|点头|签)",
+        r"决策(流程|链|人|者|过程|机制|层级)",
+        r"拍板|审批|签字|说了算|点头",
+        r"(还有|除了(您|你))(.{0,8})(哪些|谁|哪几位|哪位|其他|别的)",
+        r"其他(部门|领导|人|同事)(会|也|要)|哪些(部门|领导|人)",
+        r"上会|招标|投标|评标|采购(流程|程序|部门|委员会|那边)|预算|立项",
+        r"时间(表|点|线|节点|安排|计划)",
+        r"什么时候(要|上线|定|决定|启动|开始|到位|落地|需要|报|批)",
+        r"(评估|评分|选型|采购|验收|评标)(标准|流程|维度|要求)|打分",
+        r"(选|挑|选择|评估|比较|考察)(供应商|厂家|方案|产品|系统|合作方|型|伙伴).{0,12}(看|标准|因素|维度|方面|重视|看重|关注)",
         r"考虑哪些因素",
-        r"流程(是|怎么)",
-        r"立项",
-        r"(老板|领导|总经理|财务|IT|信息部)(那边|怎么看|的意见|会)",
+        r"(老板|领导|总经理|财务|IT|信息部|总监|委员会|董事会|集团|总部|上面|采购)(那边)?(会|要|需要|也)?(参与|评估|审|批|签|拍板|决定|点头|过问|把关|介入|同意|怎么看|的意见)",
+        r"(需要|要|得)(经过|走|报)(哪些|什么|几)",
     ],
     [
-        r"\bwho (else|makes|decides|signs|approves|will be involved|is involved|has the final|would need|needs to)\b",
+        r"\bwho (else|makes|decides|signs|approves|will be involved|is involved|has the final|would need|needs to|should|would have|gets a say)\b",
         r"\bdecision",
         r"\bapprov",
         r"\bsign[- ]off\b",
@@ -1139,82 +1250,71 @@ DECISION_PROBE = cue(
         r"\btime ?frame\b",
         r"\bdeadline\b",
         r"\bby when\b",
+        r"\bwhen (would|do|will|did) you (need|want|plan|expect|have to|hope)\b",
+        r"\bup and running\b|\bgo[- ]live\b",
         r"\bcriteria\b",
-        r"\bhow (will|would|do) you (evaluate|decide|choose|compare)\b",
+        r"\bhow (will|would|do) you (evaluate|decide|choose|compare|select|score|pick)\b",
         r"\bprocurement\b",
         r"\bcommittee\b",
         r"\bstakeholder",
         r"\bbuying process\b",
+        r"\btender\b|\brfp\b",
         r"\bwho (else )?(should|would) (i|we) (talk|speak)\b",
+        r"\bcomfortable with (this|it|that)\b",
     ],
 )
 # A question that digs into what the buyer just said (the 反问 after a refusal).
 PROBE = cue(
     [
-        r"为什么",
-        r"为啥",
-        r"怎么说",
-        r"怎么讲",
-        r"哪(方面|些方面|一块|部分|个环节|些地方)",
-        r"具体(是|指|哪|来说|说说|讲讲)",
-        r"担心(的是|什么|哪)",
-        r"顾虑",
-        r"原因",
-        r"什么情况",
+        r"为什么|为啥|为何|怎么说|怎么讲|咋回事|怎么回事",
+        r"哪(方面|些方面|一块|部分|个环节|些地方|一点)",
+        r"具体(是|指|哪|来说|说说|讲讲|什么)",
+        r"(担心|顾虑|在意|考虑|关心|纠结)(的是|什么|哪)",
+        r"顾虑|原因|什么情况|什么(问题|状况|事)",
         r"(出了|发生了)什么",
-        r"主要是(什么|哪)",
-        r"指的是",
-        r"是因为",
-        r"怎么回事",
-        r"卡在哪",
-        r"在意(的是|什么)",
-        r"考虑(的是|什么)",
+        r"主要(是|考虑|担心|卡)(什么|哪|在哪)",
+        r"指的是|是因为|卡在哪|什么意思|怎么理解",
+        r"最(想|担心|在意|关心|想了解)(的是|什么|哪)",
         r"(您|你)(是)?(觉得|认为)(哪里|什么)",
-        r"什么样的",
-        r"跟谁比",
-        r"比的是",
+        r"什么样的|跟谁比|比的是|说说|讲讲|展开|多说",
     ],
     [
         r"\bwhy\b",
+        r"\bhow come\b",
         r"\bwhat makes you\b",
+        r"\bwhat made you\b",
         r"\bwhat'?s behind\b",
         r"\bwhat (concerns|worries|bothers)\b",
         r"\bwhat happened\b",
         r"\btell me more\b",
         r"\bin what way\b",
-        r"\bwhat specifically\b",
+        r"\bwhat (exactly|specifically)\b",
         r"\bwhich part\b",
         r"\bhow so\b",
         r"\bsay more\b",
+        r"\belaborate\b",
         r"\bwhat do you mean\b",
-        r"\bwhat would (you need|it take|make)\b",
+        r"\bwhat would (you need|it take|make|need to)\b",
         r"\bcompared (to|with) what\b",
         r"\bwhat'?s driving\b",
-        r"\bwhat'?s (the|your) (main |biggest |real )?(concern|worry|hesitation)\b",
+        r"\bwhat'?s (the|your) (main |biggest |real )?(concern|worry|hesitation|question)\b",
         r"\bhelp me understand\b",
+        r"\bmain thing\b",
+        r"\bthink through\b",
+        r"\bwhat'?s (holding|stopping)\b",
     ],
 )
 FOLLOWUP_MARKER = cue(
     [
-        r"(您|你)?刚才(说|提到|讲|聊到)",
-        r"您提到",
-        r"您说的",
-        r"你说的",
+        r"(您|你)(刚才|刚刚|前面|之前)?(说|提到|讲到|谈到|聊到|讲|提)(的|了|过)?(?!呢|说|吧|吗|得|的对)",
         r"刚刚(说|提到)",
         r"(这个|那个|这|那)(具体|详细)",
         r"具体(是|来说|讲讲|说说|指)",
-        r"比如说",
-        r"举个例子",
-        r"能(再)?展开",
-        r"(多|再)说(一点|一些|说)",
-        r"您的意思是",
-        r"怎么讲",
-        r"为什么这么说",
-        r"您指的是",
-        r"是指",
+        r"比如说|举个例子|能(再)?展开|(多|再)说(一点|一些|说)",
+        r"(您|你)的意思是|怎么讲|为什么这么说|(您|你)指的是|是指",
     ],
     [
-        r"\byou (mentioned|said|noted|brought up)\b",
+        r"\byou (mentioned|said|noted|brought up|described|talked about|flagged)\b",
         r"\bearlier you\b",
         r"\btell me more\b",
         r"\bcan you elaborate\b",
@@ -1228,6 +1328,10 @@ FOLLOWUP_MARKER = cue(
         r"\bwhy do you say\b",
         r"\bin what way\b",
     ],
+)
+# An acknowledgement that picks up the buyer's point before a question.
+ANAPHORA = rx(
+    r"这件事|这个事|这事|这块|这一块|这方面|这个问题|这种情况|\b(this|that|it)\b\s*[?？]?\s*$", re.I
 )
 
 # --- topics -------------------------------------------------------------------
@@ -1655,32 +1759,66 @@ TOPICS: dict[Topic, Cue] = {
     ),
 }
 
+
+def topics_of(text: str, language: str) -> frozenset[Topic]:
+    return frozenset(topic for topic, c in TOPICS.items() if c.search(text, language))
+
+
 # --- buyer-side signals -------------------------------------------------------
+
+# Someone the buyer works with: a supplier in place or a way of working.
+INCUMBENT_REF = cue(
+    [
+        r"供应商|厂家|服务商|合作方|合作伙伴|那家|他们|人家|现在(这|那)(套|家|个)|现有的|目前的|老系统|原来的|[A-Z][A-Za-z]{2,}|合作|合同"
+    ],
+    [
+        r"\b(vendor|supplier|provider|partner|them|they|incumbent|current (system|setup|one)|existing|contract|renew\w*)\b|\b[A-Z][a-z]{2,}\b(?<!\bI)"
+    ],
+)
+# Resistance, whatever the topic: "we won't", "nothing to discuss", "no reason to".
+RESISTANCE = cue(
+    [
+        r"不(会|想|打算|考虑|准备|太想|太可能)(换|更换|替换|切换|动)|没(打算|想过|必要)(换|更换|动)|不换|换不了|暂(时)?不(换|动)",
+        r"不好(说)?换(就换)?|说换就换|不能(随便|轻易)换|舍不得|(有)?感情|关系(很|挺|非常|一直)?(稳定|好|铁|不错)",
+        r"没(有)?(意义|必要)|别(说|谈)了|没什么好(谈|聊|说)|不用(谈|聊|说)了",
+        r"(换掉|替换|换).{0,6}(太)?(浪费|可惜|不划算|麻烦)",
+        r"(用|合作)得(好好的|挺好|还行|不错|挺顺|挺稳|习惯)",
+    ],
+    [
+        r"\b(no reason|no need|not looking|don'?t want|won'?t|not going|not planning|don'?t plan) to (switch|change|replace|move)\b",
+        r"\bnothing to (discuss|talk about)\b",
+        r"\b(happy|satisfied|fine|comfortable) with (them|our|the|what|how)\b",
+        r"\bstick(ing)? with\b",
+        r"\bwhy would (we|i) (switch|change|move)\b",
+    ],
+)
 
 OBJECTIONS: dict[ObjectionKind, Cue] = {
     ObjectionKind.price: cue(
         [
-            r"太贵",
-            r"贵了",
-            r"(很|挺|比较|有点|偏|这么)贵",
-            r"价格(太|偏|有点|比较|也)?高",
-            r"报价(太|偏|有点|比较)?高",
+            r"(太|很|挺|比较|有点|偏|这么|那么|也太|实在|真)贵|贵(了|得)",
+            r"(价格|价钱|单价|报价|开价|要价)(太|偏|有点|比较|也|还是|实在|都)?(高|贵|离谱)",
             r"超出(预期|心理价)",
-            r"比.{1,12}贵",
-            r"便宜(很多|不少|一半|\d+)",
-            r"价格(没|没有)(什么)?优势",
-            r"性价比(不|太低)",
-            r"(这个|这)价(格|钱)(我们)?(接受不了|下不来|批不了|不太现实)",
-            r"人家(报价|报的|只要)",
+            r"比.{1,12}(贵|高)(了|出|不少|很多|一倍|一截|\d|[一二两三四五六七八九十]成)",
+            r"(便宜|低)(了)?(很多|不少|一半|一截|\d+|[一二两三四五六七八九十]成)",
+            r"价格(没|没有)(什么)?优势|性价比(不|太低|一般)",
+            r"(这个|这)价(格|钱)?.{0,4}(接受不了|下不来|批不了|不太现实|太离谱|吓人)",
+            r"人家(报价|报的|只要|才)",
             r"别家.{0,10}(便宜|低)",
             r"价格(上|这块)(我们)?(很难|难以|没法)",
+            r"(报价|价格|开价|要价|报的|给的).{0,10}比(你们|你家|你).{0,6}(低|便宜|少)",
+            r"(要|卖|报|开价|收)(\d+|[一二两三四五六七八九十百千万]+)[万块元千](多)?[?？!！]",
+            r"抢钱|去抢|坑人|宰人|天价|漫天要价|狮子大开口",
+            r"(单价|价格|报价|价钱)?再(降|便宜|优惠|让|打)(个|点|一点|些|\d+|[一二两三四五六七八九]成|折).{0,12}(考虑|谈|才行|再说|就签|就定)",
+            r"(能|可以|可不可以|能不能)(再)?(便宜|优惠|降价|少点|打折|让点)",
+            r"便宜(点|一点|些)(吗|吧|呗|不)|(有|给)(没有)?(折扣|优惠)(吗|没)",
         ],
         [
             r"\btoo expensive\b",
             r"\bpricey\b",
-            r"\bprice (is|seems|looks) (too |very |a bit |rather )?(high|steep)\b",
+            r"\b(price|pricing|quote|cost)('s| is| seems| looks| was)? (too |very |a bit |rather |way |pretty )?(high|steep)\b",
             r"\bcosts? (too much|a lot more|way more)\b",
-            r"\b(is|are|were) cheaper\b",
+            r"\b(is|are|were|was)( \w+)? cheaper\b",
             r"\bout of (our|my) price\b",
             r"\bmore expensive\b",
             r"\bcan'?t justify the (cost|price|spend)\b",
@@ -1688,82 +1826,98 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"\bquoted (us )?(less|lower)\b",
             r"\bnumbers? (don'?t|doesn'?t) work\b",
             r"\bthat'?s a lot of money\b",
+            r"\b(do|move|sharpen|budge|better) (anything |something )?(on|with) (the |your )?(price|pricing|number)\b",
+            r"\bprice (doesn'?t|won'?t|has to|needs to|must) (move|come down|budge|drop)\b",
+            r"\b(bring|get|knock) (the price|it|that) down\b",
+            r"\bwhat'?s your best price\b",
+            r"\bany (discount|flexibility on (the )?price)\b",
+            r"\b\d+ ?(%|percent) (more|higher|above)\b",
+            r"\b(twice|double) (the price|what)\b",
         ],
     ),
     ObjectionKind.budget: cue(
         [
-            r"没(有)?(这笔|这个|这块)?预算",
-            r"预算(不够|有限|紧|很紧|已经|用完|砍|没|卡|冻结|定了|报完)",
-            r"没钱",
-            r"资金(紧张|有限|压力)",
+            r"没(有)?.{0,6}预算",
+            r"预算(不够|有限|紧|很紧|已经|用完|砍|没|卡|冻结|定了|报完|批完|花完|超|早|不足)",
+            r"没钱|钱(是个)?(大)?问题|钱.{0,4}(紧|不够|没了|批不下来|从哪|不好批)",
+            r"(资金|经费|费用)(紧张|有限|压力|不够|紧)",
             r"今年(没有|不会|不太可能)(这笔|这块|再)?(钱|预算|投入)",
-            r"不在(今年的?)?(预算|计划)",
-            r"费用(很紧|控制)",
-            r"(降本|控费)",
-            r"钱(从哪|不好批|批不下来)",
+            r"不在(今年的?)?(预算|计划)(内|里)?",
+            r"降本|控费|缩减开支|压缩开支",
             r"拿不出",
+            r"盘子(就这么大|分完|定了|满了|早)",
+            r"(早|已经|都)(就)?(分完|用完|花完|批完|报完|花光)",
+            r"没有?(单独|专项|额外)的?(预算|经费|钱)",
+            r"(投入|开支|采购|投资)(暂停|冻结|收紧|都停)",
         ],
         [
             r"\bno budget\b",
-            r"\bbudget (is|was|has been|'?s) (tight|cut|frozen|spent|allocated|gone|locked|limited|set)\b",
+            r"\bbudget('s| is| was| has been)? (is )?(tight|cut|frozen|spent|allocated|gone|locked|limited|set|exhausted|used up|committed)\b",
             r"\bnot budgeted\b",
             r"\bcan'?t afford\b",
             r"\bdon'?t have (the )?(money|funds|budget)\b",
-            r"\bno (money|funds)\b",
-            r"\bfunding\b",
+            r"\bno (money|funds|capex)\b",
             r"\bcost[- ]cutting\b",
             r"\bspending freeze\b",
             r"\btight budget\b",
+            r"\b(froze|frozen|freez\w*|cut|slashed|paused|halted) (all |any )?(new )?(capital |discretionary |it )?(spending|spend|budgets?|investment|purchases|capex)\b",
+            r"\b(spending|budget|capex) (is |are )?(on hold|frozen|paused)\b",
+            r"\bnot in (this year'?s|the|our) budget\b",
+            r"\b(out of|over|above|beyond) (our|the) budget\b",
+            r"\babove what we (budgeted|planned)\b",
         ],
     ),
     ObjectionKind.incumbent: cue(
         [
-            r"已经有(了)?(供应商|合作|系统|厂家|服务商|在用|人在做|固定)",
+            r"已经(有|定了|选了|签了)(了)?(供应商|合作|别家|厂家|服务商|人在做|固定)",
             r"(现在|目前)(用|合作)的.{0,12}(挺好|还行|不错|可以|稳定|用惯|顺手|没问题)",
-            r"合作(了)?(很多|好几|多|十几|\d+)年",
             r"老(关系|供应商|合作伙伴)",
-            r"换(供应商|系统|厂家|平台)?(的)?(成本|风险|麻烦|代价)",
-            r"没必要换",
-            r"不(想|打算|考虑)换",
-            r"签了(长期|.{0,4}年的?)?(合同|协议)",
-            r"(一直|长期)(用|跟|和).{1,10}(合作|用)",
-            r"(用|跟).{0,8}(用惯了|合作惯了)",
+            r"换(供应商|系统|厂家|平台)?(的)?(成本|麻烦|代价)",
+            r"没必要换|不(会|想|打算|考虑|准备)(换|更换)|没打算换|说换就换|换不了",
+            r"(续|签)了.{0,8}(合同|约|协议)|合同(还没到期|没到期|期内|还有.{1,4}年)",
+            r"签了(长期|.{0,4}年的?)?(合同|协议|框架)",
+            r"用惯了|合作惯了",
+            r"才(上|用|买|换)了.{0,4}(年|个月)",
+            r"跟别家签",
         ],
         [
-            r"\balready (have|work with|use|got)\b",
-            r"\b(happy|satisfied|fine) with (our|the|them|what we)\b",
-            r"\bcurrent (vendor|supplier|provider)\b",
+            r"\balready (have|work with|use|got) (a|an|someone|somebody|our|the|one)\b",
+            r"\bcurrent (vendor|supplier|provider)\b.{0,30}\b(fine|good|happy|works)\b",
             r"\bunder contract\b",
-            r"\b(long|long-standing|good) relationship\b",
-            r"\bswitching (cost|is|would)\b",
+            r"\b(long|long-standing|good|strong) relationship\b",
+            r"\bswitching (cost|is|would|costs)\b",
             r"\bno reason to (switch|change)\b",
             r"\blocked in\b",
-            r"\bworked with .{1,30} for (years|\d+)\b",
+            r"\bworked with .{1,30} for (years|\d+|a long)\b",
             r"\bwhy would (we|i) (switch|change)\b",
+            r"\brenewed\b",
+            r"\balready covered\b",
+            r"\b(existing|current) (provider|vendor|supplier|partner) (handles|does|covers|takes care)\b",
+            r"\bsigned with (someone|somebody|another)\b",
+            r"\bcovered by our (existing|current)\b",
         ],
     ),
     ObjectionKind.no_need: cue(
         [
-            r"不需要",
-            r"用不上",
-            r"用不着",
+            r"不需要(?!换)|用不上|用不着",
             r"没(有)?(这个|这方面|什么)?需求",
-            r"没什么(问题|需要|大问题)",
-            r"挺好的",
-            r"够用(了)?",
-            r"没(那么|这么)(急|必要)",
-            r"不是(重点|当务之急|优先)",
-            r"不感兴趣",
-            r"没(什么)?兴趣",
-            r"(暂时|目前|现阶段)(还)?(不考虑|没(有)?(计划|打算))",
-            r"没必要",
-            r"不缺",
+            r"没什么(问题|需要|大问题|痛点)",
+            r"挺好的|够用(了)?|就够了|凑合(用|着)",
+            r"没(那么|这么)(急|必要|复杂)",
+            r"不是(重点|当务之急|优先|刚需)",
+            r"不感兴趣|没(什么)?兴趣",
+            r"(暂时|目前|现阶段)(还)?(不考虑|没(有)?(计划|打算|想法))",
+            r"没必要(?!换)",
+            r"不缺|杀鸡用牛刀|大材小用",
+            r"(规模|量|我们)(太|还)?小.{0,6}(用不|没必要|不需要|用不上)",
+            r"不用了",
         ],
         [
             r"\bdon'?t (really )?need\b",
             r"\bno need\b",
             r"\bnot (a |really a )?priority\b",
-            r"\bwe'?re (fine|good|okay|all set)\b",
+            r"\bwe're (fine|good|okay|all set)\b",
+            r"\b(doing|managing|getting by|coping|get by|manage) (fine|ok|okay|well|alright|just fine)\b",
             r"\bworks (fine|well|okay)\b",
             r"\bnot interested\b",
             r"\bdoesn'?t apply\b",
@@ -1772,28 +1926,30 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"\bnot a problem for us\b",
             r"\bnot looking (for|to)\b",
             r"\bno plans? to\b",
+            r"\btoo small (to|for)\b",
+            r"\boverkill\b",
+            r"\bnot for us\b",
+            r"\bdon'?t see the (need|point)\b",
         ],
     ),
     ObjectionKind.no_time: cue(
         [
-            r"没(有)?时间",
-            r"很忙",
-            r"太忙",
-            r"(只有|就|只剩)(个)?.{0,3}(分钟|一会)",
+            r"没(有)?时间|没空|没工夫|哪有(工夫|时间|空|心思)",
+            r"(很|太|特别|实在|真|最近|这阵子|这几天)(忙|没空)|忙(得|死|不过来|疯|晕|翻)",
+            r"(只有|就|只剩|就给你)(个)?.{0,3}(分钟|一会)",
             r"(马上|一会儿?|待会|等下|等会|半小时后|十分钟后)(还)?(有|要|得)(个|一个)?(会|事)",
-            r"赶时间",
-            r"长话短说",
-            r"抓紧(时间|点)",
-            r"说重点",
-            r"直接说",
-            r"别绕",
-            r"(挤|抽)出(来)?的时间",
-            r"时间(有限|很紧|不多)",
+            r"赶时间|长话短说|抓紧(时间|点)|说重点|直接说重点|别绕",
+            r"(挤|抽)出(来)?的时间|抽不出(时间|空)",
+            r"时间(有限|很紧|不多|紧)",
+            r"顾不上|顾不过来|脚不沾地|焦头烂额|分身乏术|没心思",
         ],
         [
             r"\bno time\b",
-            r"\b(really |very |pretty )?busy\b",
-            r"\b(\d+|five|ten|fifteen|twenty|a few) minutes\b",
+            r"\b(don'?t|do not) have (the |much |any )?time\b",
+            r"\bhaven'?t (got )?(the |much |any )?time\b",
+            r"\b(really |very |pretty |super |crazy |so )?busy\b(?! (season|period|time of year|months?))",
+            r"\bslammed\b|\bswamped\b|\bsnowed under\b|\bflat out\b",
+            r"\b(\d+|five|ten|fifteen|twenty|a few|couple of) minutes\b",
             r"\bin a hurry\b",
             r"\bmake it quick\b",
             r"\bget to the point\b",
@@ -1802,31 +1958,35 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"\bshort on time\b",
             r"\bhard stop\b",
             r"\bkeep (it|this) (short|brief)\b",
+            r"\bcan we not do this\b",
+            r"\bnot a good time\b|\bbad time\b",
         ],
     ),
     ObjectionKind.risk: cue(
         [
             r"(风险|隐患)(太|很|挺|比较)?(大|高)",
             r"(换|上|切换|迁移|实施|上线|改|动).{0,10}(风险|出问题|出乱子|停|乱)",
-            r"万一.{0,20}(出问题|出事|停|不行|失败|搞砸|延期|砸)",
-            r"不放心",
-            r"没(把握|底)",
+            r"万一.{0,20}(出问题|出事|停|不行|失败|搞砸|延期|砸|出乱子)",
+            r"不放心|没(把握|底)|心里没底",
             r"靠不靠谱",
             r"出(了)?(问题|事|故障).{0,6}(谁|怎么办)",
-            r"上次.{0,25}(失败|出问题|吃亏|踩坑|延期|超期|搞砸|折腾|烂尾)",
+            r"上次.{0,25}(失败|出问题|吃亏|踩坑|延期|超期|搞砸|折腾|烂尾|鸡飞狗跳)",
             r"不敢(换|上|动|冒)",
-            r"谁(来)?(负责|担)",
+            r"谁(来)?(负责|担|兜底)",
             r"保证不了",
             r"(你们|新)(的)?(系统|产品|方案|公司).{0,10}(行不行|稳不稳|靠谱|成熟)",
-            r"(担心|怕)(你们|换|上|切换|迁移|实施|影响(生产|业务|正常))",
+            r"(担心|怕|顾虑|犹豫)(的是)?.{0,6}(你们|换|上新|切换|迁移|实施|上线|再折腾|折腾|出乱子|影响(生产|业务|正常))",
+            r"小白鼠|试验品|第一个吃螃蟹|当(第一个|先例)",
+            r"(数据)(安全|泄露|丢)",
+            r"(成立|做)(才|没)?(几|两|三|\d)年",
         ],
         [
             r"\brisky\b",
             r"\btoo (much )?risk\b",
-            r"\b(worried|concerned|nervous|afraid) (about|that) (switching|changing|the (migration|rollout|implementation|change)|you|your|it)\b",
-            r"\bwhat if (it|this|something|the system|you)\b",
+            r"\b(worried|concerned|nervous|afraid|scared) (about|that|of) .{0,30}(switch|chang|migrat|rollout|implement|go-?live|disrupt|fail|data|you|your)",
+            r"\bwhat if (it|this|something|the system|you|the rollout|the migration)\b",
             r"\bburned before\b",
-            r"\blast time\b",
+            r"\blast time (we|it|they)\b",
             r"\bcan'?t afford (a|to) (fail|mess|go down|disrupt)",
             r"\bdisrupt",
             r"\bguarantee\b",
@@ -1835,112 +1995,122 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"\bnot convinced (it|you)\b",
             r"\bwe can'?t risk\b",
             r"\bgamble\b",
+            r"\bguinea pig\b|\blab rat\b|\bfirst (customer|adopter|one to)\b",
+            r"\bhas anyone (in|like|else)\b",
+            r"\bdata (security|safety|breach|leak)",
+            r"\bsmall (company|vendor|startup)\b|\bstart-?up\b",
         ],
     ),
     ObjectionKind.send_material: cue(
         [
-            r"(发|给|寄)(我|一)?(一)?(份|个|些|套)?(资料|材料|方案|介绍|报价|ppt|PPT|文档|手册|彩页|案例)",
-            r"资料(发|留)",
-            r"(发|放)(到)?(我)?(的)?邮箱",
-            r"留(个|份|下)(资料|材料|名片)",
-            r"先看看(资料|材料|方案)",
-            r"(你|您)?(先)?发(过来|给我)(看看)?",
+            r"(?<![别不])(发|寄|传|丢)(我|给我|我们|过来|一下|到)?(一)?(个|份|些|套|点)?(资料|材料|方案|介绍|报价|ppt|PPT|文档|手册|彩页|案例|东西|链接|说明|样册|白皮书)",
+            r"给(我|我们)(一)?(份|个|些|套|点)(资料|材料|方案|介绍|文档|手册|彩页|案例|东西)",
+            r"资料(先)?(发|留|放|给)",
+            r"(发|放)(到)?(我)?(的)?邮箱|邮件(发|给)",
+            r"留(个|份|下|点)(资料|材料|名片)",
+            r"先看看(资料|材料|方案|东西)",
+            r"(你|您)?(先)?(?<![别不])发(过来|给我)(看看)?",
         ],
         [
-            r"\bsend (me|over|us|it)\b",
-            r"\bemail (me|it|over|us)\b",
+            r"\bsend (me|over|us|it|through|across)\b",
+            r"\bemail (me|it|over|us|something)\b",
             r"\bbrochure\b",
-            r"\b(some|the|your) (material|materials|info|information|deck|slides)\b",
+            r"\b(some|the|your) (material|materials|info|information|deck|slides|literature|one-pager|case studies)\b",
             r"\bleave (me )?(some|a|your)\b",
-            r"\bi'?ll (take a look|look it over|have a look)\b",
-            r"\bput it in (an|a) email\b",
+            r"\bput (it|something|that) in (an |a )?(email|writing)\b",
+            r"\bdrop me (an email|a line|something)\b",
+            r"\bshoot (me|it) over\b",
+            r"\bforward (me|it)\b",
         ],
     ),
     ObjectionKind.think_it_over: cue(
         [
-            r"(考虑|想想|研究|商量|讨论|琢磨)(一下|考虑|看看|再说|再定)",
-            r"再(考虑|想想|说|看看|等等|研究)",
-            r"回头(再|联系|说)",
-            r"以后再说",
-            r"过(段|一段|些)(时间|日子)",
-            r"不急",
-            r"(先|就)(这样|放一放|放放)",
-            r"(会|再)(跟|和|给)(你|您)(联系|说|回复|打电话)",
-            r"等(我们|我)?(消息|通知|研究)",
-            r"内部(先)?(商量|讨论|研究)",
+            r"(考虑|想想|想一想|研究|商量|讨论|琢磨|斟酌|掂量|权衡|消化|合计)(一下|考虑|看看|再定|商量|研究|讨论|琢磨|消化|合计)",
+            r"再(考虑|想想|想一想|看看|等等|研究|商量|讨论|琢磨|斟酌|消化|评估)",
+            r"内部(先|再)?(商量|讨论|研究|评估|过一下|走一下)",
+            r"(还|再)没想好|想好了(再|就)",
         ],
         [
-            r"\bthink (about it|it over|about this)\b",
-            r"\bget back to you\b",
-            r"\blet me (think|consider|discuss|talk|mull)\b",
-            r"\bnot (right )?now\b",
-            r"\bdown the road\b",
-            r"\blater\b",
-            r"\brevisit\b",
-            r"\bcircle back\b",
-            r"\bsleep on it\b",
+            r"\bthink (about it|it over|about this|on it)\b",
+            r"\blet me (think|consider|discuss|talk|mull|sleep)\b",
             r"\bmull\b",
-            r"\bwe'?ll be in touch\b",
-            r"\bnext (quarter|year)\b",
-            r"\bdiscuss (it )?internally\b",
+            r"\bsleep on it\b",
+            r"\bdiscuss (it |this |that )?internally\b",
+            r"\btalk (it )?over (with|internally)\b",
+            r"\bneed (some )?time to (think|consider|digest|review)\b",
+            r"\bneed to digest\b",
+            r"\brevisit\b",
         ],
     ),
     ObjectionKind.authority: cue(
         [
-            r"(我|这)(个)?(说了不算|做不了主|定不了|决定不了|没(有)?权)",
-            r"不是我(一个人)?(能)?(定|决定|说了算)",
-            r"(要|得|需要|还要)(老板|领导|总经理|董事会|上面|集团|总部|委员会|财务|院里|局里)(定|批|拍板|决定|同意|点头|审|签)",
-            r"上会(讨论|决定|研究)?",
-            r"(我|这边)只(能|是)(提|建议|推荐|收集)",
-            r"(拍板|决定)的(是|不是我)",
+            r"(我|这)(个)?(说了不算|做不了主|定不了|决定不了|拍不了板|没(有)?(这个)?权)",
+            r"不是我(一个人)?(能)?(定|决定|说了算|拍板)",
+            r"(我|这边)只(能|是)(提|建议|推荐|收集|负责)",
+            r"(拍板|决定|说了算)的(是|不是我)",
             r"轮不到我",
+            r"我(得|要|需要|还得|还要|要先|得先|先)(回去)?(问问|问一下|请示|汇报|报给|报上去|征求|听听)",
+            r"我(得|要|需要|还得|还要|要先|得先|先)(回去)?(跟|和|找).{1,12}(商量|汇报|说一下|确认|请示|沟通|通个气|研究)",
+            r"(他|她|他们|领导|老板)(来)?(定|拍板|说了算|决定)(吧|的)?\s*[。.!！]?\s*$",
         ],
         [
-            r"\bnot (my|up to me)\b",
-            r"\b(my )?(boss|ceo|cfo|board|committee|head office|headquarters) (decides|has to|needs to|will decide|makes)\b",
-            r"\babove my (pay ?grade|head)\b",
-            r"\bneed (approval|sign-?off)\b",
-            r"\bthe board\b",
-            r"\bcorporate (decides|has|will)\b",
+            r"\bnot (really |entirely |exactly |just )?(my|up to me)\b",
             r"\bnot my (call|decision)\b",
-            r"\bi (can'?t|don'?t) (decide|sign|approve)\b",
-            r"\bi just (make|give) (a )?recommendation",
+            r"\babove my (pay ?grade|head)\b",
+            r"\bi (can'?t|don'?t|cannot|do not) (decide|sign|approve|make that call|make the call|commit)\b",
+            r"\bi (just|only) (make|give) (a )?recommendation",
+            r"\b(i'll|i'd|i will|i need to|i have to|i'd have to|i'll have to|let me|i must) (need to )?(run (it|this|that) (past|by)|check with|talk to|ask|take (it|this) to|get (approval|sign-?off)|loop in|clear (it|this) with)\b",
+            r"\bneed (approval|sign-?off)\b",
+            r"\b(he|she|they) (decides|signs|approves|has the final (say|word)|makes the call|calls the shots)\b",
         ],
     ),
 }
+# Postponement without a reason of its own: an objection only when no other
+# one (no time, send material) already explains it and the buyer isn't inviting
+# more ("先放一放，你接着说").
+POSTPONE = cue(
+    [
+        r"(下个?月|明年|下半年|年后|下季度|改天|回头|过阵子|过段时间|以后|后面)(再)?(说|谈|聊|看|考虑|联系)",
+        r"再说(吧)?|以后再说|过(段|一段|些)(时间|日子)|不急|放一放|放放",
+        r"回头(再|联系|说|答复)|(有消息|有结果|定了)(再|会|就)?(联系|通知|告诉|找)",
+        r"等(我们|我)?(的)?(消息|通知|研究|答复)",
+        r"(会|再)(跟|和|给)(你|您)(联系|说|回复|打电话|答复)",
+    ],
+    [
+        r"\bget back to (you|u)\b",
+        r"\bnot (right )?now\b",
+        r"\bdown the road\b",
+        r"\blater\b",
+        r"\bcircle back\b",
+        r"\bwe'll be in touch\b",
+        r"\b(maybe|try|talk|revisit|look at (it|this)|come back|call) .{0,20}\bnext (quarter|year|month)\b",
+        r"\bafter (the )?(holidays|summer|peak|audit|new year)\b",
+    ],
+)
+CONTINUE_INVITE = cue(
+    [r"接着说|继续说|你说(说|吧)|往下说|说下去"],
+    [r"\bgo on\b|\bkeep going\b|\btell me more\b|\bcarry on\b"],
+)
+# Fear about switching: risk; fear about the current state of things: pain.
+SWITCH_CONTEXT = cue(
+    [r"换|切换|上(新)?系统|上线|迁移|实施|再折腾|新(系统|供应商|厂家)|你们"],
+    [
+        r"\b(switch|chang|migrat|rollout|implement|go-?live|new (system|vendor|supplier)|you|your)\w*"
+    ],
+)
+HYPOTHETICAL = cue(
+    [r"万一|如果|假如|要是|到时候|一旦.{0,8}(就|会)"],
+    [r"\b(if|what if|in case|should it)\b"],
+)
 
 BUYER_PAIN = cue(
     [
-        r"问题",
-        r"麻烦",
-        r"头疼",
-        r"头痛",
-        r"困难",
-        r"慢",
-        r"经常",
-        r"老是",
-        r"总是",
-        r"出错",
-        r"投诉",
-        r"抱怨",
-        r"不满意",
-        r"吃力",
-        r"跟不上",
-        r"卡",
-        r"瓶颈",
-        r"不准",
-        r"延误",
-        r"延迟",
-        r"乱",
-        r"漏",
-        r"加班",
-        r"紧张",
-        r"难",
-        r"累",
-        r"烦",
-        r"不够",
-        r"折腾",
-        r"手工",
+        r"问题|麻烦|头疼|头痛|困难|慢|经常|老是|总是|出错|错(发|漏)|投诉|抱怨|不满意|吃力|跟不上|(?<!银行)卡(住|壳|顿)|瓶颈|不准|延误|延迟|乱|漏|加班|(?<!预算)(?<!资金)紧张|累|烦|不够(?!用)|折腾|手工|靠人",
+        r"担心|发愁|愁|头大|焦虑|没人会|没人懂|没人管|撑不住|扛不住",
+        r"意见(很|挺|特别)?大|怨声载道|(大家|员工|下面|护士|工人|客户)(都)?(有意见|不满|抱怨|骂)",
+        r"宕机|停摆|崩溃|受不了|疯了|挂了|死机|掉线|断网|对不上|拍脑袋",
+        r"(一天|每天|每周|一周).{0,6}(改|跑|返工|加班).{0,4}(遍|次|回)",
+        r"比.{1,14}还(长|多|慢|贵|高|累)",
     ],
     [
         r"\bproblem",
@@ -1951,7 +2121,7 @@ BUYER_PAIN = cue(
         r"\bcomplain",
         r"\bfrustrat",
         r"\bheadache",
-        r"\bmess",
+        r"\bmess\b",
         r"\bbottleneck",
         r"\bbehind\b",
         r"\blate\b",
@@ -1964,177 +2134,183 @@ BUYER_PAIN = cue(
         r"\bbroken\b",
         r"\bcan'?t keep up\b",
         r"\bnightmare\b",
+        r"\bkeeps? me up at night\b",
+        r"\bworr(y|ied|ies)\b",
+        r"\b(drops|goes down|crash\w*|fails|breaks down|outage)\b",
+        r"\bnobody (else )?(knows|can)\b",
+        r"\b(are|is|keep) (going )?up\b",
     ],
 )
 BUYER_IMPACT = cue(
     [
-        r"损失",
-        r"导致",
-        r"造成",
-        r"后果",
-        r"代价",
-        r"罚款",
-        r"赔(了|偿|款)",
-        r"流失",
-        r"丢(了)?(单|客户|订单|标)",
-        r"多花",
-        r"成本(增加|上升|高|涨)",
-        r"返工",
-        r"停(线|产|机)",
-        r"(一年|每年|每个?月|每周|一个月).{0,12}(万|亿|千|百)",
-        r"\d+(万|亿)",
+        r"损失|导致|造成|后果|代价|罚(款|了|钱)|被罚|赔(了|偿|款|钱)|流失",
+        r"丢(了|掉)?(单|客户|订单|标|生意)|保不住|(少|没)(发|赚|卖|收|做)了?.{0,4}(单|万|钱|货)",
+        r"多花|成本(增加|上升|高|涨|翻)|返工|停(线|产|机|工|摆)",
+        r"(一年|每年|每个?月|每周|一个月|每天|一天|一小时|每小时).{0,12}(损失|亏|少|多花|罚|赔|浪费)",
+        r"(损失|亏|罚|赔|浪费|多花|少赚)(了)?.{0,6}(\d|[一二两三四五六七八九十百千万几])+",
         r"被(老板|领导|集团|客户|总部)(骂|批|问责|点名|约谈)",
-        r"扣(款|分)",
-        r"影响(了)?(交付|交期|生产|营收|利润|口碑|续约|评级)",
+        r"扣(款|分|钱)",
+        r"影响(了)?(交付|交期|生产|营收|利润|口碑|续约|评级|考核|出货|发货)",
+        r"(客户|甲方|主机厂).{0,10}(投诉|退货|索赔|罚|扣|流失|跑|换供应商|最后通牒|不满|撤单|砍单)",
+        r"最后通牒|(就|要)换供应商|加班费|人(都)?(走|跑|辞职|离职)了",
+        r"(这样|照这样|长此以往|再这样)下去",
+        r"(就|要|会|怕是|估计)(悬了|黄了|泡汤|完了|没了|丢了|砸了|保不住)|过不了(关)?|拿不到(单|订单|项目|定点)|失去(客户|订单|资格)",
     ],
     [
-        r"\blos(e|ing|t)\b",
+        r"\blos(e|ing|t) (\w+ ){0,3}(account|customer|client|order|deal|money|revenue|shift|day|hour|sales|business|contract|people|staff)",
         r"\bcost(s|ing)? us\b",
         r"\bpenalt",
         r"\bchurn",
         r"\bimpact",
         r"\bconsequence",
-        r"\bfines?\b",
+        r"\bfined\b|\bfines\b|\b(a|the|big|hefty) fine\b",
         r"\bdowntime\b",
         r"\bwrite-?off",
         r"\$\s?\d",
         r"\b\d+k\b",
         r"\bmillion",
         r"\bthousand",
-        r"\bper (month|year|week)\b",
-        r"\bmissed (deadlines|orders|targets)\b",
+        r"\bper (month|year|week|day|hour|shift)\b",
+        r"\bmissed (deadlines|orders|targets|shipments|deliveries|sla)",
+        r"\bcustomers? (are |is )?(starting to |threatening to |going to |now )?(complain|leave|walk|churn|cancel)",
+        r"\b(overtime|expedit(ed|ing)) (bill|cost|fees?)\b",
+        r"\b(hurt|hit|hurting|eating into|dent) (our )?(margin|revenue|sales|profit)",
+        r"\bif this keeps up\b|\bat this rate\b",
     ],
 )
 BUYER_PERSONAL = cue(
     [
-        r"我(个人|自己)",
-        r"我的(考核|KPI|kpi|绩效|压力|位置|饭碗|前途|晋升|年终|奖金)",
-        r"老板(那边|对我)",
-        r"在(老板|领导|集团|董事会)面前",
-        r"背锅",
-        r"担责任",
+        r"我(个人|自己)(?!觉得|认为|看|倾向|的看法|的意见)",
+        r"我的(考核|KPI|kpi|绩效|压力|位置|饭碗|前途|晋升|年终|奖金|乌纱帽|面子|责任)",
+        r"(老板|领导|集团|上面|总部|董事会)(给我|对我|让我|要我|逼我|压我|盯着我|追着我|找我|天天|一直)",
+        r"(追着|盯着|逼着|催着)我",
+        r"在(老板|领导|集团|董事会)(面前|那里|那边|跟前)",
+        r"背锅|担责(任)?|挨骂|挨批",
         r"我(得|要|就得)(负责|交代|扛)",
-        r"我这个位置",
-        r"(找|问)我(的)?(责任|麻烦)",
-        r"(压|落)在我",
-        r"我(也)?(挺|很)?(头疼|难受|被动|为难)",
-        r"(升职|提拔|转正)",
+        r"(不好|没法|怎么)交代|交代不了",
+        r"我这个位置|(找|问)我(的)?(责任|麻烦)|(压|落)(在|到)我",
+        r"我(也)?(挺|很)?(头疼|难受|被动|为难|睡不着|焦虑)",
+        r"我.{0,3}压力",
+        r"升职|提拔|转正|年终奖",
+        r"死命令|军令状|(下了|定了)(死)?(指标|任务|目标)",
     ],
     [
-        r"\bmy (neck|job|bonus|review|kpis?|boss|reputation|promotion|head)\b",
+        r"\bmy (neck|job|bonus|review|kpis?|reputation|promotion|head|career|credibility|name|targets?)\b",
+        r"\bmy own\b",
         r"\bpersonally\b",
-        r"\bi'?m (the one|on the hook|accountable|measured)\b",
+        r"\bi'?m (the one|on the hook|accountable|measured|responsible)\b",
         r"\bblame",
-        r"\bfor me\b",
         r"\bmy team (gets|takes|will)\b",
         r"\bi get (the )?(call|heat)\b",
         r"\bcareer\b",
+        r"\bhangs on\b",
+        r"\bon the line\b",
+        r"\b(boss|ceo|board|cfo) (is|keeps|has been) (on me|on my back|breathing|chasing|pushing)",
+        r"\bpressure on me\b",
+        r"\bi (have|need) to (answer|explain|justify)\b",
     ],
 )
-BUYER_STAKEHOLDER = cue(
+STAKEHOLDER_ROLE = cue(
     [
         r"[王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文]"
         r"(总|经理|主任|工|局|处|院长|书记|部长|董|厂长|主管)",
-        r"总经理",
-        r"副总",
-        r"董事长",
-        r"老板",
-        r"财务(总监|部|经理|那边)",
-        r"CFO",
-        r"CIO",
-        r"CTO",
-        r"CEO",
-        r"IT(部|总监|经理|负责人|那边)",
-        r"信息(部|科|中心)",
-        r"采购(部|经理|总监|那边)",
-        r"厂长",
-        r"院长",
-        r"董事会",
-        r"委员会",
-        r"集团",
-        r"总部",
-        r"法务",
-        r"(技术|生产|质量|运营)(部|总监|负责人|副总)",
+        r"总经理|副总|董事长|董事会|老板|老总|领导|上面|上级|CFO|CIO|CTO|CEO|COO|厂长|院长|局长|处长|委员会|集团|总部|法务|办公会|党委|股东",
+        r"财务(总监|部|经理|那边)?|IT(部|总监|经理|负责人|那边)|信息(部|科|中心)|采购(部|经理|总监|那边|委员会)",
+        r"(技术|生产|质量|运营|设备|工艺|物流|仓储|人事|护理)(部|总监|负责人|副总|经理|主管)",
     ],
     [
-        r"\b(ceo|cfo|cio|cto|coo|vp|vice president|director|head of \w+|boss|board|committee|procurement|finance|legal|it (team|director|department)|owner|gm|general manager)\b",
-        r"\b(Mr|Ms|Mrs|Dr)\.? [A-Z]",
+        r"\b(ceo|cfo|cio|cto|coo|vp|vice president|director|head of \w+|boss|board|committee|procurement|finance|legal|owner|gm|general manager|chairman|president|founder|controller)\b",
+        r"\b(plant|operations|ops|finance|it|procurement|purchasing|project|site|warehouse|regional|sales|production|quality|general) manager\b",
+        r"\bit (team|director|department)\b|\bsecurity team\b",
+    ],
+)
+STAKEHOLDER_NAMED = cue(
+    [
+        r"[王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文](总|经理|主任|院长|书记|部长|董|厂长)"
+    ],
+    [r"\b(Mr|Ms|Mrs|Dr)\.? [A-Z]", r"\b(ceo|cfo|cio|cto|coo|director|manager),? [A-Z][a-z]+\b"],
+)
+STAKEHOLDER_ROLE_IN_DECISION = cue(
+    [
+        r"拍板|批(准|一下|了|不了|下来)|审(批|核|一下)|签(字|单)|决定|点头|同意|说了算|过问|把关|评估|参与|(会|要|也|得|来|先)看|意见|盯|关心|问问|请示|汇报|上会|会上|牵头|负责|介入|一起(聊|见|开会|看)|(见|聊)(一下|一聊|聊)|在场|过目|认可|反对|否决|算数|(来|拍|才能|能|会)定|定夺|上(采购|总经理|董事|党委)?.{0,4}(会|委员会)",
+    ],
+    [
+        r"\b(decide|decides|approv\w*|sign\w*|sign-?off|weigh in|involved|want(s)? to see|review\w*|look at|final (say|word)|call|run it (past|by)|in a room|meet|join|be there|sit in|buy-?in|on board|veto|budget holder|owns|has to|have to|needs to|will want|care(s)? about|focus(es)? on|look(s)? at|ask|check)\b",
     ],
 )
 BUYER_ACCEPTS = cue(
     [
-        r"(可以|行|好|没问题|那就|那行|也行|好吧|OK|ok|成)[，,。!！ ]?.{0,20}(安排|约|见|来|下周|周[一二三四五六日]|星期|时间|试|看看|叫上|一起|聊聊|过来|定)",
-        r"我(来|去)(安排|约|叫|问问|跟.{1,6}说|协调)",
-        r"就这么定",
-        r"那就这么办",
-        r"你(们)?(过来|来)(吧|一趟)",
-        r"(时间|日子)你(们)?定",
-        r"(我|我们)(可以|愿意)(试|安排|见)",
+        r"^\W*(可以|行|好|好的|好啊|好吧|没问题|那就|那行|也行|OK|ok|成|同意|欢迎|没事|那好)",
+        r"(可以|行|没问题)(啊|的|吧)?[。！!]?$",
+        r"你(们)?(先)?(安排|约|过来|来|出|准备|带)|直接约|约个时间|(时间|日子)你(们)?定|(我|我们)(可以|愿意)(试|安排|见|参加)",
+        r"我(来|去)(安排|约|叫|问问|协调|组织)|就这么定|那就这么办|你(们)?(过来|来)(吧|一趟)",
+        r"(来|过来|约|安排|聊|讲|看看|见|碰|试)(一下|一次|一趟|讲讲)?吧[。！!]?$",
     ],
     [
-        r"\bsure\b",
-        r"\bsounds good\b",
-        r"\blet'?s do (it|that)\b",
-        r"\bokay,? (let'?s|i'?ll|we can)\b",
-        r"\bi can (set|arrange|get|bring|loop)\b",
-        r"\bworks for me\b",
-        r"\bi'?ll (set|arrange|bring|ask|loop|get)\b",
-        r"\bhappy to\b",
-        r"\bthat could work\b",
-        r"\blet'?s (schedule|set|book|meet|plan)\b",
-        r"\bfine,? (let'?s|come)\b",
-        r"\bdeal\b",
+        r"\b(sure|sounds good|let'?s|okay|ok|alright|all right|fine|yes|yeah|deal|happy to|works for me|that could work|why not)\b",
+        r"\bi can (set|arrange|get|bring|loop|do|make)\b",
+        r"\bi'll (set|arrange|bring|ask|loop|get|show|have|make)\b",
+        r"^\W*(set up|schedule|book|arrange|come|put together|bring)\b",
+    ],
+)
+# What the buyer agrees to: a meeting, a visit, a demo, a pilot, a review, an introduction.
+ACCEPT_ACTIVITY = cue(
+    [
+        r"安排|约|见(面|一下|一见)|过来|来(一趟|厂|公司|现场|我们这|我这|单位|医院|看看)|下周|周[一二三四五六日末]|星期|明天|后天|(约|定|找)(个)?时间|时间你|试点|试用|试(一|三|几|\d)|先试|演示|demo|叫上|一起(聊|看|过|开会|碰)|聊聊|讲讲|碰(一|个)|开会|现场|参观|方案.{0,6}(过|碰|讲|看|聊)|上门|到厂|来厂|(来|过来|到|去).{0,6}看看|看看(现场|效果|演示)",
+    ],
+    [
+        r"\b(meet|meeting|call|demo|visit|come (by|in|over)|pilot|trial|tuesday|monday|wednesday|thursday|friday|next week|tomorrow|show you|workshop|session|go through|in a room|walk(through)?|introduce|sit down|set up)\b",
     ],
 )
 BUYER_SOFTENS = cue(
     [
-        r"有道理",
-        r"这倒是",
-        r"也是",
-        r"说得(也)?(对|在理|有道理)",
-        r"可以聊聊",
-        r"可以考虑",
-        r"有点意思",
-        r"那你说说",
-        r"你接着说",
-        r"这个倒",
-        r"倒是可以",
-        r"听起来(还)?(不错|可以)",
-        r"(你|您)这么一说",
-        r"值得(聊|看|试)",
+        r"(?<![没])有(点)?道理|这倒是|也是(啊|哦|，|,)|说得(也)?(对|在理|有道理|没错)",
+        r"可以聊聊|可以考虑|有点意思|那你说说|(你)?接着说|继续说|这个倒|倒是可以|听起来(还)?(不错|可以|有意思)",
+        r"(你|您)这么一说|值得(聊|看|试)",
+        r"(没|没有)(从这个角度|这么|这样|往这方面)(想|考虑)过|没想到",
+        r"认可|认同|赞同|是这个理|在理|确实(该|是这样|如此|需要)",
+        r"(我们)?(其实)?也(一直)?在(想|琢磨|考虑|看|找)|一直没找到",
     ],
     [
         r"\bfair point\b",
         r"\bgood point\b",
-        r"\bthat'?s (interesting|fair|true|a good question)\b",
-        r"\byou have a point\b",
+        r"\bthat'?s (interesting|fair|true|a good question|a fair point)\b",
+        r"\byou (have|'ve got) a point\b",
         r"\bgo on\b",
         r"\btell me more\b",
         r"\bi'?m listening\b",
         r"\bi suppose\b",
-        r"\bi'?ll (admit|grant)\b",
-        r"\bworth (a look|exploring|talking)\b",
+        r"\bi'll (admit|grant)\b",
+        r"\bworth (a look|exploring|talking|considering)\b",
+        r"\bhadn'?t (thought|looked at it|considered)\b",
+        r"\bnever thought (of|about) it\b",
+        r"\bgot my attention\b",
+        r"\bmakes sense\b",
+        r"\bmaybe you'?re right\b",
+        r"\bkeep going\b",
+        r"\b(open|willing) to (hear|look|consider)\b",
+        r"\bi can see (that|how|the)\b",
     ],
 )
 BUYER_ENDS = cue(
     [
-        r"(先|就)(这样|到这)(吧)?",
-        r"我(还|马上)?(有|要开)(个)?会",
-        r"下次再(聊|说)",
-        r"今天就到这",
-        r"不好意思我得",
-        r"没什么好谈",
-        r"请回(吧)?",
-        r"不送",
-        r"就聊到这",
+        r"(先|就|就先|今天就|今天先)(这样|到这)(吧|了|儿)?",
+        r"(今天|咱们)?(就)?(先)?(聊|谈|说)到这(儿|里)?(?![个些种样么])",
+        r"我(还|马上)?(有|要开|得去开)(个)?会",
+        r"下次再(聊|说)|不好意思我得(走|去)|没什么好谈|请回(吧)?|不送|慢走|回见|改天(再)?聊",
+        r"谢谢你(跑一趟|过来|今天)|辛苦(你)?(跑一趟|了)",
     ],
     [
-        r"\blet'?s (stop|leave it|wrap)\b",
-        r"\bi (have|need|'?ve got) to (go|run)\b",
-        r"\bwe'?re done\b",
+        r"\blet'?s (stop|leave it|wrap|call it)\b",
+        r"\bi (have|need|'?ve got) to (go|run|jump)\b",
+        r"\bwe're done\b",
         r"\bthat'?s all\b",
         r"\banother time\b",
         r"\bshow yourself out\b",
-        r"\bi'?ll have to end\b",
+        r"\bi'll have to end\b",
+        r"\b(great|good|nice) (talking|chatting|speaking|meeting|to meet)\b",
+        r"\b(stay|keep) in touch\b",
+        r"\bthanks for (coming|stopping by|dropping by|your time)\b",
+        r"\bgotta go\b",
     ],
 )

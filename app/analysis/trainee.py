@@ -1,14 +1,25 @@
-"""Analysis of one trainee turn: its questions, and what else it does."""
+"""Analysis of one trainee turn: its questions, and what else it does.
+
+The turn is read sentence by sentence, and a sentence clause by clause where
+it matters (a pitch and a proof can share a sentence; "您说X，Y几个人？" asks
+about Y). What the buyer said just before (`TurnContext`) decides what is a
+follow-up, a benefit tied to the buyer's words (value), and the stage of a
+bare probe after an objection.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from app.analysis import lexicon as lx
+from app.analysis.buyer import buyer_reading
+from app.analysis.lexicon import topics_of
 from app.analysis.model import (
     Act,
     AdvanceKind,
+    BuyerSignal,
     Question,
     QuestionForm,
     SpinStage,
@@ -16,6 +27,8 @@ from app.analysis.model import (
 )
 from app.analysis.text import Sentence, content_terms, sentences, words
 from app.analysis.topics import Topic
+
+__all__ = ["TurnContext", "analyze_trainee_turn", "topics_of"]
 
 
 @dataclass(frozen=True)
@@ -26,88 +39,180 @@ class TurnContext:
     buyer_terms: frozenset[str] = field(default_factory=frozenset)
 
 
-_ZH_STRONG_OPEN = re.compile(
-    r"为什么|为何|怎么(?!样的时候)|怎样|如何|哪些|哪方面|说说|讲讲|聊聊|谈谈|介绍|展开|描述|举个例子|多大程度|意味着什么|分享一下|详细"
+_HAS_CJK = lx.rx(r"[\u4e00-\u9fff]")
+_ZH_STATEMENT_END = lx.rx(r"[。!！]\s*$")
+_EN_STATEMENT_END = lx.rx(r"[.!]\s*$")
+_ZH_WHY_ASKED = lx.rx(
+    r"为什么|为啥|为何|知道.{0,6}(吗|么)|\bwhy\b|\bwhat('s| is) the (reason|answer|secret)\b", re.I
 )
-_ZH_WEAK_OPEN = re.compile(r"什么(?!时候)")
-_ZH_ADDRESSED = re.compile(r"您|你们|你|贵")
-_EN_STATEMENT_END = re.compile(r"[.!]\s*$")
-_PRODUCT_QUESTION = lx.cue(
+
+_PRODUCT_REF = lx.cue(
     [
-        r"(我们|我们的|我司|这款|这个|咱们的)(产品|方案|系统|平台|功能|演示|服务).{0,12}(怎么样|如何|喜欢|满意|不错|好不好|感兴趣|有兴趣|觉得)",
-        r"(喜欢|感兴趣|有兴趣|考虑买|考虑采购).{0,10}(我们|产品|方案)",
-        r"(要不要|想不想|愿不愿意)(买|采购|订|上)",
+        r"(我们|我司|咱们|这款|这套|我刚才(介绍|演示|展示|讲)的)(的)?.{0,6}(产品|方案|系统|平台|功能|界面|演示|服务|设备|软件|东西)",
     ],
     [
-        r"\bdo you like (our|the|this|my)\b",
-        r"\bwhat do you think (of|about) (our|the|this|my) (product|solution|platform|demo|offer)",
-        r"\bare you interested in (our|buying|the)\b",
+        r"\b(our|my|this|the) (product|solution|platform|features?|demo|system|tool|app|offer(ing)?|software)\b",
+        r"\bwhat (i|we)('ve)? (showed|shown|presented|demoed|demonstrated)\b",
+        r"\bwhat you'?ve seen\b",
+        r"\bfeatures? i\b",
+    ],
+)
+_PRODUCT_LIKING = lx.cue(
+    [
+        r"感兴趣|有兴趣|喜欢|满意|觉得(怎么样|如何|还行|不错|咋样)|印象|心动|看上|中意|认可|好用吗|怎么样|(要不要|想不想|愿不愿意)(考虑|买|采购|订|上|入手)",
+    ],
+    [
+        r"\b(like|love|enjoy|appeal\w*|impress\w*|interest\w*|excit\w*|think of|feel about)\b",
         r"\bwould you (like|want) to (buy|purchase|order)\b",
-        r"\bhow (do you like|does our)\b",
     ],
 )
-_ZH_EARLY_GIVEUP_BREAK = re.compile(r"[?？]")
+_BUSINESS_QUESTION = lx.rx(
+    r"多少|几[个家条台次]|一般|通常|平时|流程|到期|\bhow (many|much|often)\b|\busually\b|\bexpire|\bend\b|\brenew",
+    re.I,
+)
+_ECHO_NEG = lx.rx(r"[\u4e00-\u9fff][不没][\u4e00-\u9fff]")
+_QUOTE_BACK = lx.rx(
+    r"(您|你)(也|刚才|刚刚|之前|前面)?(说|提到|讲)(了|过|的)|\byou (mentioned|said|told me)\b|\blike you said\b",
+    re.I,
+)
+_CONDITIONAL_PREFACE = lx.rx(
+    r"^[^，,]{2,16}的话[，,]|^(像|那|这)?(这种|这个|那个|那种)|^(if|when|with) (that|this|the)\b",
+    re.I,
+)
+# A bare probe, no topic of its own: it digs into whatever the buyer just said.
+_CONCERN_PROBE = lx.cue(
+    [
+        r"为什么|为啥|为何|怎么回事|什么(问题|原因|情况|事|顾虑)|(最|主要|具体)(担心|顾虑|在意|纠结|卡在)|顾虑|担心的是|哪(里|儿|块|方面)(不放心|没底|有顾虑)"
+    ],
+    [
+        r"\b(why|how come|main thing|what do you mean|what happened|think through|what'?s (behind|driving|holding|stopping)|what (concerns|worries|bothers)|what would (it take|you need|make))\b"
+    ],
+)
+_ELABORATE_PROBE = lx.cue(
+    [r"(展开|多|再|具体|详细)(说|讲|聊)|说说|讲讲|具体(是|指|来说)|比如说|举个例子|怎么讲|怎么说"],
+    [
+        r"\b(say more|tell me more|elaborate|expand on|go on|for example|in what way|how so|what specifically)\b"
+    ],
+)
+# The trainee owns a misunderstanding and picks the buyer's point up again.
+_CORRECTED = lx.rx(
+    r"(理解|听|搞|说|记)错了|误会了|\bi (misunderstood|misheard|got (that|it) wrong)\b|\bmy (mistake|bad)\b|\bstand corrected\b",
+    re.I,
+)
+# "When a line goes down, …": a subordinate clause, not the question itself.
+_EN_SUBORDINATE = lx.rx(
+    r"^\s*(when|if|once|while|whenever|where|as|after|before)\s+(a|an|the|your|our|this|that|it|we|you|they|he|she|i|there|things|people|something|someone|one)\s+(?!do\b|does\b|did\b|is\b|are\b|was\b|were\b|can\b|could\b|would\b|will\b|should\b|have\b|has\b|had\b)",
+    re.I,
+)
 
 
-def _is_question(s: Sentence, language: str) -> bool:
-    t = s.text
-    if lx.QUESTION_MARK.search(t):
-        return True
-    if lx.ZH_FINAL_PARTICLE.search(t) and re.search(r"[\u4e00-\u9fff]", t):
-        return True
-    if lx.ZH_TELL_ME.search(t) and _ZH_ADDRESSED.search(t):
-        return True
-    if lx.EN_TELL_ME.search(t):
-        return True
-    if lx.EN_QUESTION_START.search(t) and not _EN_STATEMENT_END.search(t):
-        return True
-    return bool(
-        language == "zh"
-        and lx.ZH_INTERROGATIVE.search(t)
-        and _ZH_ADDRESSED.search(t)
-        and not re.search(r"[。!！]\s*$", t)
-    )
+def _echo_terms(text: str) -> frozenset[str]:
+    """Content terms plus negated verbs ("对不上", "跟不上"), which bigrams lose."""
+    return content_terms(text) | frozenset(_ECHO_NEG.findall(text))
 
 
-def _form(t: str, language: str) -> QuestionForm:
-    if re.search(r"[\u4e00-\u9fff]", t) and (language == "zh" or not re.search(r"[A-Za-z]{3}", t)):
-        if _ZH_STRONG_OPEN.search(t):
-            return QuestionForm.open
-        if lx.ZH_YES_NO.search(t):
-            return QuestionForm.closed
-        if _ZH_WEAK_OPEN.search(t):
-            return QuestionForm.open
-        return QuestionForm.closed
-    return QuestionForm.open if lx.OPEN.en.search(t) else QuestionForm.closed
-
-
-def _stage(t: str, language: str) -> SpinStage:
-    if lx.NEED_PAYOFF.search(t, language):
-        return SpinStage.need_payoff
-    if lx.IMPLICATION.search(t, language):
-        return SpinStage.implication
-    if lx.PROBLEM.search(t, language):
-        return SpinStage.problem
-    return SpinStage.situation
-
-
-def topics_of(text: str, language: str) -> frozenset[Topic]:
-    return frozenset(topic for topic, c in lx.TOPICS.items() if c.search(text, language))
-
-
-def _echoes(terms: frozenset[str], buyer_terms: frozenset[str]) -> frozenset[str]:
-    return terms & buyer_terms
-
-
-def _enough_echo(shared: frozenset[str]) -> bool:
-    """Two Chinese bigrams, or one English content word / number, in common."""
+def _strong_echo(shared: frozenset[str]) -> bool:
+    """Two Chinese terms, or one English content word / number, in common."""
     latin = [t for t in shared if t.isascii()]
     return len(shared) - len(latin) >= 2 or any(len(t) >= 4 or t[0].isdigit() for t in latin)
 
 
+# --- questions ----------------------------------------------------------------
+
+
+def _is_question(t: str, next_text: str) -> bool:
+    if lx.RHETORICAL.search(t):
+        return False
+    if next_text and lx.SELF_ANSWER.search(next_text) and _ZH_WHY_ASKED.search(t):
+        return False
+    if lx.QUESTION_MARK.search(t):
+        return True
+    if _HAS_CJK.search(t):
+        if lx.ZH_TAG.search(t):
+            return True
+        particle = re.search(r"(吗|么|嘛|呢)[\s。!！,，~～…]*$", t)
+        if particle and (
+            particle.group(1) != "呢" or lx.ZH_INTERROGATIVE.search(t) or lx.ZH_ADDRESSED.search(t)
+        ):
+            return True
+        if lx.ZH_EMBEDDED.search(t) or lx.ZH_INDEFINITE.search(t):
+            return False
+        addressed = bool(lx.ZH_ADDRESSED.search(t))
+        asking = bool(lx.ZH_ASK_FRAME.search(t))
+        if lx.ZH_TELL_ME.search(t) and (addressed or asking):
+            return True
+        if lx.ZH_INTERROGATIVE.search(t):
+            if lx.ZH_OPINION_FRAME.search(t) or asking:
+                return True
+            if addressed and not _ZH_STATEMENT_END.search(t):
+                return True
+    if lx.EN_TELL_ME.search(t):
+        return True
+    return bool(
+        lx.EN_QUESTION_START.search(t)
+        and not lx.EN_WH_CLAUSE.search(t)
+        and not _EN_STATEMENT_END.search(t)
+    )
+
+
+def _en_core(t: str) -> str:
+    """The clause that carries an English question: prefaces ("Ignoring X, …") dropped."""
+    for c in lx.clauses(t):
+        if lx.EN_QUESTION_START.search(c) and not _EN_SUBORDINATE.search(c):
+            return c.strip()
+    return ""
+
+
+def _form(t: str, language: str) -> QuestionForm:
+    zh = bool(_HAS_CJK.search(t)) and (language == "zh" or not re.search(r"[A-Za-z]{3}", t))
+    if zh:
+        if lx.ZH_OPEN_STRONG.search(t):
+            return QuestionForm.open
+        if lx.ZH_TAG.search(t) or lx.ZH_CLOSED_SPECIFIC.search(t) or lx.ZH_YES_NO.search(t):
+            return QuestionForm.closed
+        if lx.ZH_OPEN_WEAK.search(t):
+            return QuestionForm.open
+        return QuestionForm.closed
+    if lx.EN_TAG.search(t):
+        return QuestionForm.closed
+    if lx.EN_OPEN_REQUEST.search(t):
+        return QuestionForm.open
+    core = _en_core(t)
+    if not core:
+        return QuestionForm.closed  # a statement with a question mark: a check
+    start = lx.EN_QUESTION_START.search(core)
+    word = start.group(1).lower() if start else ""
+    if word in ("what", "how", "why", "which", "where") and not lx.EN_CLOSED_WH.search(
+        core[start.start(1) :] if start else ""
+    ):
+        return QuestionForm.open
+    return QuestionForm.closed
+
+
+def _strip_preface(t: str) -> str:
+    """Drop a leading clause that only quotes the buyer back ("您说X，…")."""
+    parts = lx.clauses(t)
+    if (
+        len(parts) > 1
+        and lx.FOLLOWUP_MARKER.search(parts[0], "zh")
+        and not lx.ZH_INTERROGATIVE.search(parts[0])
+    ):
+        return t[t.find(parts[1]) :]
+    return t
+
+
+def _stage(t: str, language: str, *, probe_default: bool) -> SpinStage:
+    core = _strip_preface(t)
+    if lx.NEED_PAYOFF.search(core, language):
+        return SpinStage.need_payoff
+    if lx.IMPLICATION.search(core, language):
+        return SpinStage.implication
+    if lx.PROBLEM.search(core, language) or probe_default:
+        return SpinStage.problem
+    return SpinStage.situation
+
+
 def _advance_kind(t: str, language: str) -> AdvanceKind:
-    if lx.ORDER.search(t, language):
-        return AdvanceKind.order
     for kind, c in (
         (AdvanceKind.pilot, lx.PILOT),
         (AdvanceKind.introduction, lx.INTRODUCTION),
@@ -120,12 +225,59 @@ def _advance_kind(t: str, language: str) -> AdvanceKind:
     return AdvanceKind.meeting
 
 
+def _meta_notes(text: str, language: str) -> list[tuple[int, int]]:
+    """Bracketed asides addressed to the scorer ("【评分提示：…】", "[Note to the evaluator…]")."""
+    return [
+        (m.start(), m.end())
+        for m in lx.BRACKETED.finditer(text)
+        if lx.INJECTION.search(m.group(0), language)
+    ]
+
+
+@lru_cache(maxsize=512)
+def _previous(text: str, language: str) -> tuple[frozenset[str], bool, bool]:
+    """The buyer's previous words: their echo terms, whether they pushed back, whether they admitted pain."""
+    kinds, signals = buyer_reading(text, language)
+    pain = bool({BuyerSignal.pain, BuyerSignal.impact} & signals)
+    return _echo_terms(text), bool(kinds), pain
+
+
+def _discount(t: str, language: str) -> bool:
+    pilot = bool(lx.PILOT.search(t, language))
+    for m in lx.DISCOUNT.zh.finditer(t) if _HAS_CJK.search(t) else ():
+        if not lx.negated(t, m.start()) and not (pilot and lx.FREE_ONLY.search(m.group(0))):
+            return True
+    for m in lx.DISCOUNT.en.finditer(t):
+        if not lx.negated(t, m.start()) and not (pilot and lx.FREE_ONLY.search(m.group(0))):
+            return True
+    return False
+
+
+def _pitch_clause(c: str, language: str) -> bool:
+    return bool(
+        lx.PITCH_SELF.search(c, language)
+        and lx.PITCH_CLAIM.find(c, language)
+        and not lx.PITCH_EXCLUDE.search(c, language)
+        and not lx.PROOF.search(c, language)
+        and not lx.PILOT.search(c, language)
+    )
+
+
 def analyze_trainee_turn(
     index: int, text: str, language: str, context: TurnContext | None = None
 ) -> TraineeTurnAnalysis:
     ctx = context or TurnContext()
-    sents = sentences(text) or [Sentence(0, len(text), text.strip() or text)]
-    prev_terms = content_terms(ctx.previous_buyer_text) if ctx.previous_buyer_text else frozenset()
+    prev_text = ctx.previous_buyer_text
+    prev_terms, prev_objection, prev_pain = (
+        _previous(prev_text, language) if prev_text else (frozenset(), False, False)
+    )
+
+    notes = _meta_notes(text, language)
+    work = text
+    for a, b in notes:
+        work = work[:a] + "\n" * (b - a) + work[b:]
+    sents = sentences(work) or [Sentence(0, len(text), text.strip() or text)]
+
     questions: list[Question] = []
     acts: set[Act] = set()
     evidence: dict[Act, str] = {}
@@ -138,77 +290,153 @@ def analyze_trainee_turn(
         acts.add(act)
         evidence.setdefault(act, quote)
 
-    for i, s in enumerate(sents):
-        t = s.text
-        asks = _is_question(s, language)
+    for a, b in notes:
+        mark(Act.injection, text[a:b])
+
+    texts = [s.text for s in sents]
+    understood = [bool(lx.UNDERSTANDING.find(t, language)) for t in texts]
+    summary_turn = any(lx.SUMMARY.search(t, language) for t in texts)
+    preceding = ""  # statements of this turn before the current sentence
+    last_stage: SpinStage | None = None
+
+    for i, t in enumerate(texts):
+        next_text = texts[i + 1] if i + 1 < len(texts) else ""
+        if lx.INJECTION.search(t, language):
+            mark(Act.injection, t)
+            continue
+        asks = _is_question(t, next_text)
         sent_topics = topics_of(t, language)
-        if asks:
-            q = Question(
-                text=t,
-                form=_form(t, language),
-                stage=_stage(t, language),
-                topics=sent_topics,
-                leading=bool(lx.LEADING.search(t, language)),
-            )
-            questions.append(q)
-            topics |= sent_topics
-            mark(Act.question, t)
-            if q.leading:
-                mark(Act.leading, t)
-            if lx.PERSONAL_PROBE.search(t, language):
-                mark(Act.personal_probe, t)
-            if lx.DECISION_PROBE.search(t, language):
-                mark(Act.decision_probe, t)
-            if _PRODUCT_QUESTION.search(t, language):
-                mark(Act.product_question, t)
-            if lx.FEEDBACK.search(t, language):
-                mark(Act.feedback_request, t)
-            if ctx.previous_buyer_text and (
-                lx.FOLLOWUP_MARKER.search(t, language)
-                or _enough_echo(content_terms(t) & prev_terms)
-            ):
-                mark(Act.followup, t)
-        else:
-            statement_topics |= sent_topics
-            echo = _enough_echo(_echoes(content_terms(t), ctx.buyer_terms))
-            benefit = bool(lx.BENEFIT.search(t, language))
-            claims = bool(lx.PITCH_SELF.search(t, language) and lx.PITCH_CLAIM.search(t, language))
-            if benefit and echo:
-                mark(Act.value, t)
-            elif claims:
-                mark(Act.pitch, t)
-                pitch_words += words(t)
-        if i == 0 and lx.GREETING.search(t, language):
-            mark(Act.greeting, t)
-        if lx.UNDERSTANDING.search(t, language):
+        parts = lx.clauses(t) or [t]
+
+        if understood[i]:
             mark(Act.understanding, t)
+        if i == 0 and lx.GREETING.find(t, language):
+            mark(Act.greeting, t)
         if lx.ARGUMENT.search(t, language):
             mark(Act.argument, t)
-        if lx.DISCOUNT.search(t, language):
+        if _discount(t, language):
             mark(Act.discount, t)
-        if lx.PROOF.search(t, language) and not asks:
-            mark(Act.proof, t)
         if lx.PILOT.search(t, language):
             mark(Act.pilot, t)
         if lx.SUMMARY.search(t, language) and words(text) >= 8:
             mark(Act.summary, t)
         if lx.SELF_DISCLOSURE.search(t, language):
             mark(Act.self_disclosure, t)
-        if lx.INJECTION.search(t, language):
-            mark(Act.injection, t)
-        if lx.BADMOUTH_TARGET.search(t, language) and lx.BADMOUTH_NEGATIVE.search(t, language):
+        if lx.BADMOUTH_TARGET.search(t, language) and lx.BADMOUTH_NEGATIVE.find(t, language):
             mark(Act.badmouth, t)
-        proposing = asks or bool(lx.PROPOSING.search(t, language))
-        if proposing and lx.ORDER.search(t, language) and not lx.INJECTION.search(t, language):
+
+        close = bool(lx.ORDER.find(t, language)) and not (asks and _BUSINESS_QUESTION.search(t))
+        step = bool(
+            (lx.NEXT_STEP.find(t, language) or lx.PILOT.search(t, language))
+            and lx.PROPOSING.search(t, language)
+        )
+        if close:
             mark(Act.hard_close, t)
             advance_kind = AdvanceKind.order
-        elif proposing and lx.NEXT_STEP.search(t, language) and advance_kind is None:
+        elif step and advance_kind is None:
             mark(Act.advance, t)
             advance_kind = _advance_kind(t, language)
 
-    if lx.GIVE_UP.search(text, language) and Act.advance not in acts and not questions:
-        quote = next(s.text for s in sents if lx.GIVE_UP.search(s.text, language))
-        mark(Act.give_up, quote)
+        # Claims, evidence and benefits live in statement clauses.
+        claim_parts = [
+            c
+            for c in parts
+            if not (
+                asks
+                and (
+                    lx.QUESTION_MARK.search(c)
+                    or lx.ZH_INTERROGATIVE.search(c)
+                    or lx.EN_QUESTION_START.search(c)
+                )
+            )
+        ]
+        if not asks or claim_parts:
+            body = t if not asks else "，".join(claim_parts)
+            proof = not asks and bool(lx.PROOF.search(t, language))
+            if proof:
+                mark(Act.proof, t)
+            pitch_here = any(_pitch_clause(c, language) for c in (claim_parts if asks else parts))
+            value_here = False
+            if not asks and (prev_text or ctx.buyer_terms) and lx.BENEFIT.find(t, language):
+                shared = (content_terms(t) & ctx.buyer_terms) | (_echo_terms(t) & prev_terms)
+                value_here = len(shared) >= 2 or (bool(shared) and bool(_QUOTE_BACK.search(t)))
+            if value_here:
+                mark(Act.value, t)
+                if lx.FEATURE.search(t, language):
+                    pitch_here = True
+            if pitch_here:
+                mark(Act.pitch, body if asks else t)
+                pitch_words += words(body)
+            statement_topics |= sent_topics
+
+        if asks:
+            product = bool(_PRODUCT_REF.search(t, language) and _PRODUCT_LIKING.search(t, language))
+            feedback = bool(lx.FEEDBACK.search(t, language)) or (
+                (summary_turn or lx.PARAPHRASE.search(t, language))
+                and bool(lx.ZH_TAG.search(t) or lx.EN_TAG.search(t) or _declarative_check(t))
+            )
+            leading = bool(lx.LEADING.search(t, language)) and not feedback
+            concern = bool(_CONCERN_PROBE.search(t, language))
+            elaborate = bool(_ELABORATE_PROBE.search(t, language))
+            probe = concern or elaborate
+            non_business = feedback or close or (step and not probe) or product
+            if non_business:
+                stage = SpinStage.situation
+            else:
+                stage = _stage(
+                    t,
+                    language,
+                    probe_default=(concern and (prev_objection or prev_pain))
+                    or (elaborate and prev_pain),
+                )
+                if (
+                    stage is SpinStage.situation
+                    and last_stage in (SpinStage.problem, SpinStage.implication)
+                    and not lx.DECISION_PROBE.search(t, language)
+                ):
+                    stage = last_stage
+            last_stage = stage
+            q = Question(
+                text=t,
+                form=_form(t, language),
+                stage=stage,
+                topics=sent_topics,
+                leading=leading,
+            )
+            questions.append(q)
+            topics |= sent_topics
+            mark(Act.question, t)
+            if leading:
+                mark(Act.leading, t)
+            if lx.PERSONAL_PROBE.search(t, language):
+                mark(Act.personal_probe, t)
+            if lx.DECISION_PROBE.search(t, language) and not lx.PERSONAL_PROBE.search(t, language):
+                mark(Act.decision_probe, t)
+            if product:
+                mark(Act.product_question, t)
+            if feedback:
+                mark(Act.feedback_request, t)
+            if (
+                prev_text
+                and not (close or step or product)
+                and _follows_up(
+                    t,
+                    preceding,
+                    prev_terms,
+                    language,
+                    acknowledged=any(understood[: i + 1]) or bool(_CORRECTED.search(preceding + t)),
+                    probe=probe,
+                )
+            ):
+                mark(Act.followup, t)
+        else:
+            preceding += t
+
+    if Act.advance not in acts and not questions:
+        m = lx.GIVE_UP.search(work, language)
+        if m:
+            quote = next((s for s in texts if lx.GIVE_UP.search(s, language)), texts[0])
+            mark(Act.give_up, quote)
 
     return TraineeTurnAnalysis(
         index=index,
@@ -221,5 +449,31 @@ def analyze_trainee_turn(
         topics=frozenset(topics or statement_topics),
         pitch_words=pitch_words,
         advance_kind=advance_kind,
-        echoed_terms=_echoes(content_terms(text), ctx.buyer_terms),
+        echoed_terms=content_terms(text) & ctx.buyer_terms,
     )
+
+
+def _declarative_check(t: str) -> bool:
+    """A statement turned into a question by intonation: "So the bottleneck is packing?"."""
+    if _HAS_CJK.search(t):
+        body = lx.ZH_TAG.sub("", re.sub(r"(吗|吧|呢)?[\s?？。]*$", "", t))
+        return not lx.ZH_INTERROGATIVE.search(body)
+    return not lx.EN_QUESTION_START.search(t) and not lx.EN_TELL_ME.search(t)
+
+
+def _follows_up(
+    t: str,
+    preceding: str,
+    prev_terms: frozenset[str],
+    language: str,
+    *,
+    acknowledged: bool,
+    probe: bool,
+) -> bool:
+    """Whether a question takes up what the buyer just said."""
+    if lx.FOLLOWUP_MARKER.search(t, language) or probe or acknowledged:
+        return True
+    shared = _echo_terms(preceding + t) & prev_terms
+    if _strong_echo(shared):
+        return True
+    return bool(shared) and bool(_CONDITIONAL_PREFACE.search(t) or lx.ANAPHORA.search(t))
