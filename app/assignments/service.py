@@ -45,6 +45,13 @@ def _field_error(field: str, msg: str) -> Unprocessable:
     )
 
 
+def _same_minute(a: datetime | None, b: datetime | None) -> bool:
+    """Forms edit dates to the minute: a date sent back unchanged must not count as new."""
+    if a is None or b is None:
+        return a is b
+    return abs((a - b).total_seconds()) < 60
+
+
 def _utc(when: datetime | None) -> datetime | None:
     if when is None:
         return None
@@ -90,8 +97,8 @@ class AssignmentsService:
         named = (await self.repo.named_trainees([a.id])).get(a.id, [])
         trainee_ids = body.trainee_ids if body.trainee_ids is not None else named
         await self._check_targets(manager, team_id, trainee_ids)
-        if "due_at" in sent:
-            a.due_at = self._due(body.due_at)
+        if "due_at" in sent and not _same_minute(_utc(body.due_at), a.due_at):
+            a.due_at = self._due(body.due_at)  # an unchanged (maybe past) date is no error
         if body.min_score is not None:
             a.min_score = body.min_score
         if "max_attempts" in sent:

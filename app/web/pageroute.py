@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
@@ -67,5 +68,11 @@ class PageRoute(APIRoute):
                 return error_page(request, exc.status_code, exc.detail)
             except RequestValidationError:
                 return error_page(request, 404)
+            except StarletteHTTPException as exc:
+                return error_page(request, exc.status_code)
+            except Exception:
+                # A 500 is a bug: log it whole, show a page that says nothing internal.
+                log.exception("page %s %s failed", request.method, request.url.path)
+                return error_page(request, 500)
 
         return handler

@@ -13,6 +13,7 @@ from app.reviews.schemas import QueueFilter, QueueSort
 from app.scenarios.schema import Scenario
 from app.scoring.schema import DIMENSIONS
 from app.web import views_staff
+from app.web.i18n import request_lang
 from app.web.pageroute import PageRoute
 from app.web.render import render
 
@@ -91,7 +92,7 @@ async def scenarios(request: Request, user: CurrentUser, container: ContainerDep
 async def new_scenario(
     request: Request, user: CurrentUser, container: ContainerDep, copy: Lenient = ""
 ) -> Response:
-    data = await views_staff.editor_data(container, user, None, copy or None)
+    data = await views_staff.editor_data(container, user, None, copy or None, request_lang(request))
     return _editor(request, user, data, await views_staff.scenarios_page(container, user))
 
 
@@ -99,7 +100,7 @@ async def new_scenario(
 async def edit_scenario(
     request: Request, scenario_id: str, user: CurrentUser, container: ContainerDep
 ) -> Response:
-    data = await views_staff.editor_data(container, user, scenario_id, None)
+    data = await views_staff.editor_data(container, user, scenario_id, None, request_lang(request))
     return _editor(request, user, data, [])
 
 

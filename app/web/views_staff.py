@@ -83,7 +83,7 @@ def _copy_of(s: Scenario, taken: set[str]) -> dict[str, Any]:
 
 
 async def editor_data(
-    c: Container, user: Principal, scenario_id: str | None, copy_from: str | None
+    c: Container, user: Principal, scenario_id: str | None, copy_from: str | None, lang: str
 ) -> dict[str, Any]:
     """The scenario to edit (or a copy of one to start from) as plain JSON."""
     require_role(user, Role.manager)
@@ -95,7 +95,8 @@ async def editor_data(
             if source != "custom":
                 raise NotFound(f"Built-in scenario {scenario_id!r} can't be edited; copy it.")
             return {"mode": "edit", "data": scenario.model_dump(mode="json")}
-        template_id = copy_from or next(iter(c.builtin_scenarios))
+        same_language = [s for s in c.builtin_scenarios.values() if s.language == lang]
+        template_id = copy_from or (same_language or list(c.builtin_scenarios.values()))[0].id
         scenario, _ = await svc.get(user, template_id)
     return {"mode": "new", "data": _copy_of(scenario, taken), "source_title": scenario.title}
 

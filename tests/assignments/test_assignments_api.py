@@ -226,6 +226,14 @@ async def test_overdue_when_the_due_date_passes_unfinished(
     assert progress["overdue"] is True
     assert progress["status"] == "overdue"
     assert progress["can_start"] is True  # late work is still welcome
+    # an edit that sends the (past) due date back unchanged is fine; a new past date is not
+    due = (await listed(client, manager))[0]["due_at"]
+    same = {"due_at": due, "min_score": 55}
+    r = await client.patch(f"/api/assignments/{a['id']}", json=same, headers=manager)
+    assert r.status_code == 200, r.text
+    earlier = {"due_at": (datetime.now(UTC) - timedelta(days=3)).isoformat()}
+    r = await client.patch(f"/api/assignments/{a['id']}", json=earlier, headers=manager)
+    assert r.status_code == 422
     detail = (await client.get(f"/api/assignments/{a['id']}", headers=manager)).json()
     assert detail["overdue"] == 2
 

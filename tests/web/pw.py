@@ -40,10 +40,12 @@ async def login(page: Any, base: str, username: str, password: str = "demo") -> 
     await page.wait_for_url(lambda url: "/login" not in url)
 
 
-async def shot(page: Any, artifacts: Path, name: str) -> None:
-    """A full-page screenshot, taken from the top so the sticky header sits where it belongs."""
-    await page.evaluate("() => window.scrollTo(0, 0)")
-    await page.screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
+async def shot(page: Any, artifacts: Path, name: str, *, full: bool = True) -> None:
+    """A full-page screenshot (from the top, so the sticky header sits where it belongs),
+    or with full=False just what the viewport shows now."""
+    if full:
+        await page.evaluate("() => window.scrollTo(0, 0)")
+    await page.screenshot(path=str(artifacts / f"{name}.png"), full_page=full)
 
 
 async def say(page: Any, text: str) -> None:

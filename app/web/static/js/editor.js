@@ -137,9 +137,8 @@ function list(path, ctx, name, node, values) {
       draw(now);
       box.querySelector(".item-card:last-of-type input, .item-card:last-of-type textarea")?.focus();
     });
-    box.replaceChildren(h("legend", { text: `${label(ctx, name, node)}（${vals.length}）` }),
-      node.description && LANG === "en" ? h("p", { class: "muted", text: node.description }) : null,
-      ...cards, add);
+    const intro = node.description && LANG === "en" ? [h("p", { class: "muted", text: node.description })] : [];
+    box.replaceChildren(h("legend", { text: `${label(ctx, name, node)}（${vals.length}）` }), ...intro, ...cards, add);
   };
   draw(values || []);
   return box;
@@ -235,8 +234,15 @@ function showErrors(err) {
       const section = BASICS.includes(top) ? "basics" : top;
       toc.querySelector(`a[data-sec="${CSS.escape(String(section))}"]`)?.classList.add("bad");
     }
-    const where = target ? target.querySelector(":scope > label, :scope > legend, .item-head span")?.textContent : "";
-    items.push(h("li", {}, where || field ? h("b", { text: where || field }) : null, where || field ? (LANG === "zh" ? "：" : ": ") : "", text));
+    const own = target ? target.querySelector(":scope > label, :scope > legend, .item-head span")?.textContent : "";
+    const card = target?.closest(".item-card")?.querySelector(".item-head span")?.textContent;
+    const where = card && card !== own ? `${card} · ${own}` : own || field;
+    const link = h("a", { href: "#", text: where, on: { click: (e) => {
+      e.preventDefault();
+      target?.scrollIntoView({ behavior: "smooth", block: "center" });
+      target?.querySelector("input, textarea, select")?.focus({ preventScroll: true });
+    } } });
+    items.push(h("li", {}, where ? link : null, where ? (LANG === "zh" ? "：" : ": ") : "", text));
   }
   summary.append(h("div", { class: "form-error", role: "alert" },
     h("b", { text: fields.length ? t("editor.errors", { n: fields.length }) : errorText(err) }),

@@ -38,7 +38,25 @@ const builders = {
     }
     return ["POST", "/api/assignments", body, t("js.assignment_created")];
   },
+  "assignment-edit": (data, form) => {
+    const due = String(data.get("due_at") || "");
+    const when = due ? new Date(due) : null;
+    return ["PATCH", `/api/assignments/${form.dataset.assignment}`, {
+      due_at: when && !Number.isNaN(when.getTime()) ? when.toISOString() : due || null,
+      min_score: numberOrRaw(data.get("min_score")) ?? 60,
+      max_attempts: numberOrRaw(data.get("max_attempts")),
+      note: String(data.get("note") || ""),
+    }, t("js.assignment_saved")];
+  },
 };
+
+// datetime-local shows the manager's local time: fill it from the stored UTC instant.
+for (const input of document.querySelectorAll("input[type=datetime-local][data-iso]")) {
+  const when = new Date(input.dataset.iso);
+  if (!input.dataset.iso || Number.isNaN(when.getTime())) continue;
+  const local = new Date(when.getTime() - when.getTimezoneOffset() * 60000);
+  input.value = local.toISOString().slice(0, 16);
+}
 
 document.addEventListener("submit", async (ev) => {
   const form = ev.target.closest("form[data-kind]");
