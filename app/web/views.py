@@ -41,6 +41,9 @@ class SessionRow:
     overall: int | None
     dims: dict[str, int | None] = field(default_factory=dict)
     assignment_id: int | None = None
+    comments: int = 0
+    reviewed: bool = False
+    overridden: bool = False
 
 
 async def session_rows(
@@ -48,7 +51,11 @@ async def session_rows(
 ) -> list[SessionRow]:
     rows, _ = await RoleplayRepository(db).list_sessions(org_id, user_ids, limit=limit)
     sessions = [s for s, _ in rows]
-    overrides = await ReviewsRepository(db).overrides([s.id for s in sessions if s.scorecard])
+    repo = ReviewsRepository(db)
+    ids = [s.id for s in sessions]
+    overrides = await repo.overrides(ids)
+    comments = await repo.comment_counts(ids)
+    reviews = await repo.reviews(ids)
     out = []
     for s in sessions:
         eff = effective(s.scorecard, overrides.get(s.id, []))
@@ -64,6 +71,9 @@ async def session_rows(
                 overall=eff.overall,
                 dims={k: d.effective for k, d in eff.dimensions.items()},
                 assignment_id=s.assignment_id,
+                comments=comments.get(s.id, 0),
+                reviewed=s.id in reviews,
+                overridden=eff.overridden,
             )
         )
     return out
