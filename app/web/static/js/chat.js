@@ -2,6 +2,7 @@
 // endpoint where streaming is not offered), a typing indicator, Enter sends and Shift+Enter
 // breaks the line, drafts and the conversation survive a reload, failures offer a retry.
 import { api, ApiError, PAGE, t, h, toast, errorText, busy, csrfToken } from "./core.js";
+import { readEvents } from "./sse.js";
 
 const sid = PAGE.session_id;
 const $ = (sel) => document.querySelector(sel);
@@ -90,23 +91,6 @@ function autosize() {
   counter.textContent = n > PAGE.max_chars * 0.8 ? `${n} / ${PAGE.max_chars}` : "";
 }
 
-// --- server-sent events ---------------------------------------------------------------------
-
-function parseEvent(raw) {
-  let event = "message";
-  const data = [];
-  for (const line of raw.split(/\r?\n/)) {
-    if (line.startsWith(":")) continue;
-    const [field, ...rest] = line.split(":");
-    const value = rest.join(":").replace(/^ /, "");
-    if (field === "event") event = value;
-    else if (field === "data") data.push(value);
-  }
-  let payload = null;
-  try { payload = data.length ? JSON.parse(data.join("\n")) : null; } catch { payload = null; }
-  return { event, payload };
-}
-
 /** The streamed reply; null when this server offers no stream (404/405). */
 async function viaStream(text, key, mine) {
   let res;
@@ -131,9 +115,6 @@ async function viaStream(text, key, mine) {
   }
   if (res.status === 401) location.assign(`/login?next=${encodeURIComponent(location.pathname)}`);
   if (!res.ok || !res.body) throw new ApiError(res.status, await res.json().catch(() => ({})));
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
   let reply = null;
   let result = null;
   const handle = ({ event, payload }) => {
@@ -153,18 +134,12 @@ async function viaStream(text, key, mine) {
       throw new ApiError(503, { error: payload?.error || "stream", detail: payload?.detail, stored: true });
     }
   };
-  for (;;) {
-    let chunk;
-    try { chunk = await reader.read(); } catch { throw new ApiError(0, { error: "network" }); }
-    if (chunk.done) break;
-    buffer += decoder.decode(chunk.value, { stream: true });
-    let m;
-    while ((m = /\r?\n\r?\n/.exec(buffer))) {
-      handle(parseEvent(buffer.slice(0, m.index)));
-      buffer = buffer.slice(m.index + m[0].length);
-    }
+  try {
+    await readEvents(res.body, handle);
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    throw new ApiError(0, { error: "network" });
   }
-  if (buffer.trim()) handle(parseEvent(buffer));
   if (!result) {
     if (reply) reply.remove();
     throw new ApiError(0, { error: "stream_cut" });
