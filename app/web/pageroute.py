@@ -67,7 +67,8 @@ class PageRoute(APIRoute):
             except CoachError as exc:
                 return error_page(request, exc.status_code, exc.detail)
             except RequestValidationError:
-                return error_page(request, 404)
+                # A malformed address is a page that doesn't exist; a malformed form is a 400.
+                return error_page(request, 404 if request.method == "GET" else 400)
             except StarletteHTTPException as exc:
                 return error_page(request, exc.status_code)
             except Exception:

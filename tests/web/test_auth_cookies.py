@@ -74,6 +74,12 @@ async def test_wrong_password_and_forged_login_form(app: Any) -> None:
         )
         assert forged.status_code == 400
         assert "coach_token" not in c.cookies
+        huge = await c.post(
+            "/login",
+            data={"username": "u" * 500, "password": "p", "csrf_token": c.cookies["coach_csrf"]},
+        )
+        assert huge.status_code == 400
+        assert "<html" in huge.text
 
 
 async def test_cookie_requests_need_the_csrf_token(app: Any) -> None:
