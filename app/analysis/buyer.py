@@ -9,19 +9,21 @@ so that one sentence can admit a problem and refuse in the same breath
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
 from app.analysis import lexicon as lx
 from app.analysis.lexicon import topics_of
 from app.analysis.model import BuyerSignal, BuyerTurnAnalysis, ObjectionHit, ObjectionKind
-from app.analysis.text import Sentence, sentences
+from app.analysis.text import Sentence, sentences, words
 
 # Kinds whose cues carry their own negation ("不好说换就换", "没时间"): a
 # negator before them is part of the objection, not a denial of it.
 _NEGATABLE = frozenset(
     {ObjectionKind.price, ObjectionKind.risk, ObjectionKind.send_material, ObjectionKind.no_need}
 )
+_SELLER = lx.rx(r"你们|你|您|贵司|\byou\b|\byour\b", re.I)
 # Tools of one's own, not a supplier one is loyal to.
 _OWN_TOOLS = lx.rx(r"\b(excel|word|wps|ppt|ok|it|erp|oa|i)\b|表格|手工", re.I)
 _ACCEPT_ALONE = lx.cue(
@@ -30,12 +32,43 @@ _ACCEPT_ALONE = lx.cue(
 )
 
 
+# Kinds whose resistance words are specific enough to pair with a topic
+# anywhere in the sentence; the others pair within a clause or a topic-comment
+# pair ("这个价，是按镀金算的吧").
+_SENTENCE_WIDE = frozenset(
+    {ObjectionKind.incumbent, ObjectionKind.risk, ObjectionKind.think_it_over}
+)
+
+
+def _windows(t: str, *, whole: bool) -> list[str]:
+    parts = lx.clauses(t) or [t]
+    if whole:
+        return [t]
+    out = list(parts)
+    for a, b in itertools.pairwise(parts):
+        if words(a) <= 4:  # a short topic clause, then its comment
+            out.append(a + "，" + b)
+    return out
+
+
 def _objection_kinds(t: str, language: str) -> list[ObjectionKind]:
     kinds = [
         kind
         for kind, c in lx.OBJECTIONS.items()
         if c.find(t, language, negatable=kind in _NEGATABLE)
     ]
+    for kind, (topic, resistance) in lx.COMPOSED.items():
+        if kind in kinds or (
+            kind is ObjectionKind.risk and not lx.SWITCH_CONTEXT.search(t, language)
+        ):
+            continue
+        if any(
+            topic.search(c, language) and resistance.find(c, language, negatable=False)
+            for c in _windows(t, whole=kind in _SENTENCE_WIDE)
+        ):
+            kinds.append(kind)
+    if lx.PRICE_FINE.search(t, language):
+        kinds = [k for k in kinds if k not in (ObjectionKind.price, ObjectionKind.budget)]
     if ObjectionKind.incumbent not in kinds and lx.RESISTANCE.search(t, language):
         ref = lx.INCUMBENT_REF.search(t, language)
         if ref and not _OWN_TOOLS.fullmatch(ref.group(0)):
@@ -63,13 +96,19 @@ def _signals_of(t: str, language: str, objected: bool) -> dict[BuyerSignal, bool
     parts = lx.clauses(t) or [t]
     free = [c for c in parts if not _any_objection(c, language)] if objected else parts
     out: dict[BuyerSignal, bool] = {}
-    for c in free:
+    hypothetical = False  # a clause after "万一…"/"if…" is its consequence: imagined, not lived
+    # "你们能解决排产的问题吗？" asks about the seller; it admits nothing.
+    asking_seller = bool(re.search(r"[?？]\s*$", t)) and bool(_SELLER.search(t))
+    for c in parts:
+        hypothetical = hypothetical or bool(lx.HYPOTHETICAL.search(c, language))
+        if c not in free:
+            continue
         pain = lx.BUYER_PAIN.find(c, language)
-        if pain and not lx.HYPOTHETICAL.search(c, language):
+        if pain and not hypothetical and not asking_seller:
             fear = re.match(r"担心|怕|worr", pain.group(0), re.I)
             if not (fear and lx.SWITCH_CONTEXT.search(c, language)):
                 out[BuyerSignal.pain] = True
-        if lx.BUYER_SOFTENS.find(c, language) and not lx.HYPOTHETICAL.search(c, language):
+        if lx.BUYER_SOFTENS.find(c, language):
             out[BuyerSignal.softens] = True
         if lx.BUYER_IMPACT.find(c, language):
             out[BuyerSignal.impact] = True

@@ -57,7 +57,7 @@ def _scripts(text: str) -> tuple[bool, bool]:
 
 # A negator shortly before a Chinese cue: "不打折", "没有什么优惠", "别发了".
 _ZH_NEGATED = rx(
-    r"(?:不|没|没有|无|别|不用|不必|不会|不能|不要|未|并非|从不|从没|从来不|谈不上)[^，,。；;！!？?、\s]{0,3}$"
+    r"(?:不|没|没有|(?<![无])无(?!论)|(?<![特区分个告级类性识派差])别|不用|不必|不会|不能|不要|未(?!来)|并非|从不|从没|从来不|谈不上)[^，,。；;！!？?、\s]{0,3}$"
 )
 # A negator within the two words before an English cue: "we don't discount", "no risk".
 _EN_NEGATED = rx(
@@ -74,44 +74,112 @@ def negated(text: str, start: int) -> bool:
     return bool(_EN_NEGATED.search(text[max(0, start - 40) : start]))
 
 
-@dataclass(frozen=True)
-class Cue:
-    zh: re.Pattern[str]
-    en: re.Pattern[str]
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
-    def _patterns(self, text: str, language: str) -> tuple[re.Pattern[str], ...]:
+
+@lru_cache(maxsize=4096)
+def _lowered(text: str) -> str:
+    """ASCII lower case, same length: offsets found in it hold for the text."""
+    return text.translate(_ASCII_LOWER)
+
+
+@dataclass(frozen=True, eq=False)
+class Cue:
+    zh: re.Pattern[str]  # case-insensitive, on the text as written
+    en: re.Pattern[str]  # lower-case patterns, on the lower-cased text (twice as fast as re.I)
+    en_cased: re.Pattern[str] | None = None  # patterns that need capitals ("[A-Z]"): a name
+
+    def _patterns(self, text: str, language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
         has_zh, has_en = _scripts(text)
-        ordered = (self.zh, self.en) if language == "zh" else (self.en, self.zh)
         # A pattern set for a script the text lacks can't match (zh patterns
         # holding Latin words such as "KPI" have English twins).
-        return tuple(p for p in ordered if (has_zh if p is self.zh else has_en))
+        zh: tuple[tuple[re.Pattern[str], str], ...] = ((self.zh, text),) if has_zh else ()
+        en: tuple[tuple[re.Pattern[str], str], ...] = ()
+        if has_en:
+            en = ((self.en, _lowered(text)),)
+            if self.en_cased is not None:
+                en += ((self.en_cased, text),)
+        return zh + en if language == "zh" else en + zh
+
+    def finditer(self, text: str, language: str) -> list[re.Match[str]]:
+        return [m for p, t in self._patterns(text, language) for m in p.finditer(t)]
 
     def search(self, text: str, language: str) -> re.Match[str] | None:
         """Search with the turn's language first, then the other: people mix them."""
-        for p in self._patterns(text, language):
-            m = p.search(text)
-            if m:
-                return m
-        return None
+        return _search(self, text, language)
 
     def find(self, text: str, language: str, *, negatable: bool = True) -> re.Match[str] | None:
         """The first match that is not negated (when `negatable`)."""
         if not negatable:
-            return self.search(text, language)
-        for p in self._patterns(text, language):
-            for m in p.finditer(text):
-                if not negated(text, m.start()):
-                    return m
-        return None
+            return _search(self, text, language)
+        return _find(self, text, language)
+
+
+# A turn asks the same cue about the same sentence several times (a pilot is
+# also a next step, a proof clause is not a pitch): remember recent answers.
+@lru_cache(maxsize=16384)
+def _search(c: Cue, text: str, language: str) -> re.Match[str] | None:
+    for p, t in c._patterns(text, language):
+        m = p.search(t)
+        if m:
+            return m
+    return None
+
+
+@lru_cache(maxsize=16384)
+def _find(c: Cue, text: str, language: str) -> re.Match[str] | None:
+    for p, t in c._patterns(text, language):
+        for m in p.finditer(t):
+            if not negated(text, m.start()):
+                return m
+    return None
 
 
 _NEVER = r"(?!x)x"
 
 
+def _hoist(alternatives: list[str]) -> str:
+    """Join alternatives, checking a shared leading word boundary once.
+
+    Python's regex engine tries every alternative at every position; hoisting
+    the common "\\b" lets it skip positions inside words, which makes the long
+    English cue lists several times faster.
+    """
+    bounded = [a[2:] for a in alternatives if a.startswith(r"\b")]
+    rest = [a for a in alternatives if not a.startswith(r"\b")]
+    head = [r"\b(?:" + "|".join(bounded) + ")"] if bounded else []
+    return "|".join(head + rest)
+
+
+def _lower_pattern(src: str) -> str:
+    """Lower-case the letters of a pattern, leaving escapes (\\W, \\b) and classes alone."""
+    out: list[str] = []
+    in_class = escaped = False
+    for ch in src:
+        if escaped:
+            out.append(ch)
+            escaped = False
+            continue
+        if ch == "\\":
+            escaped = True
+        elif ch == "[":
+            in_class = True
+        elif ch == "]":
+            in_class = False
+        out.append(ch if in_class else ch.lower())
+    return "".join(out)
+
+
 def cue(zh: str | list[str], en: str | list[str]) -> Cue:
     zh_src = "|".join(zh) if isinstance(zh, list) else zh
-    en_src = "|".join(en) if isinstance(en, list) else en
-    return Cue(rx(zh_src or _NEVER, re.I), rx(en_src or _NEVER, re.I))
+    items = en if isinstance(en, list) else [en] if en else []
+    cased = [a for a in items if "[A-Z" in a]
+    plain = [_lower_pattern(a) for a in items if "[A-Z" not in a]
+    return Cue(
+        rx(zh_src or _NEVER, re.I),
+        rx(_hoist(plain) or _NEVER),
+        rx("|".join(cased)) if cased else None,
+    )
 
 
 # Clause boundaries inside a sentence: commas, colons, dashes, and a contrast
@@ -229,6 +297,10 @@ EN_CHOICE = rx(
 
 LEADING = cue(
     [
+        r"我(相信|想|猜|估计)(您|你)(也|一定|肯定)|(您|你)应该(也)?(不想|希望|想|明白|清楚)|(道理|事)很简单(嘛|吧)?|明摆着|显而易见",
+        r"(谁|哪个|哪家|没有)(老板|人|企业|公司|工厂|医院)?(都|会|也)?(不)?(想|希望|愿意|喜欢).{0,20}(吧|对吧|是吧|呢|吗)?[？?]",
+        r"(您|你)说是不是|(您|你)说呢[？?]?\s*$|是不是这个理",
+        r"(吃亏|浪费|损失|划算|值得|应该|必须|明显|显然|谁都|不希望|不想|总不能|更好).{0,30}(对吧|是吧|不是吗|对不对|是不是)[？?]?\s*$",
         r"难道",
         r"(您|你)(也|肯定|一定|应该|当然)(也)?(不)?(觉得|认为|认同|同意|希望|想|想要|知道|明白|清楚|不想).{0,40}(吧|对吧|是吧|不是吗|对不对)[？?]?\s*$",
         r"(您|你)?(也)?不(觉得|认为)",
@@ -243,6 +315,10 @@ LEADING = cue(
         r"(道理|好处)(您|你)(肯定|一定|应该)?(也)?(认同|明白|懂)",
     ],
     [
+        r"\bi'?m sure you('d| would)? (agree|want|see)\b|\bwe can (both )?agree\b|\bany (smart|sensible|good) (manager|leader|company|business)\b|\bwould you rather (keep|continue|lose)\b|\bdo you really want to (keep|continue|lose|risk)\b|\bcan'?t you\s*\?\s*$|\byou can see (how|that)\b",
+        r",\s*(wouldn'?t|don'?t|doesn'?t|isn'?t|aren'?t|won'?t|shouldn'?t|can'?t) (you|it|they|we|that|this|he|she)\s*\?\s*$",
+        r"^\W*(wouldn'?t|won'?t|don'?t|doesn'?t|isn'?t|aren'?t|shouldn'?t)\b.{0,40}\b(love|like|want|prefer|be (better|great|nice|smart|wise|good)|make sense|agree|help|benefit)\b",
+        r"\b(nobody|no one|everyone|everybody) (wants|likes|needs|would)\b.{0,60}\?",
         r"\bdon'?t you (think|agree|want|feel)\b",
         r"\bwouldn'?t (you|it) (agree|say|want|like|make sense|be (better|great|nice|smart|wise|good))\b",
         r"\bisn'?t it (true|obvious|clear|time|better)\b",
@@ -270,6 +346,8 @@ _ZH_BETTER = (
 _ZH_PERSIST = r"(还是|一直|继续|再这样|这样下去|不解决|没解决|解决不了|持续|依然|照旧)"
 NEED_PAYOFF = cue(
     [
+        r"(希望|想要|想)(达到|看到|实现)?(一个)?(什么样|怎样|怎么样)的(效果|结果|状态|目标|局面)",
+        r"解决(了|掉)(以后|之后|的话)?[，,]|(省|腾|多)(下来|出来)的(时间|人|人手|钱|精力)",
         _ZH_IF + r"(?!.{0,12}" + _ZH_PERSIST + r").{0,24}" + _ZH_BETTER,
         r"(帮助|帮到|价值|好处|意义|作用|收益|回报|改善|变化|改变)(有)?多大",
         r"(有|会有|能有|带来|产生)(什么|多大|哪些|多少)(样的)?(帮助|价值|好处|意义|作用|收益|回报|改善|改变|变化|不同)",
@@ -285,6 +363,8 @@ NEED_PAYOFF = cue(
         r"(时间|人手|精力|成本|钱)(省|腾)(下来|出来)",
     ],
     [
+        r"\b(hoping|hope|want) (for|to see|to achieve|to get to)\b|\boutcome (are you|you'?re) (hoping|looking)\b|\blike it to look\b",
+        r"\b(use|spend|do with) the (time|hours|capacity|people|savings)\b|\b(solving|fixing|sorting|getting) (this|that|it)\b.{0,30}\b(matter|important|mean|worth|help)\b|\bwhy would .{0,30}\b(matter|be important)\b|\b(ran|run|runs) (itself|on its own|automatically)\b",
         r"\b(if|suppose|imagine|assuming|what if|were you able|once|say you could)\b.{0,80}\b(help|value|valuable|worth|benefit|mean|save|saving|"
         r"improve|change|difference|useful|free|easier|impact on|payoff|return|gain|do with)\b",
         r"\b(if|imagine|suppose|what if|once)\b.{0,60}\b(could|were able|no longer|didn'?t have to|nobody had to|never had to|cut|halve|automat|eliminat)",
@@ -307,6 +387,9 @@ NEED_PAYOFF = cue(
 )
 IMPLICATION = cue(
     [
+        r"(一年|一个月|每年|每个月|一次|一天)(下来|算下来).{0,8}(多少钱|多少万|几万|多少成本|多少)|得(花|赔|亏|多花|搭)(上)?(多少|几)|(算|折)(下来|成钱)",
+        r"被动|难做|难堪|吃亏|(了)?(以后|之后)[，,].{0,12}(变化|下降|减少|流失|受影响)|拖到|会出什么(状况|问题|事|乱子)",
+        r"(会|又|就)(怎么样|怎样|如何)|后面(的)?.{0,8}(怎么办|会怎样|会怎么样|受影响)|压力(大|有多大)|让(您|你).{0,10}(压力|被动|难做|为难)",
         r"影响",
         r"后果",
         r"代价",
@@ -336,13 +419,15 @@ IMPLICATION = cue(
         r"(加班|返工|退货|停机|停线)(费|成本|的钱)",
     ],
     [
+        r"\b(landing|going down) with\b|\bhow (are|is) (your )?(customers|clients|people|staff|the board|management|team) (reacting|taking it|responding)\b|\bput\w* .{0,25}\bat risk\b|\bjeopardi[sz]\w*|\bthreaten\w*",
+        r"\bend up\b|\bgenerat\w+\b|\bhow much (overtime|rework|scrap|waste|expediting|downtime)\b",
         r"\bimpact",
         r"\baffect",
         r"\beffect on\b",
         r"\bconsequence",
         r"\bcost(s|ing)? (you|the business|the company|them|your|us)\b",
         r"\bhow much (does|is|did|would|are|has|have) .{0,40}(cost|costing|lose|losing|set you back)",
-        r"\blos(e|ing|t)\b",
+        r"\blos(e|ing|t) (\w+ ){0,2}(money|customers?|clients?|revenue|business|orders?|deals?|sales|accounts?|contracts?|people|staff|margin|share)\b",
         r"\bresult(s|ed)? in\b",
         r"\blead(s)? to\b",
         r"\bknock-?on\b",
@@ -372,14 +457,25 @@ IMPLICATION = cue(
 )
 PROBLEM = cue(
     [
+        r"最怕|怕(的是|什么)|状况|出岔子|坑|意见|(最)?(花|费|耗)(时间|精力)|最忙|头大",
+        r"难题|毛病|缺点|不足之处|差强人意|不到位|不给力|吃不消|忙不过来|应付不过来|顾不过来|捉襟见肘|力不从心|漏洞|卡点|堵点|难受|闹心|糟心|烦心|不省心|不靠谱|不稳定|掉线",
+        r"短缺|积压|呆滞|超期|超时|延期|等待|排队|返修|报废|损耗|偏差|波动|不一致|对不齐|打架|扯皮|推诿|脱节|断层|孤岛|不透明|看不清|看不到|不及时|滞后|拍脑袋|靠经验|依赖(人|老师傅|个人)|人一走",
+        r"(稳定|准|准确|及时|够用|跟得上|顺利|顺畅|靠谱|好用|方便|精确|可靠|够)(吗|不|么|[？?])|(准|稳|够|快|顺|灵)不(准|稳|够|快|顺|灵)|好不好用|方不方便|(有没有|是否|有无)(遇到|碰到|出现)(过)?",
+        r"费劲|费事|费时|费力|耗时|难办|难搞|折腾|卡脖子|拖后腿|不顺手",
         r"(?<![没无])(?<!没有)(?<!不是)问题(?!不大)",
         r"困难|难点|难处|挑战|痛点|麻烦|头疼|头痛|不满|满意|不方便|不足|短板|瓶颈|卡(在|住|壳)|不顺|顾虑|担心|担忧|抱怨|吐槽|不好用",
         r"改进|改善|更好(的地方)?|不理想|哪里不|哪些地方不|最让(您|你)|困扰|烦|吃力|跟不上|出错|错(发|漏|误)|故障|停机|宕机",
         r"延迟|延误|拖期|返工|投诉|退货|不够|(?<!很)难(?!道)|累|别扭|掉链子|不放心|操心|希望(改|变)",
-        r"原因|为什么|为何|为啥|没(推|做|搞|弄)(下去|成|动|起来)|失败|搁浅|黄了|不准|对不上|乱|慢|误差|异常|隐患|缺人|离职|流动|人手",
+        r"没(推|做|搞|弄|用)(下去|成|动|起来)|失败|搁浅|黄了|不准|对不上|乱|慢|误差|异常|隐患|缺人|离职|流动|人手",
         r"(情况|次数|比例)(多|高|严重)(吗|不)|(多|高|严重)不(多|高|严重)",
     ],
     [
+        r"\btime sink\b|\btakes the most time\b|\btime-consuming\b|\beats up\b|\bstuck\b|\bfall\w* through the cracks\b|\bweak(est)? (link|spot|point)s?\b|\bnot going (well|smoothly)\b|\bnot (great|ideal)\b|\bbiggest risk\b|\bwhat worries\b",
+        r"\b(tough|tricky|messy|clunky|friction|inefficien\w*|workarounds?|blind spots?|disconnect\w*|silos?|out of sync|mismatch\w*|discrepanc\w*|slip\w*|stockouts?|crash\w*|outages?|glitch\w*|bugs?|broken)\b",
+        r"\b(not working|what would you fix|where does it hurt|sticking points?|pain points?|keeping up|fall(ing)? behind)\b",
+        r"\bhow well (is|does|are|do)\b|\bis (it|that|the \w+) (reliable|accurate|fast enough|working|keeping up)\b|\bhow (reliable|accurate|stable) (is|are)\b",
+        r"\bget\w* in the way\b|\bstand\w* in the way\b|\bhold\w* (you|things|the team) back\b|\bslow\w* (you|things) down\b|\bwish (it |things |that |this )?(worked|were|was|could|did)\b|\bwork(ed|s)? better\b|\bcould be better\b|\blos(e|ing|t) (the most |so much |a lot of )?time\b",
+        r"\bmiss(es|ed|ing)? (a |the |your |any )?\w*\s?(deadline|window|target|date|delivery|sla|shipment)s?\b|\b(happy|pleased|content) with\b",
         r"(?<!no )(?<!not a )\bproblem",
         r"\bissue",
         r"\bchalleng",
@@ -417,11 +513,10 @@ PROBLEM = cue(
         r"\bdowntime\b",
         r"\bscrap\b",
         r"\bwaste\b",
-        r"\bwhy\b",
         r"\bcrept up\b|\bcreep",
         r"\bcaus(e|es|ing)\b",
         r"\bbehind\b",
-        r"\blate\b",
+        r"\b(always|often|constantly|running|too) late\b|\blate (shipments|deliveries|orders)\b",
         r"\bbacklog",
         r"\bturnover\b",
         r"\battrition\b",
@@ -438,12 +533,12 @@ GREETING = cue(
     [
         r"^.{0,12}(你好|您好|大家好|早上好|上午好|中午好|下午好|晚上好|早安|新年好|过年好|节日快乐|幸会|久仰|好久不见|又见面了|初次见面)",
         r"^.{0,8}" + _ZH_TITLE + r"[，,！!\s]*(好|早)[，,！!。\s]",
-        r"^.{0,16}(感谢|谢谢)(您|你)?(今天)?(抽|百忙|给|拨冗|安排|接待|愿意|能)",
+        r"^.{0,16}(感谢|谢谢|多谢)(您|你)?(今天)?(抽(出)?(空|时间)|百忙|拨冗|接待|愿意见|能见|见我|安排(时间|这次)|给(我)?(这个)?(机会|时间))",
         r"^.{0,12}(?<![不多别])(打扰(了|您了)|冒昧(打扰|来访)|很高兴(认识|见到|来))",
     ],
     [
         r"^\W*(hi|hello|hey|good (morning|afternoon|evening|day)|greetings|morning|afternoon)\b",
-        r"^.{0,20}\b(thanks|thank you) (so much |very much )?for (your time|having|seeing|meeting|making|taking|fitting)",
+        r"^.{0,20}\b(thanks|thank you) (so much |very much )?for (your time today|having me|seeing me|meeting (me|with me)|making (the )?time|taking the time|fitting me in|the invite)",
         r"^.{0,20}\b(nice|great|good|lovely|pleased|glad) to (meet|see) you\b",
         r"^.{0,20}\b(pleasure|good) (to meet|meeting) you\b",
         r"^.{0,20}\bi (really )?appreciate (you|your) (seeing|taking|making|meeting|time)",
@@ -451,7 +546,8 @@ GREETING = cue(
 )
 UNDERSTANDING = cue(
     [
-        r"(?<![不没])(?<!这么)(?<!这样)(?<!我来)理解(?!错|得?(对|没错|准|的对|有没有|是否|一下|为)|(下来)?(您|你们)?(的意思)?是)",
+        r"^(是|嗯|对)[，,！!。]|(肯定|确实|当然)要(慎重|谨慎|考虑)|(慎重|谨慎)(是)?(对|应该)的|应该的|理解理解",
+        r"(?<![不没])(?<!这么)(?<!这样)(?<!我来)理解(?!错|得?(不)?(对|没错|准|到位|的对|有没有|是否|一下|为)|(下来)?(您|你们)?(的意思)?是)",
         r"(?<![不没])明白(?!了吗|吗|你的意思吗|您的意思吗)",
         r"懂(您|你)|我懂",
         r"(^|[，,。！!；;：:\s]|嗯|哦|啊|是|对|那|这|您说的|您讲的|你说的)(确实|的确)",
@@ -480,6 +576,9 @@ UNDERSTANDING = cue(
         r"^(当然|那当然|肯定的|是的|对)[，,！!。]",
     ],
     [
+        r"\bthat'?s (\w+ )?(valid|legitimate|reasonable|fair|understandable|natural|normal|a good point)\b",
+        r"\bsounds (really |so |very |pretty |incredibly )?(tough|frustrating|painful|hard|stressful|rough|exhausting|difficult)\b",
+        r"\bi (totally |completely )?get it\b|\b(totally|completely|absolutely) fair\b",
         r"\bi (completely |totally |fully |really )?understand\b",
         r"^\W*understood\b",
         r"\bi see (why|what you mean|your point|where|that)\b",
@@ -516,6 +615,14 @@ UNDERSTANDING = cue(
 )
 ARGUMENT = cue(
     [
+        r"^(不会的|不会不会|没有的事|哪有的事|不可能)[，,！!。]|(根本|压根|完全|绝对)不(可能|存在|会有)",
+        r"(说法|观点|看法|担心|顾虑)(不太|并不|不)?(站得住|成立|准确|存在|必要)|(是)?多余的",
+        r"老黄历|早就不是这样|早(就)?不是(那|这)么回事|不是(您|你)(说|想)的那样|没有(您|你)(说|想)的那么",
+        r"我(得|要|必须)纠正|纠正(一下)?(您|你)",
+        r"(并|其实|根本|压根)不(高|贵|复杂|难|长|慢|麻烦|是问题)",
+        r"哪里(复杂|贵|难|麻烦|慢|长|不好|差|有问题)了",
+        r"(您|你)(可能)?(搞错|弄错|误解|低估|高估|想错)了",
+        r"这(是|就是)(个)?(误区|偏见|误解)|不存在(这个|这种)?(问题|风险)|完全没必要担心",
         r"(您|你)(这个?|的|这种)?(说法|看法|观点|想法|理解|判断|话)?(是)?(不对|不正确|有问题|错了|站不住|不成立|太片面|片面|过时)",
         r"(^|[，,。！!])\s*不对[，,。！!]",
         r"(这|那)(可|就|真)?不是这样|不是这么回事",
@@ -539,6 +646,13 @@ ARGUMENT = cue(
         r"(您|你)(这|那)(就)?(是)?(不懂行|外行话)",
     ],
     [
+        r"\b(that'?s|that is|this is) (simply |just |really |actually )?(not accurate|inaccurate|a misconception|untrue|false|not correct|outdated thinking|not quite right)\b",
+        r"\bi (have to|need to|must|'?ve got to) (push back|correct you|disagree)\b|\bpush back on that\b",
+        r"\byou'?re (comparing apples|underestimating|overestimating|misreading|confusing|missing)\b",
+        r"^\W*no,? no\b|\bquite the opposite\b|\bon the contrary\b|\bcouldn'?t be further from the truth\b",
+        r"\b(that|this|your) (argument|logic|reasoning|assumption) (doesn'?t|does not|won'?t) (hold|stand|work)\b",
+        r"\byou'?ve got (it|that) (all )?wrong\b|\brespectfully,? you\b|\bthere'?s no way (that|it)\b|\bthat (won'?t|will never) happen\b",
+        r"\bwhat'?s (so )?(complicated|hard|difficult|expensive|risky) about\b",
         r"\byou'?re (just )?(wrong|mistaken|missing the point|kidding)\b",
         r"\bthat'?s (just |simply |plainly |really )?(not true|not right|incorrect|wrong|a myth|not how it works|not the case|nonsense|ridiculous)\b",
         r"\byou don'?t (really )?(understand|get it|see)\b",
@@ -564,6 +678,12 @@ ARGUMENT = cue(
 )
 GIVE_UP = cue(
     [
+        r"(不|别)(再)?(勉强|多说|多打扰|强求|为难)(您|你)?了",
+        r"(您|你)先忙(吧|着)?[，,。！!]?",
+        r"有(需要|需求|事|想法)(的话)?.{0,4}(再|随时)?(联系|找|打给|招呼)(我)?",
+        r"随时招呼|我撤了|先撤|先回了|那我走了",
+        r"(那|就)(今天|先)?(就)?(先)?这样(吧)?[，,。]?.{0,6}(有需要|需要的话|您忙|再见|回头)",
+        r"祝(您|你们?)(生意兴隆|一切顺利|工作顺利)",
         r"那好吧",
         r"(那|就)(就)?算了",
         r"不(再)?打扰(您|你)?了",
@@ -583,6 +703,9 @@ GIVE_UP = cue(
         r"(既然|那).{0,12}(定了|签了|不需要|没需求|不考虑).{0,8}(我|那)(就)?(不|先|算)",
     ],
     [
+        r"\bget out of your hair\b|\bnot (a|the right) fit\b|\bthanks anyway\b|\bhave a (good|great|nice) (one|day)\b",
+        r"\bi won'?t (push|bother|keep you|take (up )?more)\b|\bstop wasting your time\b|\byou know where to find me\b",
+        r"\bif (anything|something|that) changes\b|\bno hard feelings\b",
         r"\bokay,? (then|never mind)\b",
         r"\bsorry (to bother|for bothering|for taking)\b",
         r"\bi'll let you go\b",
@@ -607,12 +730,15 @@ GIVE_UP = cue(
 # A price cut or commercial concession.
 DISCOUNT = cue(
     [
-        r"打折|折扣|(?<![不没])[一二三四五六七八九]折|\d(\.\d)?折|优惠|便宜(一些|点|些|不少|很多)|降价|让利|减免|少收|特价|返点|返利|成本价|底价|最低价",
+        r"内部价|员工价|出厂价|批发价|友情价|优惠价|让(您)?(两|几|\d|[一三四五])个点|对折|(打|按)[一二三四五六七八九]折",
+        r"便宜(点|些|一点)给(您|你)|价格(方面|上|这块)?(您)?(放心|好商量|好说)|(申请|争取|要)(个|一个|一下)?.{0,4}(内部|特殊|优惠|最低)?价",
+        r"(给|帮|申请|争取|可以|能|再|多|额外|特别|专门|算|按|打|还能|就给)(您|你们?)?.{0,6}(打折|折扣|优惠|便宜|降价|让利|特价|减免|返点|返利)|(打折|折扣|优惠|便宜|降价|让利)(给|送)(您|你们?)",
+        r"(?<![不没])[一二三四五六七八九]折|\d(\.\d)?折|少收|成本价|底价给|最低价给|(按|以|用)(成本价|底价|最低价)",
         r"价格.{0,6}(可以|能|好)(谈|商量|再低|低一些|降|让)",
         r"价格(方面|上)?(好说|好商量|不是问题|可以再谈)",
         r"(再|给(您|你们?))(降|减|让|优惠|便宜|打折)",
         r"砍(一|掉)?(点|些|\d)|抹(个|掉)?零|半价|买.{0,4}送",
-        r"(免|减)(掉|了|去|收)?.{0,4}(费|钱)|不收(您|你们?)?.{0,6}(费|钱)|(费|费用)(我们)?(就|都|全)?(免|不收|减半|打折|包了|我们(来)?(出|承担))",
+        r"(免|减)(掉|了|去|收)(您|你们?)?.{0,4}(费|钱)|不收(您|你们?)?.{0,6}(费|钱)|(费|费用)(我们)?(就|都|全)?(免|不收|减半|打折|包了|我们(来)?(出|承担))",
         r"全免|免单|免收",
         r"(再|多|额外|另外)(送|赠|给)(您|你们?)?.{0,4}(一|两|三|半|\d)(年|个月|套|次|台|个|份|天)",
         r"(送|赠送)(您|你们?)?.{0,4}(一|两|三|半|\d)(年|个月|套|次|台)?.{0,3}(维保|服务|培训|质保|保修|账号|license|升级)",
@@ -622,6 +748,9 @@ DISCOUNT = cue(
         r"跟.{0,8}(一样的|同样的)?价(格|钱)?(走|给|做)|按.{0,6}(的)?价(格|钱)?给",
     ],
     [
+        r"\b(shave|knock|take|cut|trim)\b(\s+\w+){0,3}?\s+(\$?\d+\w*|five|ten|fifteen|twenty|thirty|a few|some|another)\b.{0,25}\boff\b",
+        r"\b(\d+|five|ten|fifteen|twenty) ?(%|percent|per cent) off\b",
+        r"\bwhat i can do on (the )?price\b|\bsharpen (our|the|my) (pencil|price)\b|\bbest and final\b",
         r"\bdiscount",
         r"\d+ ?(%|percent|per cent) off\b",
         r"\bcheaper\b",
@@ -652,7 +781,9 @@ FREE_ONLY = rx(
 )
 PITCH_SELF = cue(
     [
+        r"咱们的(产品|方案|系统|平台|设备|软件|技术|服务)|我方|本(产品|系统|平台|方案)",
         r"我们(公司|的|这|家|自己|产品|方案|系统|平台|团队)?",
+        r"^(这套|这款|这个|该|本|咱们这套)?(系统|平台|产品|设备|软件|模块|APP|app|小程序)(?!.{0,3}(吗|呢))",
         r"我司|本公司|咱们的(产品|方案|系统|平台)|这款(产品|系统|设备)|我们这套",
     ],
     [
@@ -662,22 +793,23 @@ PITCH_SELF = cue(
 )
 PITCH_CLAIM = cue(
     [
-        r"产品|系统|方案|平台|功能|模块|技术|服务|优势|领先|第一|最(好|高|快|低|强|稳|全|简单|方便|先进)|专业|经验|可以|能够|支持|提供|实现|集成|智能|自动|一站式|全面|完善|先进|稳定|高效",
-        r"行业|口碑|品牌|实力|资质|专利|算法|云|大数据|AI|性价比|独家|独有|定制|都能|就能|(?<![不没])能(?!不)|保证|承诺|小时内|天内|全国|网点|研发|工程师|号人|好用|简单|方便|省心|成熟|业内|公认|一键|随时|实时|精度|扛得住|不在话下|轻松",
+        r"[一二两三四五六七八九十百千万几]+(多)?(年|家|个|项|位|号人|多人|人的)(?!前)",
+        r"最(?!近|后|终|初|少要|好是|好先)[\u4e00-\u9fff]|龙头|头部|标杆|知名|百强|500强|上市(公司)?|国家级|高新技术|做了.{0,4}年|(成立|创立)于|服务过|合作过",
+        r"可以|能够|(?<![不没])能(?!不)|就能|随时|轻松|定制|(很|非常|特别|挺|超|相当|都)(好|强|棒|优秀|出色|靠谱|不错|厉害|快|稳|省|全)",
+        r"进口|核心(部件|技术)|深耕|最早|首家|唯一|国内(领先|第一|最早|首家|顶尖)|(寿命|故障|质量|速度|精度|效率|能耗|成本|稳定性|兼容性|扩展性|安全性|可靠性)(长|少|低|高|好|快|强|稳|优)",
+        r"优势|领先|第一|最(好|高|快|低|强|稳|全|简单|方便|先进|大|多|早)|专业|(有|丰富的|多年)经验|经验丰富|支持|提供|具备|拥有|实现|集成|覆盖|采用|配备|内置|自带|自研|专注|智能|自动|一站式|全面|完善|先进|稳定|高效|可靠",
+        r"口碑|品牌|实力|资质|专利|算法|云|大数据|AI|性价比|独家|独有|定制|都能|保证|承诺|小时内|天内|全国|网点|研发|工程师|号人|好用|简单|方便|省心|成熟|业内|公认|一键|实时|精度|扛得住|不在话下|顶尖|一流|技术(领先|先进|成熟|实力)",
+        r"比.{0,12}(长|快|好|高|低|少|稳|强|省|便宜|耐用)(一倍|很多|不少|\d|[一二两三四五六七八九十]成)",
         r"\d+(多)?(年|家|个|人|项|位)",
     ],
     [
-        r"\bproduct",
-        r"\bsolution",
-        r"\bplatform",
-        r"\bfeature",
-        r"\bmodule",
-        r"\btechnolog",
-        r"\bservice",
+        r"\b(around|in business|doing this) for\b|\bfounded in\b|\byears of experience\b|\btrusted by\b|\bused by\b|\bserves? (over |more than )?\d+\b|\bour (team|engineers|experts|specialists)\b",
+        r"\b(great|excellent|amazing|fantastic|superior|outstanding|top-notch|premium|high-quality|best-in-class|cutting-edge)\b|\bcan\b",
+        r"\bmost (advanced|powerful|reliable|accurate|complete|comprehensive|flexible|secure)\b|\bon the market\b|\bmarket leader\b|\bcloud-native\b|\bscales\b|\bbuilt-in\b",
         r"\bleading\b",
         r"\bbest\b",
         r"\baward",
-        r"\bexperience",
+        r"\bexperience[d]?\b",
         r"\bsupport",
         r"\bprovide",
         r"\boffer",
@@ -690,7 +822,7 @@ PITCH_CLAIM = cue(
         r"\brobust\b",
         r"\bscalable\b",
         r"\bpowerful\b",
-        r"\bcan\b",
+        r"\bcan (integrate|handle|support|scale|process|track|connect|automate|deliver|cover|do it all|monitor|predict)\b",
         r"\bunique\b",
         r"\binnovative\b",
         r"\bcapabilit",
@@ -699,11 +831,12 @@ PITCH_CLAIM = cue(
         r"\bcertified\b",
         r"\bpatent",
         r"\b(built|designed|developed|engineered|guarantee)\b",
-        r"\b'?ve been (doing|serving|working|in)\b",
+        r"\b've been (doing|serving|working|in)\b",
         r"\b(integrates|handles|covers|includes|comes with|lets|allows|enables|updates|tracks|monitors|takes)\b",
         r"\b24/7\b|\bdedicated\b|\bfastest\b|\blargest\b|\bnumber one\b|\bindustry-leading\b|\bstate-of-the-art\b|\bworld-class\b",
         r"\bseamless|\beasy\b|\bsimple\b|\bintuitive\b|\bflexible\b|\bsecure\b|\breliable\b|\bmobile app\b|\bapp\b",
-        r"\b\d+ (years|customers|clients|engineers|countries|offices)\b",
+        r"\b\d+ (years|customers|clients|engineers|countries|offices|installations|sites)\b",
+        r"\b(better|faster|cheaper|stronger|longer) than\b",
     ],
 )
 # Features named inside a benefit statement: value that names product features
@@ -717,15 +850,18 @@ FEATURE = cue(
 # A claim is not a pitch when the clause is about price terms or a next step.
 PITCH_EXCLUDE = cue(
     [
-        r"价格|报价|折扣|打折|付款|合同|试点|试用|演示|拜访|下周|明天|(回去|给您)(做|出|准备)|比(我们|咱们)"
+        r"(先|再)(聊|谈|了解|听)|聊聊|了解(一下)?(您|你们|贵)|请教",
+        r"价格|报价|折扣|打折|付款|合同|试点|试用|演示|拜访|下周|明天|(回去|给您)(做|出|准备)|比(我们|咱们)",
     ],
     [
-        r"\b(price|pricing|discount|contract|pilot|trial|proof of concept|poc|demo|visit|next week|tomorrow)\b|\bthan (we|us|ours)\b"
+        r"\b(learn|hear|understand) (more )?about (you|your)\b|\bwhat you\b",
+        r"\b(price|pricing|discount|contract|pilot|trial|proof of concept|poc|demo|visit|next week|tomorrow)\b|\bthan (we|us|ours)\b",
     ],
 )
 # A benefit for the buyer: less of the bad, more of the good, in plain words.
 BENEFIT = cue(
     [
+        r"(就|能|可以|会)(拦住|发现|提醒|预警|避免|杜绝|堵住|识别|追到|查到)",
         r"帮(您|你们?|到|助)",
         r"可以让|能让|让(您|你们?|大家|团队|财务|车间)",
         r"解决|减少|降低|提升|提高|缩短|避免|节省|省(下|掉|出|了|去)|加快|不用(再)?|不再|不必|少(花|走|出|跑|加班|跑)|改善|保证|确保",
@@ -734,6 +870,7 @@ BENEFIT = cue(
         r"回本|回来了|收回|赚回|划算|放心|安心|踏实|轻松|降下来|提上去|省下来|腾出|解放|拆开看|看得(清|到|见)|可视|透明",
     ],
     [
+        r"\bwould (catch|flag|spot|detect|stop|prevent|block|save|cut|free|remove|fix|handle|solve|alert)\b|\bcatch(es)? (those|them|it|errors|mistakes)\b",
         r"\bhelp(s|ed)? (you|your)\b",
         r"\breduc",
         r"\bcut(s|ting)?\b",
@@ -766,9 +903,13 @@ BENEFIT = cue(
 # Someone else's evidence: a case, a reference, a measured result, a report, a certificate.
 PROOF = cue(
     [
+        r"(跟|和|找).{0,8}(客户|用户|老客户|厂|医院).{0,6}(通个电话|聊聊|交流|打个电话)|问问.{0,10}(客户|厂|医院|他们)",
+        r"(Gartner|IDC|Forrester|赛迪)|获(得)?(了)?.{0,6}奖|被评为|入选|(研究|调研|测算|统计)(显示|表明|结果)|平均(下来)?.{0,8}(降|提|省|缩短|减少|\d)",
+        r"有(一)?家(跟|和)(您|你们)(规模|情况|体量)?.{0,4}(差不多|类似|相近)的|我们在.{2,12}(的项目|做的项目|那个项目)",
+        r"上线(后|以后|之后)?.{0,4}(三个月|半年|一年|\d+个月|\d+周).{0,12}(降|提|省|缩短|减少|少了|多了)",
         r"(?<!带)(?<!发)(?<!准备)(?<!整理)案例(?!.{0,6}(给您|来|再))",
         r"(客户|同行|医院|工厂|银行|企业|门店)(里|中|像|比如|包括)",
-        r"标杆|实测|验证过|参考(客户|案例)|证明|服务过|统计(的|过|显示)",
+        r"标杆|实测|验证过|参考(客户|案例)|证明|统计(的|过|显示)",
         r"数据(显示|表明|证明)|报告(显示|表明)",
         r"(检测|测试|测评|审计|评估|第三方|权威|独立)(的)?(报告|机构|认证|数据|审核)",
         r"(已经|曾经|去年|之前|前年|上个?月)(为|给|帮).{1,20}(做|上|实施|部署|降|提|省|减)",
@@ -781,10 +922,15 @@ PROOF = cue(
         r"(降低|提升|缩短|减少|节省|提高|少了|降了|省了|快了|多了)(了)?.{0,4}(\d|[一二两三四五六七八九十百半几])+.{0,3}(%|成|倍|天|小时|分钟|万|个点)",
     ],
     [
+        r"\breference (call|customer|site|account)\b|\btalk to (one of )?our (customers|clients)\b|\b(gartner|forrester|idc)\b|\bwon (an|the) award\b",
+        r"\b(study|survey|analysis|audit) (showed|shows|found)\b|\bon average\b|\bacross (\d+|dozens of|hundreds of) (customers|sites|plants|clients)\b",
+        r"\bwe (did|ran|rolled out|implemented) (this|the same|it) (for|at|with) (a|an|one)\b",
+        r"\b(cut|reduced|lowered|improved|raised|increased|dropped|halved|doubled|tripled|slashed)\b.{0,40}\b(by|from) (a (third|quarter|half|fifth)|half|\d|one|two|three|four|five|ten|twenty|thirty|forty|fifty)",
+        r"\bone of our (clients|customers|users)\b|\bour (clients|customers|users) (saw|cut|report|got|have seen|achieved)\b",
         r"\breferences?\b(?! (call|check)s?\?)",
         r"\bcase stud",
         r"\bcustomers? (like|such as)\b",
-        r"\bfor example,? [A-Z]",
+        r"\b(?i:for example),? [A-Z]",
         r"\bdata (shows|showed)\b",
         r"\bwe helped\b",
         r"\b(cut|reduced|lowered|improved|raised|increased|dropped|went|fell|rose) .{0,40}\b(by|from) \d",
@@ -807,17 +953,12 @@ PROOF = cue(
 )
 PILOT = cue(
     [
-        r"试点|试用|先试|小范围|POC|poc|概念验证|验证一下|(做|来)(个)?验证|跑通|试运行|试跑",
-        r"先做(一个|一条|一家|个)",
-        r"(一|单)条(产)?线",
-        r"(一|单)个(车间|门店|科室|仓|仓库|网点|厂区|分行|产线|班组|区域|病区|站点)",
+        r"试点|试用|先试|试一试|试试看|小范围|POC|poc|概念验证|验证一下|(做|来)(个|一次)?验证|跑通|试运行|试跑|样板(线|间|工程)",
+        r"(先|只|从)(在|拿|挑|选|做|上|跑)?(一|单|某)(个|条|家|间)(车间|门店|科室|仓|仓库|网点|厂区|分行|产线|线|班组|区域|病区|站点|工厂|医院|项目)",
         r"先在.{0,10}(做|试|跑|上)",
         r"免费(评估|诊断|测试|体验)",
-        r"评估一下|诊断",
-        r"先跑(一|起来)|跑一跑",
-        r"先上(一|个)",
-        r"分(阶段|步|期)(上|做|推|实施)",
-        r"小步|样板",
+        r"先跑(一|起来)|跑一跑|先上(一|个)",
+        r"分(阶段|步|期)(上|做|推|实施)|小步(快跑|走)",
     ],
     [
         r"\bpilot",
@@ -825,24 +966,24 @@ PILOT = cue(
         r"\bproof of concept\b",
         r"\bpoc\b",
         r"\bsmall scope\b",
-        r"\bone (site|line|store|ward|branch|depot|plant|warehouse|team|region|shift)\b",
+        r"\b(start|begin|starting|beginning) (with|in|at|on) (one|a single|just one|a small)\b",
+        r"\bjust (one|a single) (site|line|store|ward|branch|depot|plant|warehouse|team|region|shift)\b",
         r"\bphase (one|1)\b",
         r"\bphased\b",
         r"\bstart small\b",
-        r"\bassessment\b",
-        r"\bfree evaluation\b",
+        r"\bfree (evaluation|assessment|diagnostic)\b",
         r"\btest run\b",
         r"\bwithout (any )?commitment\b",
         r"\blow-risk\b",
         r"\btry it (on|with|in|out)\b",
         r"\bsandbox\b",
         r"\blimited rollout\b",
-        r"\bstart with (one|a single|just)\b",
     ],
 )
 # A concrete next activity together (meeting, visit, demo, pilot, proposal, introduction).
 NEXT_STEP = cue(
     [
+        r"(拉|建)(个|一个)?(小)?群|拉.{0,12}进来|一起(沟通|交流|讨论|对一下|坐下来)|坐下来(聊|谈)|(约|打)(个)?(电话|视频)",
         r"见(个)?面|拜访|登门|上门|过来|过去(一趟)|来一趟|(来|到|去)(厂里|现场|贵司|公司|您这|你们那|车间|仓库|医院|门店|工地)|实地|调研|参观|考察",
         r"演示|demo|展示一下|试点|POC|poc|试用|验证|先试|评估|诊断|汇报|介绍给|引荐|认识一下",
         r"(请|叫上|拉上|带上|约上).{1,10}(一起|参加|也来|总|经理|主任|负责人|总监)",
@@ -853,6 +994,7 @@ NEXT_STEP = cue(
         r"下(周|个?星期|个?月)|明天|后天|周[一二三四五六日末]|星期[一二三四五六日天]|改天|(这|本)周(内)?|月底前|几点|哪天方便",
     ],
     [
+        r"\b(walk the floor|sit down (with|together)|get .{0,30} on a call|hop on a call|jump on a call|review it together|go over it together)\b",
         r"\bnext (step|steps|week|month|monday|tuesday|wednesday|thursday|friday)\b",
         r"\b(tomorrow|monday|tuesday|wednesday|thursday|friday|this (week|afternoon))\b",
         r"\b(\d+|fifteen|twenty|thirty|ten|an?) (minutes?|hours?)\b.{0,20}\b(work|suit|ok|okay|possible)\b",
@@ -916,9 +1058,14 @@ PROPOSING = cue(
 # Asking for the order, the signature or the money: a close, not an advance.
 ORDER = cue(
     [
-        r"签(约|合同|单|字|下来|了吧|个字|一下|协议)",
+        r"(就|那)(这么|这样)定了|一言为定|给(我)?个(准话|痛快话|答复|结果)|拍个板|定个(调|结果)",
+        r"点(个)?头.{0,8}(合同|签|定|下单)|走合同|(就|先)?(按|照)这个(方案|价格|报价|配置).{0,6}(定|签|走|办|下)",
+        r"意向书|定金|预付款|订金|首付|打款|下订",
+        r"(给|帮)(您|你们?)(锁定|留|占|保留)(名额|价格|档期|位置|库存)?|名额不多|库存不多|最后(几|\d)(个|台|套)(名额)?",
+        r"(这周|本周|今天|月底前|现在)定下来|合同(我)?(马上|今天|这就|回去就)(发|拟|准备|走)",
+        r"(今天|现在|马上|这周|本周|先|就|直接|可以|您|你|咱们|把|能不能|要不)(在这(儿|里)?)?.{0,4}签(约|合同|单|字|下来|个字|一下|协议)|签(了吧|一下吧|吧)|签(约|合同|字|协议)(吧|吗|呗)",
         r"(今天|现在|马上|尽快|这周|本周|月底前|当场)(就)?(把)?.{0,8}(定|签|拍板|下单|付款|打款)",
-        r"下(个)?单(?!量)",
+        r"(今天|现在|马上|这周|先|就|直接|可以|您|能不能|要不)(把)?.{0,4}下(个)?单|下(个)?单(吧|吗|呗)|把单(子)?下了",
         r"把(订单|单子|合同|项目|采购订单)(给|交给|签|定|下)",
         r"(订单|采购订单)(就)?(下|签)了",
         r"定下来吧|成交",
@@ -929,6 +1076,15 @@ ORDER = cue(
         r"占(个|住)?名额|锁定(价格|名额|档期)",
     ],
     [
+        r"\bshake (hands )?on it\b|\bdo we have a deal\b|\bcount on your (business|order|signature)\b|\bmake it official\b",
+        r"\bsend (you )?the invoice\b|\b(get|have) (a|your) commitment\b|\bgood to go\s*\?|\bgreen light\b|\bpull the trigger\b|\bbook the order\b|\bpo number\b",
+        r"\bwhat would it take to (get|close|sign)\b",
+        r"\bput you down for\b|\bsign you up\b|\braise (the|an|a) (order|po|purchase order)\b",
+        r"\bget the (paperwork|contract|order) (started|going|moving|ready|over)\b|\bcontract over (to you )?(this|today|tomorrow)\b",
+        r"\bmove (ahead|forward) with the (purchase|order|contract|deal)\b|\bgo ahead and (raise|place|book|order)\b",
+        r"\b(agree|finali[sz]e|settle) (on )?(the )?(terms|deal|order) today\b|\bbefore the price (rise|increase|goes up)\b",
+        r"\b(only|just) (\d+|a few|two|three) (slots|spots|units|licen[cs]es) left\b|\boffer (expires|ends|is only valid)\b",
+        r"\b(can|shall|may) i (book|put|sign|register) you\b",
         r"\bsign (the|this|it|here|today|now|up today|on the dotted line)\b",
         r"\byour signature\b",
         r"\bsigned (today|this week|now|before)\b",
@@ -987,23 +1143,37 @@ PROPOSAL = cue(
 # Badmouthing needs a competitor as target and a negative judgement of it.
 BADMOUTH_TARGET = cue(
     [
+        r"它们|那几家|那些(公司|厂家|小公司|小厂)|小公司|小厂|小作坊|那个(牌子|品牌|厂家|公司|系统|产品)",
+        r"(老|原来的|之前的|现在的)(供应商|厂家|系统|合作方)",
+        r"[\u4e00-\u9fff]{2,4}(那边|家的|那帮|那伙|的人)",
         r"他们|他家|人家|对方|那家|那边|那帮|那伙|那种(公司|厂家)",
         r"别(家|的厂家|的公司)|其他(家|厂家|厂商|公司)|(竞争)?对手|竞品|友商|同行",
         r"(现在|目前|原来|之前)的?(那家)?(供应商|厂家|系统|服务商)",
         r"(?<![A-Za-z])[A-Z][A-Za-z]{2,}",
     ],
     [
+        r"\b(those (guys|folks|people|clowns)|the other (guys|side|company|outfit)|competitors?'?|rivals?)\b",
+        r"(^|\s)(?!(?:The|This|That|These|Those|Our|We|I|It|Your|My|Honestly|Frankly|So|And|But|Well|Look|Listen|Sure|Yes|No|Okay|OK|Oh|Ah|Hi|Hello|Thanks)\b)[A-Z][a-z]{2,}('s)?\s+(software|system|platform|team|support|product|people|guys|stuff|kit|solution|service|tech|engineers|sales)\b",
+        r"\b[A-Z][a-z]{2,}'s\b(?<!\bIt's)(?<!\bThat's)(?<!\bWhat's)(?<!\bHere's)(?<!\bThere's)(?<!\bLet's)",
         r"\b(they|their|them|competitors?|the other (guys|vendor|supplier|bid)|those guys|that (vendor|supplier|outfit|company)|"
         r"your (current |existing |old )?(vendor|supplier|provider|system|partner))\b",
     ],
 )
 BADMOUTH_NEGATIVE = cue(
     [
+        r"大修|返修|故障率高|毛病多|坑多|一堆问题|经常(出|坏|宕|掉|停)|十年(没|不)(动|变|更新|升级)|早就(跟不上|过时|落伍|淘汰)",
+        r"外包(的|出去)?|(项目|合同)(一)?(结束|签完)(人)?就(散|跑|没人)|人走茶凉|一锤子买卖|吃相难看|口碑(差|不好|很差)|名声不好|烂尾",
+        r"半成品|草台班子|小作坊|二流|三流|水货|凑合货|不咋地|不怎么样|不太(行|靠谱|稳定)|一般般|不专业|没实力|没底子|靠关系",
+        r"后面(坑|加钱|收费|要钱)|隐形(收费|成本)|低价(抢|中标|进场)|报价低.{0,10}(坑|后面|加)|敷衍|推诿|扯皮|甩锅|劝您慎重|您得(小心|当心)",
         r"不行|很差|太差|差劲|出了名的(差|慢|坑|烂)|垃圾|烂|坑|骗|不靠谱|不专业|问题(很|特别)?多|经常出问题|跑路|倒闭|落后|过时|淘汰|比不上|差远了|忽悠|画饼|吹牛",
         r"水平(不行|很差|一般)|没法比|一塌糊涂|靠低价|抢单|偷工减料|以次充好|糊弄|半吊子|山寨|二流|外行|没技术|找不到人|没人管|不负责",
         r"(没|不)(保证|保障)|(就|只)会(画饼|吹|忽悠|说|卖|报低价|压价)|说句不好听的",
     ],
     [
+        r"\b(bad|poor|shoddy|sloppy|flimsy|clunky|buggy|flaky|unstable|dated|ancient|dinosaur|bloated|half-baked|vaporware|second-rate|inferior|knock-?off)\b",
+        r"\b(held together with|duct tape|falling apart|overpromise\w*|underdeliver\w*|complaints? about|cutting corners|cut corners|lowball\w*|bait[- ]and[- ]switch|nickel[- ]and[- ]dim\w*|gouge|shady|dodgy|sketchy|clowns)\b",
+        r"\bmake it back on\b|\bchange orders\b|\bnever (on time|delivers?|responds?|answers?)\b|\b(isn'?t|aren'?t|is not|are not|never) (great|good|reliable|stable|responsive|up to (it|scratch|the job))\b",
+        r"\bnothing but (complaints|problems|trouble)\b|\b(terrible|awful|poor|lousy|bad) (support|service|track record|reputation)\b",
         r"\bterrible\b",
         r"\bawful\b",
         r"\bunreliable\b",
@@ -1030,21 +1200,20 @@ BADMOUTH_NEGATIVE = cue(
 
 SUMMARY = cue(
     [
-        r"(我)?(来)?(总结|归纳|概括|梳理|整理|复述|串)(一下|了|下来)",
-        r"(我)?(来)?确认一下",
-        r"捋(一下|一捋|了)|理(一下|一理)",
+        r"(我)?(来|先)?(总结|归纳|概括|复述|串|捋|理|复盘)(一下|一捋|一理|了|下来)",
+        r"(我)?(来|先)?(整理|梳理)(一下|了)(?!.{0,4}(资料|材料|方案|文档|报价|思路))",
+        r"(我)?(来)?确认一下[，,:：]?(您|你们|刚才|前面)|(我)?(来)?确认一下[:：].{8,}(对吗|对不对|是吗|没错吧|是这样吗|理解得对)",
         r"如果我没(理解|听)错|如果我理解(得)?没错|我(这么|这样)理解",
         r"我理解(下来)?(您|你们)(的意思)?是",
-        r"也就是说|换句话说|说白了(您|你们)|听下来|听您这么说",
+        r"听下来|听您这么说|综合(您|你)(说|讲)的|照(您|你)这么说|按(您|你)的意思|归结(起来|下来)|说到底(您|你们)(要|需要|最)|从(您|你)(刚才)?(说|讲)的(来看|看)",
         r"(刚才|前面)(您|你)(提到|说|讲)(的|了)(几|这|两|三)",
         r"(您|你)刚才(讲|提|说)的(几|这)",
-        r"简单(说|讲|来说)",
         r"所以(说)?(您|你们)(现在)?(最)?(关心|在意|头疼|需要|担心|想要|希望|要的|真正)",
         r"(您|你们)(真正|最)(想要|需要|在意|关心|要|担心)的(是|不是)",
         r"(您|你们)(的)?(核心|主要|关键|真正)(的)?(问题|需求|诉求|顾虑)(是|就是|其实)",
         r"(您|你们)要的是",
-        r"一是.{2,40}二是|第一.{2,40}第二",
-        r"(一共|总共|主要)(有)?(两|三|几)(个|点|方面)",
+        r"一是.{2,40}二是|第一.{2,40}第二|一个是.{2,30}一个是",
+        r"(您|你们)(这边)?(一共|总共|主要)(有)?(两|三|几)(个|点|方面)",
     ],
     [
         r"\bso what i'?m hearing\b",
@@ -1055,8 +1224,6 @@ SUMMARY = cue(
         r"\bwhat you'?re (really )?(saying|after|looking for) is\b",
         r"\bwhat you (really )?(need|want) is\b",
         r"\bso,? (what )?you (really )?(need|want)\b",
-        r"\bit sounds like\b",
-        r"\bin other words\b",
         r"\bcorrect me if\b",
         r"\bsounds like (the|your)\b",
         r"\bso (if i|to) recap\b",
@@ -1065,9 +1232,15 @@ SUMMARY = cue(
         r"\b(to )?recap\b",
         r"\byou mentioned (two|three|a few)\b",
         r"\bfrom what you'?ve (said|told me)\b",
-        r"\bin short\b|\bin a nutshell\b|\blong story short\b|\bbottom line,? you\b",
-        r"\bplay (it|that|this) back\b",
-        r"\bso basically,? you\b",
+        r"\bplay(ing)? (it |that |this )?back\b|\bwhat i('ve)? heard\b|\bif i'?ve understood\b|\bif i understood\b",
+        r"\bputting (it|this) (all )?together\b|\bpulling (it|this) together\b|\bso the (headline|gist|upshot|bottom line)\b|\bto sum up\b|\bsumming up\b",
+    ],
+)
+# Rewording cues that summarise only when they are about the buyer ("也就是说，您…").
+SUMMARY_WEAK = cue(
+    [r"也就是说|换句话说|说白了|简单(说|讲|来说)|总的来说|总之"],
+    [
+        r"\bin other words\b|\bit sounds like\b|\bin short\b|\bin a nutshell\b|\blong story short\b|\bbottom line\b|\bso basically\b|\bput simply\b"
     ],
 )
 # A paraphrase of the buyer offered for checking: "所以您…", "So the X is Y…?".
@@ -1079,37 +1252,52 @@ PARAPHRASE = cue(
 )
 FEEDBACK = cue(
     [
+        r"(对得上|对不对得上|符合|吻合)(吗|不|么)|理解(得)?(不)?到位|纠正(我|一下)|(是不是|是)这么(个)?(意思|回事)",
+        r"我(这么|这样)(说|理解|总结)(得)?(对|准|没错)?(吗|不|吧|么)|有没有(偏差|出入|不对)|哪里(不对|有出入)",
         r"理解(得)?(对|准确|到位|没错)(吗|不对|不|吧)",
         r"对吗|是这样吗|是这个意思(吗|吧)|是这样吧",
         r"有没有(遗漏|漏掉|说错|补充|偏差|理解错)",
         r"我(说|讲|理解|总结)(得|的)(对|准|没错)(吗|不对|吧|不)",
         r"有什么(要|需要)?补充|(需要|要)补充",
-        r"(您|你)看(呢|怎么样|如何|对不对|有没有)",
-        r"(您|你)觉得(呢|怎么样|如何|这样|对不对|靠谱|可行|有道理)",
-        r"(您|你)怎么看",
         r"我(说|理解)的有没有偏差",
         r"(哪里|哪儿|什么地方|哪些地方)(说|理解|讲|想|总结)?(得|的)?(不对|不准|有偏差|不到位|有误|遗漏|漏|错)",
         r"指出来|纠正(我)?",
     ],
     [
+        r"\bcapture (that|it|this) (correctly|right|accurately)\b|\b(let me know|tell me) if (i'?ve|i have|i) (got|gotten|missed|misunderstood|misread)\b",
+        r"\banything (i'?m|i am|i'?ve|i have) (missing|missed|left out)\b|\b(missing|miss|missed) anything\b",
+        r"\bdid i get (that|it|everything|this) (right|correct)\b|\bset me straight\b|\bfair (summary|assessment|to say)\b",
+        r"\bwould you say that'?s (right|accurate|fair)\b|\b(does|did) (that|this) (sound|ring) (right|true|about right)\b",
         r"\bdoes (that|this) (match|sound|fit|make sense|resonate|ring true|capture|reflect)\b",
         r"\bdid i (get|miss|understand|leave)\b",
         r"\bhave i (got|understood|missed)\b",
         r"\bis (that|this) (right|fair|accurate|correct|a fair)\b",
         r"\banything (i'?ve|i have|i)? ?missed\b",
-        r"\bhow does (that|this) sound\b",
-        r"\bwhat do you think\b",
-        r"\bwould you agree\b",
         r"\bam i (right|on track|close|missing)\b",
-        r"\bwhat'?s your (take|view)\b",
         r"\bcorrect me\b",
-        r"\bhow does that land\b",
         r"\bwhat (did|have) i (miss|get wrong)\b",
         r"\bhow close (is that|am i)\b",
     ],
 )
+# Asking for an opinion: a feedback request only when it follows the trainee's
+# own summary or paraphrase ("…，您看呢？"); after a proposal it is just a proposal.
+FEEDBACK_WEAK = cue(
+    [
+        r"(您|你)看(呢|怎么样|如何|对不对)|(您|你)觉得(呢|怎么样|如何|这样|对不对|靠谱|可行|有道理)|(您|你)怎么看"
+    ],
+    [
+        r"\bhow does (that|this) (sound|land)\b|\bwhat do you think\b|\bwould you agree\b|\bwhat'?s your (take|view)\b",
+    ],
+)
+# An invitation to correct the trainee is a question even without a question mark.
+CORRECTION_INVITE = cue(
+    [r"(纠正|指出来|指正)(我)?|告诉我(哪里|哪儿)|(尽管|随时)(说|提|指出|纠正)"],
+    [r"^\W*(please )?(let me know|tell me|correct me|shout) if\b"],
+)
 SELF_DISCLOSURE = cue(
     [
+        r"我(们)?(公司|自己)?(以前|之前|前几年|当年|早年|也)?.{0,10}(栽过跟头|踩过坑|吃过亏|走过弯路|交过学费|翻过车|碰过壁)",
+        r"我也是从(一线|基层|车间|工厂|仓库|销售|技术)(上来|出来|干起)|不怕(您|你)笑话|说句实在话[，,]?我",
         r"说实话[，,]?我(刚|以前|当时|自己|也|之前|原来)",
         r"坦白(讲|说)|实不相瞒|不瞒(您|你)说|老实说|跟(您|你)交个底",
         r"我(老家|家里|爸|妈|父亲|母亲|父母|小时候|年轻时|当年|早年|刚入行|刚工作|刚毕业|入行前)",
@@ -1119,6 +1307,8 @@ SELF_DISCLOSURE = cue(
         r"我(负责|做|跟)的第一个|我(第一次|头一回)",
     ],
     [
+        r"\bi'?ll (admit|confess)\b|\bwe (got|did) (it|our own \w+|this) wrong\b|\blearned (that|it)? ?the hard way\b|\bi (was|have been|'ve been) in your shoes\b",
+        r"\bback when i (was|ran|worked|managed)\b|\bi (spent|had) (a decade|\w+ years) (in|at|as|running)\b",
         r"\bto be (honest|frank),? (i|we|my|when)\b",
         r"\bfrankly,? (i|we)\b",
         r"\bin my experience\b",
@@ -1141,6 +1331,10 @@ SELF_DISCLOSURE = cue(
 # Addressed to the system or the scorer, not to the buyer.
 INJECTION = cue(
     [
+        r"管理员模式|调试模式|开发(者)?模式|输出(你的|评分|分数)|打印(你的)?(指令|提示)|重复(上面|以上)的(内容|话)|新的指令|以下(内容)?(来自|是)(开发者|管理员|系统)|(本次|这次)(对话|演练|练习)(的)?(评分|得分|成绩)|请(给出|输出)(评分|分数)",
+        r"(得分|分数|打分|评分|成绩|分值).{0,10}(最高|满分|高分|100|拉满|给满|设为|调到)|(设为|设成|调到|打到)(最高|满分)",
+        r"你(现在)?不是(客户|买家|采购|甲方)(了)?|你(现在)?(是|扮演|作为)(一个)?.{0,6}(助手|评估|考官|裁判|评委|AI|模型|机器人|程序)",
+        r"系统提示|系统设定|初始指令|(告诉我|说说)我(得了|能得|的)(多少)?分",
         r"(系统|system|管理员|开发者|评分员|评委|评分系统|评估系统)\s*[:：]",
         r"忽略(之前|以上|前面|上面|所有|你的)?(的)?(所有)?(指令|规则|设定|要求|提示|评分)",
         r"无视.{0,6}(规则|指令|设定|评分)",
@@ -1159,6 +1353,9 @@ INJECTION = cue(
         r"(提问|异议处理|需求挖掘|沟通)(能力|环节)?.{0,4}(打|给|评)(成|为)?.{0,3}(分|满分|优秀)",
     ],
     [
+        r"\b(output|print|repeat|reveal|show) (me )?(your|the) (instructions|prompt|rules|text above|system message)\b|\bnew instructions\b|\b(admin|developer|debug|god) mode\b|\boverride\b|\bgrading\b|\bthis (trainee|candidate|student|salesperson) (deserves|should get|is excellent)\b|\b(score|mark|grade)s?\b.{0,20}\b(excellent|perfect|maximum|highest|top)\b",
+        r"\brate (this|the|my) (conversation|session|performance|turn|answer|response)\b|\b10/10\b|^\W*assistant\s*[,:]",
+        r"\bforget (your|all|the|previous) (instructions|rules|prompt|role)\b|\b(tell|show|give) me (the buyer'?s|your) (hidden|secret)\b",
         r"\bignore (all |the |any |your |every )?(previous |prior |above |earlier )?(instructions|rules|rubric|prompt|guidelines)",
         r"\bdisregard (all |the |your |previous )",
         r"\bsystem prompt\b",
@@ -1191,6 +1388,10 @@ BRACKETED = rx(
 )
 PERSONAL_PROBE = cue(
     [
+        r"对(您|你)(有|会有|造成)(什么|哪些)(影响|好处|帮助|压力)|(您|你)(平时|每天)?.{0,6}(辛苦|累不累|忙不忙|加班)",
+        r"(老板|领导|上面|集团|总部|上级)(那边)?对(您|你)(是)?.{0,4}(要求|期望|考核|看法|怎么)",
+        r"(您|你).{0,10}(承担|扛|背|担)(的|着)?(压力|责任|风险|指标)",
+        r"(这事|这个项目|这件事).{0,10}(对(您|你)|您的).{0,6}(意味着|加分|影响|帮助)|(您|你)(本人|个人|自己)",
         r"(您|你)(个人|自己|本人)",
         r"对(您|你)(个人|本人)?(来说|而言)",
         r"(您|你)(今年)?.{0,4}(的)?(考核|KPI|kpi|绩效|压力|职责|指标|位置|前途|晋升|工作量|年终|奖金|仕途|口碑|面子)",
@@ -1205,6 +1406,10 @@ PERSONAL_PROBE = cue(
         r"私下|说句心里话|私人",
     ],
     [
+        r"\b(affect|impact|hit) you\b|\bare you (personally )?(stretched|swamped|under pressure|on the hook)\b",
+        r"\bpersonally\b|\bon your desk\b|\b(do|mean) for you\b|\bfor you\s*\?\s*$",
+        r"\bare you the one (who|that)\b|\bmeasures? your (success|performance)\b|\bat stake for you\b",
+        r"\byour (own |personal )?(neck|head|reputation|bonus|career|success|job|standing|goals?|objectives|incentives?)\b",
         r"\byour own\b",
         r"\byou personally\b",
         r"\bfor you,? personally\b",
@@ -1226,6 +1431,7 @@ PERSONAL_PROBE = cue(
 )
 DECISION_PROBE = cue(
     [
+        r"(财务|老板|领导|IT|采购|集团|总部|上面).{0,10}(要求|标准|门槛|红线|底线)|回本周期|投资回报|ROI|硬性要求",
         r"谁(来)?(决定|拍板|审批|签字|负责|说了算|参与|把关|定|批|点头|签)",
         r"决策(流程|链|人|者|过程|机制|层级)",
         r"拍板|审批|签字|说了算|点头",
@@ -1314,6 +1520,7 @@ FOLLOWUP_MARKER = cue(
         r"(您|你)的意思是|怎么讲|为什么这么说|(您|你)指的是|是指",
     ],
     [
+        r"^\W*(and|so|but)?\W*(such as|like what|meaning|in what sense|how so|what about|why is that|why's that|how come)\b",
         r"\byou (mentioned|said|noted|brought up|described|talked about|flagged)\b",
         r"\bearlier you\b",
         r"\btell me more\b",
@@ -1330,8 +1537,16 @@ FOLLOWUP_MARKER = cue(
     ],
 )
 # An acknowledgement that picks up the buyer's point before a question.
+# A pronoun that points back at what the buyer just said: "How long has that been going on?"
+ANAPHORA_STRONG = rx(
+    r"这(个)?(情况|问题|事|现象|状况)|这种(情况|事|问题)|这块|这事儿?|"
+    r"\b(that|this|it)\b\s*(has|is|was|been|'s|happen\w*|going|mean\w*|affect\w*|cost\w*|start\w*|come|[?])",
+    re.I,
+)
 ANAPHORA = rx(
-    r"这件事|这个事|这事|这块|这一块|这方面|这个问题|这种情况|\b(this|that|it)\b\s*[?？]?\s*$", re.I
+    r"这件事|这个事|这事|这块|这一块|这方面|这个问题|这种情况|这种事|这些|那些|那个|这个|这样|那样|"
+    r"\b(this|that|it|those|these)\b(?!\s+(is|are|was|were)\s+(a|an|the)\b)",
+    re.I,
 )
 
 # --- topics -------------------------------------------------------------------
@@ -1439,7 +1654,7 @@ TOPICS: dict[Topic, Cue] = {
             r"\bsoftware\b",
             r"\btool",
             r"\bexcel\b",
-            r"\bmanual",
+            r"\bmanual (workarounds?|re-?entry|errors?|checks)\b",
         ],
     ),
     Topic.supplier: cue(
@@ -1772,7 +1987,8 @@ INCUMBENT_REF = cue(
         r"供应商|厂家|服务商|合作方|合作伙伴|那家|他们|人家|现在(这|那)(套|家|个)|现有的|目前的|老系统|原来的|[A-Z][A-Za-z]{2,}|合作|合同"
     ],
     [
-        r"\b(vendor|supplier|provider|partner|them|they|incumbent|current (system|setup|one)|existing|contract|renew\w*)\b|\b[A-Z][a-z]{2,}\b(?<!\bI)"
+        r"\b(vendor|supplier|provider|partner|them|they|incumbent|current (system|setup|one)|existing|contract|renew\w*)\b",
+        r"(?<=[a-z,] )[A-Z][a-z]{2,}\b",
     ],
 )
 # Resistance, whatever the topic: "we won't", "nothing to discuss", "no reason to".
@@ -1796,6 +2012,9 @@ RESISTANCE = cue(
 OBJECTIONS: dict[ObjectionKind, Cue] = {
     ObjectionKind.price: cue(
         [
+            r"吃不消|不划算|高出(一大截|很多|不少)|高(了|太多)|(别人|别家|人家|他们)(家)?.{0,8}(才|只)(报|要|卖|收)|这个(数|价)(字)?.{0,8}(摇头|吓人|吃不消|批不了|难)",
+            r"价格(上|方面)?(能不能|可不可以|还能|再)?(商量|谈|优惠|便宜|让|松动)|(价|价格|价钱)(还)?(能|可以)(再)?(低|少|便宜|谈)",
+            r"性价比|价钱|不值(这个价|那么多)|贵得|太高了",
             r"(太|很|挺|比较|有点|偏|这么|那么|也太|实在|真)贵|贵(了|得)",
             r"(价格|价钱|单价|报价|开价|要价)(太|偏|有点|比较|也|还是|实在|都)?(高|贵|离谱)",
             r"超出(预期|心理价)",
@@ -1814,6 +2033,8 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"便宜(点|一点|些)(吗|吧|呗|不)|(有|给)(没有)?(折扣|优惠)(吗|没)",
         ],
         [
+            r"\bmore than we (were expecting|expected|thought|planned)\b|\bhard to swallow\b|\bcame in .{0,25}\b(under|below|lower|cheaper)\b|\bfor that (money|price)\b",
+            r"\bwiggle room\b|\bflexib\w* on (the )?price\b|\bbest offer\b|\btoo rich\b|\bcost(s)? a fortune\b|\barm and a leg\b|\bbreak the bank\b|\bexpensive\b|\bpremium\b",
             r"\btoo expensive\b",
             r"\bpricey\b",
             r"\b(price|pricing|quote|cost)('s| is| seems| looks| was)? (too |very |a bit |rather |way |pretty )?(high|steep)\b",
@@ -1837,6 +2058,8 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
     ),
     ObjectionKind.budget: cue(
         [
+            r"钱.{0,6}(花|用)(在|完|光)|一分(钱)?(都|也)?没(留|有)|没留(预算|钱)|预算.{0,8}(明年|下半年|下个财年|等)|(明年|下半年)(才|再)(有|报|批)",
+            r"砍(开支|预算|成本)|(新项目|投资|采购|开支)(一律|全部|都)?(暂缓|暂停|冻结|搁置|停了)|手头(紧|不宽裕)|账上|闲钱",
             r"没(有)?.{0,6}预算",
             r"预算(不够|有限|紧|很紧|已经|用完|砍|没|卡|冻结|定了|报完|批完|花完|超|早|不足)",
             r"没钱|钱(是个)?(大)?问题|钱.{0,4}(紧|不够|没了|批不下来|从哪|不好批)",
@@ -1851,6 +2074,8 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"(投入|开支|采购|投资)(暂停|冻结|收紧|都停)",
         ],
         [
+            r"\bno money left\b|\b(discretionary )?spend(ing)? (is )?on hold\b|\bfind the (funds|money)\b|\bbudget cycle\b|\b(budget|money) (closed|gone|used up|spent|allocated|committed)\b",
+            r"\bwasn'?t budgeted\b|\bnot in the plan\b|\b(funds|cash|cash ?flow) (are |is )?(tight|limited)\b|\bno capex\b",
             r"\bno budget\b",
             r"\bbudget('s| is| was| has been)? (is )?(tight|cut|frozen|spent|allocated|gone|locked|limited|set|exhausted|used up|committed)\b",
             r"\bnot budgeted\b",
@@ -1869,6 +2094,12 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
     ),
     ObjectionKind.incumbent: cue(
         [
+            r"(重新)?(培训|适应|磨合).{0,8}(一遍|半年|好久|麻烦|折腾)|换.{0,10}(磨合|重新培训|重新适应|从头再来)|用习惯了|都习惯了",
+            r"没(有)?(换|更换)的(打算|计划|想法|必要)|暂(时)?(没|不)(打算|考虑|想)?换",
+            r"凭什么换|为什么要换|换什么换|有什么理由换|没(理由|道理)换",
+            r"(没法|不能|不让|不好|不方便|动不了)(随便)?换|集团(统一)?(采购|定的|指定)",
+            r"刚(花|上|买|换|签)了?.{0,12}(系统|设备|合同|软件|平台)|(合作|用)(得)?(挺|很|非常)?(愉快|顺利|满意|顺手)",
+            r"(跟|和)(我们)?(老板|领导).{0,6}关系(很|挺|非常)?(好|铁|近)",
             r"已经(有|定了|选了|签了)(了)?(供应商|合作|别家|厂家|服务商|人在做|固定)",
             r"(现在|目前)(用|合作)的.{0,12}(挺好|还行|不错|可以|稳定|用惯|顺手|没问题)",
             r"老(关系|供应商|合作伙伴)",
@@ -1881,6 +2112,9 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"跟别家签",
         ],
         [
+            r"\bretrain\w* (everyone|everybody|the (whole )?team|all|staff|people)\b|\b(switching|migration|moving) (would be|is) (a )?(nightmare|pain|hassle|huge|massive)\b",
+            r"\bloyal to\b|\blocked into\b|\b(\w+|\d+)-year (deal|contract|agreement)\b|\bdoes the job\b|\bdon'?t see why we'?d (change|switch|move)\b",
+            r"\bjust (finished|implemented|rolled out|installed|signed|renewed|deployed)\b|\brip(ping)? (it |them )?out\b|\bbeen with \w+ (forever|for years|for ages|a long time|since)\b|\btreat us well\b",
             r"\balready (have|work with|use|got) (a|an|someone|somebody|our|the|one)\b",
             r"\bcurrent (vendor|supplier|provider)\b.{0,30}\b(fine|good|happy|works)\b",
             r"\bunder contract\b",
@@ -1899,6 +2133,9 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
     ),
     ObjectionKind.no_need: cue(
         [
+            r"(我们)?自己(就)?(能|可以)?(搞定|开发|做|解决|弄|处理)(好|了)?|不用(找)?外面|内部(就)?(能|可以)?(解决|搞定|开发)",
+            r"没觉得(有)?(什么)?(要|需要|可以)?(改|问题|不好)|(这样|现在)(就)?挺好(的)?|用不到|就行了|上什么系统|要什么系统",
+            r"没(有)?(这方面|这个|这类|这块)的?(打算|计划|需求|想法)",
             r"不需要(?!换)|用不上|用不着",
             r"没(有)?(这个|这方面|什么)?需求",
             r"没什么(问题|需要|大问题|痛点)",
@@ -1913,6 +2150,9 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"不用了",
         ],
         [
+            r"\bin-house\b|\bwe'?ve got (it|that|this) covered\b|\bbuilt our own\b|\bdo (it|that) ourselves\b|\bhandle (it|that|this) ourselves\b",
+            r"\bworks (just )?(fine|well|ok|okay) for us\b|\bwhat we have works\b|\bnot (really )?a (pain point|problem|priority|issue|concern) for us\b",
+            r"\bwe don'?t have (that|this|any such|those) (problem|issue)s?\b|\bdon'?t think we need\b|\bwe'?re (all )?(covered|sorted)\b|\bain'?t broke\b|\bhappy as (we are|is)\b",
             r"\bdon'?t (really )?need\b",
             r"\bno need\b",
             r"\bnot (a |really a )?priority\b",
@@ -1934,6 +2174,7 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
     ),
     ObjectionKind.no_time: cue(
         [
+            r"腾不出(手|时间|空)|忙得(团团转|不可开交|要命)|忙不过来|没(那个)?(闲)?(工夫|心思|精力)|哪有空",
             r"没(有)?时间|没空|没工夫|哪有(工夫|时间|空|心思)",
             r"(很|太|特别|实在|真|最近|这阵子|这几天)(忙|没空)|忙(得|死|不过来|疯|晕|翻)",
             r"(只有|就|只剩|就给你)(个)?.{0,3}(分钟|一会)",
@@ -1944,6 +2185,7 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"顾不上|顾不过来|脚不沾地|焦头烂额|分身乏术|没心思",
         ],
         [
+            r"\bback-to-back\b|\b(you'?ve got|you have|i have|i'?ve got) (\w+ )?minutes\b|\bin the middle of\b|\buntil after\b|\bcan'?t give (this|it) (any )?(attention|time)\b|\bno bandwidth\b|\bfirefighting\b",
             r"\bno time\b",
             r"\b(don'?t|do not) have (the |much |any )?time\b",
             r"\bhaven'?t (got )?(the |much |any )?time\b",
@@ -1964,6 +2206,10 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
     ),
     ObjectionKind.risk: cue(
         [
+            r"(要是|万一|如果|假如).{0,12}(出岔子|出问题|不行|搞砸|掉链子|黄了|停线|停产|宕机)",
+            r"(停|耽误|折腾|输|经|担|冒)不起|被坑过|吃过亏|栽过跟头|心里(发怵|没谱|没底|打鼓)|发怵|没谱|打鼓",
+            r"(没|缺)(什么|有)?(同行业的?)?(案例|成功案例|先例|经验)(吧)?|成摆设|用不起来|落不了地|推不动|(员工|一线|下面|工人)(不用|不买账|抵触|不配合)",
+            r"(数据|资料)(怎么办|会不会丢|丢了|安全吗|泄露)|(你们)?(不做了|倒闭|被收购|跑路)|靠得住(吗|么)|能不能(撑|扛|保证)住?|谁来兜底",
             r"(风险|隐患)(太|很|挺|比较)?(大|高)",
             r"(换|上|切换|迁移|实施|上线|改|动).{0,10}(风险|出问题|出乱子|停|乱)",
             r"万一.{0,20}(出问题|出事|停|不行|失败|搞砸|延期|砸|出乱子)",
@@ -1981,6 +2227,10 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"(成立|做)(才|没)?(几|两|三|\d)年",
         ],
         [
+            r"\b(blow up|go sideways|go wrong|backfire)\b|\bburned\b|\bwary\b|\bnervous\b|\bscared\b",
+            r"\b(my|our|the) (worry|concern|fear) is\b|\bcutover\b|\bcan'?t (afford to |have )(the )?\w+ (go )?down\b|\b(small|young|new) (outfit|company|vendor|player)\b",
+            r"\bget (acquired|bought)\b|\bgo (bust|under|out of business)\b|\bhow do i know\b|\bwhat guarantee\b|\bwhat happens (if|when) (you|it|the)\b",
+            r"\b(handing|hand over|give) .{0,25}data\b|\bdata (to a third party|privacy)\b|\bprove it\b",
             r"\brisky\b",
             r"\btoo (much )?risk\b",
             r"\b(worried|concerned|nervous|afraid|scared) (about|that|of) .{0,30}(switch|chang|migrat|rollout|implement|go-?live|disrupt|fail|data|you|your)",
@@ -2003,6 +2253,8 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
     ),
     ObjectionKind.send_material: cue(
         [
+            r"有没有.{0,4}(宣传册|宣传资料|手册|彩页|白皮书|电子版)|(宣传册|彩页|白皮书)(吗|呢|[？?])",
+            r"(发|传)(我|给我)?.{0,4}(微信|邮箱|邮件|手机)(上)?|有空(翻翻|看看)|我先看看再说",
             r"(?<![别不])(发|寄|传|丢)(我|给我|我们|过来|一下|到)?(一)?(个|份|些|套|点)?(资料|材料|方案|介绍|报价|ppt|PPT|文档|手册|彩页|案例|东西|链接|说明|样册|白皮书)",
             r"给(我|我们)(一)?(份|个|些|套|点)(资料|材料|方案|介绍|文档|手册|彩页|案例|东西)",
             r"资料(先)?(发|留|放|给)",
@@ -2012,6 +2264,7 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"(你|您)?(先)?(?<![别不])发(过来|给我)(看看)?",
         ],
         [
+            r"\bsend (me |us )?(something|some|a|an|the|your|it|that|over|through|across|info|details|stuff)\b",
             r"\bsend (me|over|us|it|through|across)\b",
             r"\bemail (me|it|over|us|something)\b",
             r"\bbrochure\b",
@@ -2031,6 +2284,7 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"(还|再)没想好|想好了(再|就)",
         ],
         [
+            r"\bneed (a bit of |some |more )?time to (think|consider|digest|review|process|mull)\b|\bweigh (our|the|my) options\b|\bcome back to you\b|\btake (some|a) (time|day|week)\b",
             r"\bthink (about it|it over|about this|on it)\b",
             r"\blet me (think|consider|discuss|talk|mull|sleep)\b",
             r"\bmull\b",
@@ -2044,6 +2298,11 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
     ),
     ObjectionKind.authority: cue(
         [
+            r"只能(帮你)?(递个话|往上报|反映|推荐|建议|转达)|帮你(往上)?(递|报|反映|转达)(个话|一下|上去)?",
+            r"我.{0,6}(说了不算|做不了主|定不了|决定不了|拍不了(这个)?板|批不了|签不了|没(有)?(这个)?(权|权限|权力))",
+            r"(跟|找)我(说|谈|讲)(了)?(也)?没用|(得|要|你得|你要)(去)?找(我们)?(老板|领导|上面|总|经理|总监|董事)",
+            r"我.{0,4}(跟|和|找|向|给)(领导|老板|上面|上级|[\u4e00-\u9fff]总|经理|总监|董事|委员会|财务|集团|总部).{0,6}(商量|汇报|请示|说一下|确认|沟通|报|反映|申请)",
+            r"(得|要)(等|看|听)(上面|领导|老板|集团|总部)(的)?(意思|意见|安排|决定|指示)",
             r"(我|这)(个)?(说了不算|做不了主|定不了|决定不了|拍不了板|没(有)?(这个)?权)",
             r"不是我(一个人)?(能)?(定|决定|说了算|拍板)",
             r"(我|这边)只(能|是)(提|建议|推荐|收集|负责)",
@@ -2054,6 +2313,11 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"(他|她|他们|领导|老板)(来)?(定|拍板|说了算|决定)(吧|的)?\s*[。.!！]?\s*$",
         ],
         [
+            r"\bput in a good word\b|\bpass (it|this) (up|along|on)\b|\bboard-level\b|\b(boss|manager|director|cfo|ceo|board|vp)'s (call|decision)\b|\bthat'?s (for|up to) (my|the|our) (boss|manager|director|cfo|ceo|board|vp)\b",
+            r"\bnot the (decision[- ]?maker|one who (decides|signs|approves))\b|\b,? not me\s*[.!]?\s*$",
+            r"\b(you'?d|you would|you'?ll|you will) (really )?(need|have) to (talk|speak) (to|with)\b|\byou should (talk|speak) to (my|our)\b",
+            r"\b(i'?d|i would|i'?ll|i will|i need to|i have to|i'?ve got to) (have to )?(take|bring|run) (this|it|that) (to|by|past)\b",
+            r"\bout of my hands\b|\bnot my budget\b|\bi don'?t hold the budget\b|\bsomeone above me\b",
             r"\bnot (really |entirely |exactly |just )?(my|up to me)\b",
             r"\bnot my (call|decision)\b",
             r"\babove my (pay ?grade|head)\b",
@@ -2065,6 +2329,112 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
         ],
     ),
 }
+# Objections composed of a topic and a resisting judgement in the same clause:
+# "这个价，老板一看就扔回来了" = price topic + rejection; "盘子已经定死了" =
+# budget topic + closed. Each pair is (topic, resistance).
+COMPOSED: dict[ObjectionKind, tuple[Cue, Cue]] = {
+    ObjectionKind.price: (
+        cue(
+            [
+                r"价格|价钱|价位|报价|单价|总价|开价|要价|这个价|这价|这个数|收费|这么多钱|[\d一二两三四五六七八九十百千]+万"
+            ],
+            [
+                r"\b(price|pricing|priced|quote|quoted|number|cost|costs|fee|fees|rate|\$\s?\d|dollars|grand)\b"
+            ],
+        ),
+        cue(
+            [
+                r"高|贵|离谱|吓人|接受不了|吃不消|扔回来|没法交代|交代不了|空间|让(一|点|些|步)|降(一|点|些|价)|少(点|些)|优惠|打折|折扣|一半|翻(了)?(一)?倍|多出|镀金|抢钱|请(两|几|\d)个|不值|划不来|不划算|肉疼|心疼|下不去手|砍(一|掉)|摇头",
+            ],
+            [
+                r"\b(too|high|steep|double|twice|non-starter|out of (the )?(question|range|reach)|yoursel(f|ves) out|hard to|swallow|expensive|pricey|above|cheaper|less|lower|budge|room|flexib\w*|discount|sharpen|come down|ridiculous|crazy|insane|a lot|fortune|half|can'?t (take|justify|sell|get|go))\b",
+            ],
+        ),
+    ),
+    ObjectionKind.budget: (
+        cue(
+            [r"预算|资金|经费|盘子|开支|投入|余钱|闲钱|资金链|新项目|财务(那边|部)?"],
+            [
+                r"\b(budget\w*|money|funds|funding|spend|spending|capex|fiscal|plan for the year|financial year|cash|finance)\b"
+            ],
+        ),
+        cue(
+            [
+                r"没(有)?(钱|预算|余|闲|多余|这笔|这块)|不够|紧|定死|用完|花完|分完|冻结|卡(得)?(很)?死|不批|压在|砍|暂停|暂缓|不准|收紧|有限|哪有|一分(钱)?(都)?不|等(到)?明年|下个财年|早(就)?(定|分|批|用)"
+            ],
+            [
+                r"\b(tight|frozen|freeze|locked|not in|wasn'?t in|isn'?t in|cut|gone|used up|spent|until next|on hold|limited|short|squeezed|no (room|money|funds)|can'?t (find|get|free up)|don'?t have|exhausted)\b"
+            ],
+        ),
+    ),
+    ObjectionKind.incumbent: (
+        cue(
+            [
+                r"现在(的|那家|这套|这个|用的)|现有|目前(的|用的)|供应商|合作方|那家|老系统|原来的|框架协议|合同|协议|(?<![A-Za-z])[A-Z][A-Za-z]{2,}"
+            ],
+            [
+                r"\b(current|existing|incumbent|vendor|supplier|provider|framework|agreement|contract|parent company|the team|them|they|system we have)\b"
+            ],
+        ),
+        cue(
+            [
+                r"不想(换|动|折腾)|不愿|磨合|用惯|惯了|习惯了|还有.{0,4}(年|个月)|才到期|没到期|一个电话|随叫随到|知根知底|熟门熟路|熟悉"
+            ],
+            [
+                r"\b(inside out|retrain\w*|mandat\w*|until (20\d\d|next)|know (us|our business)|familiar|used to it|works for us|trust them|switch\w*|rip\w* out|replace)\b"
+            ],
+        ),
+    ),
+    ObjectionKind.no_time: (
+        cue(
+            [r"时间|空|工夫|精力|会|忙|满|排|一会儿?|马上|待会|等下|今天|这周|这个月|最近|这阵子"],
+            [
+                r"\b(minutes?|time|meetings?|busy|quick|week|today|schedule|calendar|out the door|heading out)\b"
+            ],
+        ),
+        cue(
+            [
+                r"没(有)?(时间|空|工夫|精力)|排(得)?满|快(点|些)说|赶|要去|得走|要走|实在没|抽不开|顾不上"
+            ],
+            [
+                r"\b(between meetings|make (it|this) quick|crazy|heading out|running (late|out)|packed|slammed|back to back|no time|in (five|ten|two|\d+) (minutes|mins?)|in a (minute|sec|bit|hurry))\b"
+            ],
+        ),
+    ),
+    ObjectionKind.think_it_over: (
+        cue(
+            [r"(再|还)(观望|等等|看看|想想|研究)|观望|(给|容)我(几|两|一)天|几天时间|考虑考虑"],
+            [
+                r"\b(sit on (this|it)|still (evaluating|looking|deciding|thinking)|evaluating (options|alternatives)|a few days|some time to)\b"
+            ],
+        ),
+        cue([r"."], [r"."]),
+    ),
+    ObjectionKind.risk: (
+        cue(
+            [
+                r"万一|要是|如果|假如|会不会|安全吗|靠谱吗|稳定吗|倒(了|闭)|没人用过|第一个吃|丢了|谁负责|算谁的"
+            ],
+            [
+                r"\b(what if|if (it|this|you|the)|horror stor\w*|around in|go under|still be around|safe|secure|lose (our|the) data|first one|who'?s (liable|responsible))\b"
+            ],
+        ),
+        cue(
+            [r"倒|出问题|丢|算谁|谁负责|安全|第一个|没人|切换|上线|数据|不行|失败|停"],
+            [
+                r"\b(fail\w*|break\w*|integrat\w*|down|lose|data|rollout\w*|years|stories|wrong|liable|responsible|breach)\b"
+            ],
+        ),
+    ),
+}
+# A price or budget judgement that is praise, not resistance.
+PRICE_FINE = cue(
+    [r"性价比(很|挺|比较|还)?高|价格(还)?(可以|合理|公道|不错|没问题|不是问题)|不贵"],
+    [
+        r"\b(price|pricing|cost) (is |looks |seems )?(fine|fair|reasonable|ok|okay|not (an|the) issue)\b|\bnot (too )?expensive\b"
+    ],
+)
+
 # Postponement without a reason of its own: an objection only when no other
 # one (no time, send material) already explains it and the buyer isn't inviting
 # more ("先放一放，你接着说").
@@ -2093,9 +2463,11 @@ CONTINUE_INVITE = cue(
 )
 # Fear about switching: risk; fear about the current state of things: pain.
 SWITCH_CONTEXT = cue(
-    [r"换|切换|上(新)?系统|上线|迁移|实施|再折腾|新(系统|供应商|厂家)|你们"],
     [
-        r"\b(switch|chang|migrat|rollout|implement|go-?live|new (system|vendor|supplier)|you|your)\w*"
+        r"换|切换|上(新)?系统|上线|迁移|实施|再折腾|新(系统|供应商|厂家|东西)|你们|这东西|这套|这个系统|对接"
+    ],
+    [
+        r"\b(switch|chang|migrat|rollout|implement|go-?live|new (system|vendor|supplier)|you|your|integrat|vendor)\w*"
     ],
 )
 HYPOTHETICAL = cue(
@@ -2105,7 +2477,10 @@ HYPOTHETICAL = cue(
 
 BUYER_PAIN = cue(
     [
-        r"问题|麻烦|头疼|头痛|困难|慢|经常|老是|总是|出错|错(发|漏)|投诉|抱怨|不满意|吃力|跟不上|(?<!银行)卡(住|壳|顿)|瓶颈|不准|延误|延迟|乱|漏|加班|(?<!预算)(?<!资金)紧张|累|烦|不够(?!用)|折腾|手工|靠人",
+        r"老化|三天两头|动不动就|隔三差五|动辄",
+        r"说不清|搞不清|看不到|不知道(到底|在哪)|叫苦|苦不堪言|周期太长|干不了几天|留不住人|招不到人|(太|特别|非常|超)(长|慢|多|乱|累|难|复杂|麻烦|繁琐)",
+        r"(谁|没人)(也)?(说不清|搞不清|管|知道)|(都|得|总得)(停|重新)",
+        r"(?<![没无])(?<!没有)(?<!不是)问题(?!不大)|麻烦|头疼|头痛|困难|慢|(经常|老是|总是|常常|时不时).{0,6}(出错|坏|停|延误|加班|投诉|对不上|丢|漏|错|卡|慢|乱)|出错|错(发|漏)|投诉|抱怨|不满意|吃力|跟不上|(?<!银行)卡(住|壳|顿)|瓶颈|不准|延误|延迟|乱(套|成|了)|一团乱|漏(发|单|检|掉|了)|加班|累(死|得|坏)|(很|太)累|烦(死|人)|(很|太)烦|心烦|不够用|(人手|人|时间|产能)不够|折腾",
         r"担心|发愁|愁|头大|焦虑|没人会|没人懂|没人管|撑不住|扛不住",
         r"意见(很|挺|特别)?大|怨声载道|(大家|员工|下面|护士|工人|客户)(都)?(有意见|不满|抱怨|骂)",
         r"宕机|停摆|崩溃|受不了|疯了|挂了|死机|掉线|断网|对不上|拍脑袋",
@@ -2113,6 +2488,8 @@ BUYER_PAIN = cue(
         r"比.{1,14}还(长|多|慢|贵|高|累)",
     ],
     [
+        r"\b(nobody|no one) trusts\b|\bdon'?t trust the (numbers|data)\b|\bfirefight\w*|\bconstant(ly)? (fighting|chasing)\b|\brunning out of\b",
+        r"\bdrowning\b|\bnever know\b|\btakes (forever|ages|days|weeks)\b|\b(can'?t|don'?t) (see|tell|find|track)\b|\bno (visibility|idea)\b|\bchaos\b|\btoo (long|slow|many|much)\b",
         r"\bproblem",
         r"\bissue",
         r"\bstruggl",
@@ -2143,6 +2520,7 @@ BUYER_PAIN = cue(
 )
 BUYER_IMPACT = cue(
     [
+        r"丢(了|掉)?.{0,10}(单|客户|订单|标|生意|项目)|转单|(客户|订单).{0,6}(流失|跑了|转走|转给)|换(了)?(供应商|别家)",
         r"损失|导致|造成|后果|代价|罚(款|了|钱)|被罚|赔(了|偿|款|钱)|流失",
         r"丢(了|掉)?(单|客户|订单|标|生意)|保不住|(少|没)(发|赚|卖|收|做)了?.{0,4}(单|万|钱|货)",
         r"多花|成本(增加|上升|高|涨|翻)|返工|停(线|产|机|工|摆)",
@@ -2157,6 +2535,8 @@ BUYER_IMPACT = cue(
         r"(就|要|会|怕是|估计)(悬了|黄了|泡汤|完了|没了|丢了|砸了|保不住)|过不了(关)?|拿不到(单|订单|项目|定点)|失去(客户|订单|资格)",
     ],
     [
+        r"\beat(s|ing)? (into )?(our |the )?(margin|profit|revenue|budget)s?\b",
+        r"\blost (\w+ ){0,5}(people|staff|customers|clients|accounts|orders|deals|contracts)\b",
         r"\blos(e|ing|t) (\w+ ){0,3}(account|customer|client|order|deal|money|revenue|shift|day|hour|sales|business|contract|people|staff)",
         r"\bcost(s|ing)? us\b",
         r"\bpenalt",
@@ -2165,12 +2545,9 @@ BUYER_IMPACT = cue(
         r"\bconsequence",
         r"\bfined\b|\bfines\b|\b(a|the|big|hefty) fine\b",
         r"\bdowntime\b",
+        r"\b(cost|costs|costing|lose|lost|losing|fined?|penalt\w*|spend|spending|waste|wasting|pay|paying|overtime)\b.{0,40}(\$\s?\d|\b\d+k\b|million|thousand|\bper (month|year|week|day|hour|shift)\b)",
+        r"(\$\s?\d|\b\d+k\b|million|thousand).{0,30}\b(lost|in (fines|penalties|overtime|rework|scrap|waste)|a (month|year|week) in)\b",
         r"\bwrite-?off",
-        r"\$\s?\d",
-        r"\b\d+k\b",
-        r"\bmillion",
-        r"\bthousand",
-        r"\bper (month|year|week|day|hour|shift)\b",
         r"\bmissed (deadlines|orders|targets|shipments|deliveries|sla)",
         r"\bcustomers? (are |is )?(starting to |threatening to |going to |now )?(complain|leave|walk|churn|cancel)",
         r"\b(overtime|expedit(ed|ing)) (bill|cost|fees?)\b",
@@ -2180,6 +2557,9 @@ BUYER_IMPACT = cue(
 )
 BUYER_PERSONAL = cue(
     [
+        r"述职|夹在中间|两头(受气|为难)|顶不住|我(要|得)?对.{0,8}负责|(领导|老板|上面).{0,6}盯(得|着)?(很)?紧|(每周|每个月|天天).{0,6}(问我|找我)|我(们部门)?的(指标|考核)",
+        r"刚上任|新官上任|我(才)?来(了)?没多久|(不能|不敢|输不起).{0,4}(出岔子|出错|失败)|(这|这是)是?我(的)?第一个",
+        r"(考核|KPI|kpi|绩效|奖金).{0,6}我|我.{0,6}(考核|KPI|kpi|绩效|奖金)|(被)?(问责|追责|担责).{0,6}(就是)?我|第一个.{0,4}(就是)?我",
         r"我(个人|自己)(?!觉得|认为|看|倾向|的看法|的意见)",
         r"我的(考核|KPI|kpi|绩效|压力|位置|饭碗|前途|晋升|年终|奖金|乌纱帽|面子|责任)",
         r"(老板|领导|集团|上面|总部|董事会)(给我|对我|让我|要我|逼我|压我|盯着我|追着我|找我|天天|一直)",
@@ -2195,6 +2575,8 @@ BUYER_PERSONAL = cue(
         r"死命令|军令状|(下了|定了)(死)?(指标|任务|目标)",
     ],
     [
+        r"\breport (this|it|that|the number) to\b|\basks me (every|each)\b|\bmy name (is )?on\b|\bcaught in the middle\b|\bi own (this|that|the) (number|target|kpi)\b|\bi answer to\b",
+        r"\bmy first (big )?(project|year|quarter|rollout)\b|\bi need a win\b|\bi'?m new (here|in (the|this) role)\b|\bi just (started|joined|took over)\b",
         r"\bmy (neck|job|bonus|review|kpis?|reputation|promotion|head|career|credibility|name|targets?)\b",
         r"\bmy own\b",
         r"\bpersonally\b",
@@ -2212,6 +2594,7 @@ BUYER_PERSONAL = cue(
 )
 STAKEHOLDER_ROLE = cue(
     [
+        r"主任|科长|部长|处长|主管|组长|车间主任|总工|院办|信息科|设备科|护理部|医务科|采购|IT|技术(那边|部门)",
         r"[王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文]"
         r"(总|经理|主任|工|局|处|院长|书记|部长|董|厂长|主管)",
         r"总经理|副总|董事长|董事会|老板|老总|领导|上面|上级|CFO|CIO|CTO|CEO|COO|厂长|院长|局长|处长|委员会|集团|总部|法务|办公会|党委|股东",
@@ -2219,6 +2602,7 @@ STAKEHOLDER_ROLE = cue(
         r"(技术|生产|质量|运营|设备|工艺|物流|仓储|人事|护理)(部|总监|负责人|副总|经理|主管)",
     ],
     [
+        r"\b(our|my|the) (boss|manager|head|lead|engineers?|it|ops|operations|purchasing|buyer|team lead|supervisor)\b",
         r"\b(ceo|cfo|cio|cto|coo|vp|vice president|director|head of \w+|boss|board|committee|procurement|finance|legal|owner|gm|general manager|chairman|president|founder|controller)\b",
         r"\b(plant|operations|ops|finance|it|procurement|purchasing|project|site|warehouse|regional|sales|production|quality|general) manager\b",
         r"\bit (team|director|department)\b|\bsecurity team\b",
@@ -2228,18 +2612,21 @@ STAKEHOLDER_NAMED = cue(
     [
         r"[王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文](总|经理|主任|院长|书记|部长|董|厂长)"
     ],
-    [r"\b(Mr|Ms|Mrs|Dr)\.? [A-Z]", r"\b(ceo|cfo|cio|cto|coo|director|manager),? [A-Z][a-z]+\b"],
+    [r"\b(Mr|Ms|Mrs|Dr)\.? [A-Z]", r"\b(?i:ceo|cfo|cio|cto|coo|director|manager),? [A-Z][a-z]+\b"],
 )
 STAKEHOLDER_ROLE_IN_DECISION = cue(
     [
-        r"拍板|批(准|一下|了|不了|下来)|审(批|核|一下)|签(字|单)|决定|点头|同意|说了算|过问|把关|评估|参与|(会|要|也|得|来|先)看|意见|盯|关心|问问|请示|汇报|上会|会上|牵头|负责|介入|一起(聊|见|开会|看)|(见|聊)(一下|一聊|聊)|在场|过目|认可|反对|否决|算数|(来|拍|才能|能|会)定|定夺|上(采购|总经理|董事|党委)?.{0,4}(会|委员会)",
+        r"重视|关注|在乎|要求|比价|评审|审核|决策|主导|牵头|管(这块|这事|这个)|也会|会(看|参与|过来|问|管)|得(看|问|过)|听(他|她)的|拿主意|表态|支持|(那|这)一关|过(他|她|财务|IT|技术)(那)?(一)?关|参谋|负责(这块|这个项目|采购|技术|评估)",
+        r"的意思|拍板|批(准|一下|了|不了|下来)|审(批|核|一下)|签(字|单)|决定|点头|同意|说了算|过问|把关|评估|参与|(会|要|也|得|来|先)看|意见|盯|关心|问问|请示|汇报|上会|会上|牵头|负责|介入|一起(聊|见|开会|看)|(见|聊)(一下|一聊|聊)|在场|过目|认可|反对|否决|算数|(来|拍|才能|能|会)定|定夺|上(采购|总经理|董事|党委)?.{0,4}(会|委员会)",
     ],
     [
+        r"\b(cares?|wants|weigh|input|on board|champion|sponsor|gatekeeper|in charge|has a say|get past|convince|sell (it|this) to|present (it |this )?to|pitch (it|this) to|budget owner|owns the budget|runs (the|this))\b",
         r"\b(decide|decides|approv\w*|sign\w*|sign-?off|weigh in|involved|want(s)? to see|review\w*|look at|final (say|word)|call|run it (past|by)|in a room|meet|join|be there|sit in|buy-?in|on board|veto|budget holder|owns|has to|have to|needs to|will want|care(s)? about|focus(es)? on|look(s)? at|ask|check)\b",
     ],
 )
 BUYER_ACCEPTS = cue(
     [
+        r"(就)?按(你|您)说的(办|来)?",
         r"^\W*(可以|行|好|好的|好啊|好吧|没问题|那就|那行|也行|OK|ok|成|同意|欢迎|没事|那好)",
         r"(可以|行|没问题)(啊|的|吧)?[。！!]?$",
         r"你(们)?(先)?(安排|约|过来|来|出|准备|带)|直接约|约个时间|(时间|日子)你(们)?定|(我|我们)(可以|愿意)(试|安排|见|参加)",
@@ -2247,6 +2634,7 @@ BUYER_ACCEPTS = cue(
         r"(来|过来|约|安排|聊|讲|看看|见|碰|试)(一下|一次|一趟|讲讲)?吧[。！!]?$",
     ],
     [
+        r"\bgo ahead\b|\bput .{0,20} together\b",
         r"\b(sure|sounds good|let'?s|okay|ok|alright|all right|fine|yes|yeah|deal|happy to|works for me|that could work|why not)\b",
         r"\bi can (set|arrange|get|bring|loop|do|make)\b",
         r"\bi'll (set|arrange|bring|ask|loop|get|show|have|make)\b",
@@ -2256,14 +2644,20 @@ BUYER_ACCEPTS = cue(
 # What the buyer agrees to: a meeting, a visit, a demo, a pilot, a review, an introduction.
 ACCEPT_ACTIVITY = cue(
     [
+        r"试试(看)?|(拿|挑|选)(一|个).{0,4}(试|做)",
         r"安排|约|见(面|一下|一见)|过来|来(一趟|厂|公司|现场|我们这|我这|单位|医院|看看)|下周|周[一二三四五六日末]|星期|明天|后天|(约|定|找)(个)?时间|时间你|试点|试用|试(一|三|几|\d)|先试|演示|demo|叫上|一起(聊|看|过|开会|碰)|聊聊|讲讲|碰(一|个)|开会|现场|参观|方案.{0,6}(过|碰|讲|看|聊)|上门|到厂|来厂|(来|过来|到|去).{0,6}看看|看看(现场|效果|演示)",
     ],
     [
+        r"\btry\b|\bone site\b",
+        r"\bset (something|a time|it|one) up\b|\bpilot\b|\bproposal\b.{0,30}\b(look|review|go through)\b|\bwednesday\b|\bat (ten|\d+)\b",
         r"\b(meet|meeting|call|demo|visit|come (by|in|over)|pilot|trial|tuesday|monday|wednesday|thursday|friday|next week|tomorrow|show you|workshop|session|go through|in a room|walk(through)?|introduce|sit down|set up)\b",
     ],
 )
 BUYER_SOFTENS = cue(
     [
+        r"(那)?(具体)?(怎么|咋)(弄|做|搞|操作|落地|实施|收费|合作)(呢|的)?[？?]|你们(是)?怎么(做|弄|解决|保证)的|说来听听|讲讲看|说说看|展开说说|(倒是|倒也|也)(可以|值得)(谈谈|聊聊|试试|考虑|看看)",
+        r"(是|有)那么(回事|点意思)|(思路|想法|方向|点子|建议)(不错|挺好|可以|有意思|靠谱)",
+        r"说到点子上|说中了|戳中|也对|也是这么回事|(也|倒)不是不(能|可以)|可以谈|(有)?(几分|点|些)道理|我承认|确实有(短板|问题|不足)",
         r"(?<![没])有(点)?道理|这倒是|也是(啊|哦|，|,)|说得(也)?(对|在理|有道理|没错)",
         r"可以聊聊|可以考虑|有点意思|那你说说|(你)?接着说|继续说|这个倒|倒是可以|听起来(还)?(不错|可以|有意思)",
         r"(你|您)这么一说|值得(聊|看|试)",
@@ -2272,6 +2666,9 @@ BUYER_SOFTENS = cue(
         r"(我们)?(其实)?也(一直)?在(想|琢磨|考虑|看|找)|一直没找到",
     ],
     [
+        r"\bhow would (that|it|this) work\b|\bwhat would (that|it|this) look like\b|\bwalk me through (it|that|how)\b|\bhow does (it|that) work\b|\bi'?m open to\b|\bi'?d be open\b|\bcould be interesting\b|\bmight be worth\b",
+        r"\bsee where you'?re coming from\b|\bonto something\b|\bmakes (some )?sense\b|\bnot a bad idea\b|\bi like (that|the idea)\b|\b(that'?s )?(actually )?(a )?good (point|idea)\b|\bworth a (shot|try)\b",
+        r"\bpiqued\b|\bintrigued\b|\bsomething to that\b|\bi'?ll give you that\b|\byou'?ve got me thinking\b|\bokay,? i'?m (listening|interested|curious)\b|\bfair enough\b|\bthat'?s a fair point\b",
         r"\bfair point\b",
         r"\bgood point\b",
         r"\bthat'?s (interesting|fair|true|a good question|a fair point)\b",
@@ -2294,6 +2691,7 @@ BUYER_SOFTENS = cue(
 )
 BUYER_ENDS = cue(
     [
+        r"你(先)?回(去)?吧|先回吧|我送送你|今天(就)?(先)?(聊|谈)(到这|这么多)",
         r"(先|就|就先|今天就|今天先)(这样|到这)(吧|了|儿)?",
         r"(今天|咱们)?(就)?(先)?(聊|谈|说)到这(儿|里)?(?![个些种样么])",
         r"我(还|马上)?(有|要开|得去开)(个)?会",
@@ -2301,6 +2699,7 @@ BUYER_ENDS = cue(
         r"谢谢你(跑一趟|过来|今天)|辛苦(你)?(跑一趟|了)",
     ],
     [
+        r"\bleave it (there|at that)\b|\bcall it a day\b|\bthat'?s it for (today|now)\b|\bwrap (it|this) up\b|\bsee you out\b",
         r"\blet'?s (stop|leave it|wrap|call it)\b",
         r"\bi (have|need|'?ve got) to (go|run|jump)\b",
         r"\bwe're done\b",

@@ -48,10 +48,11 @@ _ZH_WHY_ASKED = lx.rx(
 
 _PRODUCT_REF = lx.cue(
     [
-        r"(我们|我司|咱们|这款|这套|我刚才(介绍|演示|展示|讲)的)(的)?.{0,6}(产品|方案|系统|平台|功能|界面|演示|服务|设备|软件|东西)",
+        r"(我们|我司|咱们|这款|这套|(刚才|刚刚|之前|上次)(给您|跟您)?(介绍|演示|展示|讲|看)的?)(的)?.{0,6}(产品|方案|系统|平台|功能|界面|演示|服务|设备|软件|东西|模块|版本)",
     ],
     [
-        r"\b(our|my|this|the) (product|solution|platform|features?|demo|system|tool|app|offer(ing)?|software)\b",
+        r"\b(our|my|this|the|that)( new| latest| updated)? (product|solution|platform|features?|demo|system|tool|app|offer(ing)?|software|dashboard|module|interface|ui|design|device|machine|package|proposal)\b",
+        r"\b(is|would) (this|it|that) (be )?something you'?d\b|\binterested in (buying|purchasing|getting|ordering|signing)\b",
         r"\bwhat (i|we)('ve)? (showed|shown|presented|demoed|demonstrated)\b",
         r"\bwhat you'?ve seen\b",
         r"\bfeatures? i\b",
@@ -60,9 +61,10 @@ _PRODUCT_REF = lx.cue(
 _PRODUCT_LIKING = lx.cue(
     [
         r"感兴趣|有兴趣|喜欢|满意|觉得(怎么样|如何|还行|不错|咋样)|印象|心动|看上|中意|认可|好用吗|怎么样|(要不要|想不想|愿不愿意)(考虑|买|采购|订|上|入手)",
+        r"合(不合)?(您的?|你的?)?(眼缘|胃口|心意|口味|要求)|看得上|入得了眼|还行吗|可以吗",
     ],
     [
-        r"\b(like|love|enjoy|appeal\w*|impress\w*|interest\w*|excit\w*|think of|feel about)\b",
+        r"\b(like|love|enjoy|appeal\w*|impress\w*|interest\w*|excit\w*|think of|feel about|something you'?d)\b",
         r"\bwould you (like|want) to (buy|purchase|order)\b",
     ],
 )
@@ -125,7 +127,9 @@ def _is_question(t: str, next_text: str) -> bool:
         return False
     if next_text and lx.SELF_ANSWER.search(next_text) and _ZH_WHY_ASKED.search(t):
         return False
-    if lx.QUESTION_MARK.search(t):
+    if lx.QUESTION_MARK.search(t) or lx.CORRECTION_INVITE.search(
+        t, "zh" if _HAS_CJK.search(t) else "en"
+    ):
         return True
     if _HAS_CJK.search(t):
         if lx.ZH_TAG.search(t):
@@ -201,11 +205,17 @@ def _strip_preface(t: str) -> str:
     return t
 
 
+_CAUSE = lx.rx(
+    r"原因|为什么|为啥|为何|怎么会|\b(why|how come|what causes|what caused|root cause)\b", re.I
+)
+
+
 def _stage(t: str, language: str, *, probe_default: bool) -> SpinStage:
     core = _strip_preface(t)
     if lx.NEED_PAYOFF.search(core, language):
         return SpinStage.need_payoff
-    if lx.IMPLICATION.search(core, language):
+    # "什么原因造成的" looks for a cause (problem), not for a consequence.
+    if lx.IMPLICATION.search(core, language) and not _CAUSE.search(core):
         return SpinStage.implication
     if lx.PROBLEM.search(core, language) or probe_default:
         return SpinStage.problem
@@ -244,13 +254,10 @@ def _previous(text: str, language: str) -> tuple[frozenset[str], bool, bool]:
 
 def _discount(t: str, language: str) -> bool:
     pilot = bool(lx.PILOT.search(t, language))
-    for m in lx.DISCOUNT.zh.finditer(t) if _HAS_CJK.search(t) else ():
-        if not lx.negated(t, m.start()) and not (pilot and lx.FREE_ONLY.search(m.group(0))):
-            return True
-    for m in lx.DISCOUNT.en.finditer(t):
-        if not lx.negated(t, m.start()) and not (pilot and lx.FREE_ONLY.search(m.group(0))):
-            return True
-    return False
+    return any(
+        not lx.negated(t, m.start()) and not (pilot and lx.FREE_ONLY.search(m.group(0)))
+        for m in lx.DISCOUNT.finditer(t, language)
+    )
 
 
 def _pitch_clause(c: str, language: str) -> bool:
@@ -282,7 +289,7 @@ def analyze_trainee_turn(
     acts: set[Act] = set()
     evidence: dict[Act, str] = {}
     topics: set[Topic] = set()
-    statement_topics: set[Topic] = set()
+    statements: list[str] = []  # their topics count only when the turn asks nothing
     pitch_words = 0
     advance_kind: AdvanceKind | None = None
 
@@ -305,7 +312,6 @@ def analyze_trainee_turn(
             mark(Act.injection, t)
             continue
         asks = _is_question(t, next_text)
-        sent_topics = topics_of(t, language)
         parts = lx.clauses(t) or [t]
 
         if understood[i]:
@@ -318,17 +324,24 @@ def analyze_trainee_turn(
             mark(Act.discount, t)
         if lx.PILOT.search(t, language):
             mark(Act.pilot, t)
-        if lx.SUMMARY.search(t, language) and words(text) >= 8:
+        if words(text) >= 8 and (
+            lx.SUMMARY.search(t, language)
+            or (lx.SUMMARY_WEAK.search(t, language) and _about_buyer(t, prev_terms, ctx))
+        ):
             mark(Act.summary, t)
         if lx.SELF_DISCLOSURE.search(t, language):
             mark(Act.self_disclosure, t)
         if lx.BADMOUTH_TARGET.search(t, language) and lx.BADMOUTH_NEGATIVE.find(t, language):
             mark(Act.badmouth, t)
 
+        product = asks and bool(
+            _PRODUCT_REF.search(t, language) and _PRODUCT_LIKING.search(t, language)
+        )
         close = bool(lx.ORDER.find(t, language)) and not (asks and _BUSINESS_QUESTION.search(t))
-        step = bool(
-            (lx.NEXT_STEP.find(t, language) or lx.PILOT.search(t, language))
-            and lx.PROPOSING.search(t, language)
+        step = (
+            not product
+            and bool(lx.NEXT_STEP.find(t, language) or lx.PILOT.search(t, language))
+            and bool(lx.PROPOSING.search(t, language))
         )
         if close:
             mark(Act.hard_close, t)
@@ -367,13 +380,18 @@ def analyze_trainee_turn(
             if pitch_here:
                 mark(Act.pitch, body if asks else t)
                 pitch_words += words(body)
-            statement_topics |= sent_topics
+            statements.append(body)
 
         if asks:
-            product = bool(_PRODUCT_REF.search(t, language) and _PRODUCT_LIKING.search(t, language))
+            checking = summary_turn or bool(lx.PARAPHRASE.search(t, language))
             feedback = bool(lx.FEEDBACK.search(t, language)) or (
-                (summary_turn or lx.PARAPHRASE.search(t, language))
-                and bool(lx.ZH_TAG.search(t) or lx.EN_TAG.search(t) or _declarative_check(t))
+                checking
+                and bool(
+                    lx.ZH_TAG.search(t)
+                    or lx.EN_TAG.search(t)
+                    or lx.FEEDBACK_WEAK.search(t, language)
+                    or _declarative_check(t)
+                )
             )
             leading = bool(lx.LEADING.search(t, language)) and not feedback
             concern = bool(_CONCERN_PROBE.search(t, language))
@@ -396,6 +414,7 @@ def analyze_trainee_turn(
                 ):
                     stage = last_stage
             last_stage = stage
+            sent_topics = topics_of(t, language)
             q = Question(
                 text=t,
                 form=_form(t, language),
@@ -446,11 +465,25 @@ def analyze_trainee_turn(
         questions=tuple(questions),
         acts=frozenset(acts),
         evidence=evidence,
-        topics=frozenset(topics or statement_topics),
+        topics=frozenset(topics)
+        or frozenset().union(*(topics_of(x, language) for x in statements)),
         pitch_words=pitch_words,
         advance_kind=advance_kind,
         echoed_terms=content_terms(text) & ctx.buyer_terms,
     )
+
+
+_BUYER_REF = lx.rx(
+    r"您|你们|你|贵(司|公司|院|厂|行)|咱们(这边|那边|厂|公司)|\b(you|your|you'?re|you'?ve)\b", re.I
+)
+
+
+def _about_buyer(t: str, prev_terms: frozenset[str], ctx: TurnContext) -> bool:
+    """A summary restates the buyer's situation, not the trainee's own offer."""
+    if _BUYER_REF.search(t):
+        return True
+    shared = (content_terms(t) & ctx.buyer_terms) | (_echo_terms(t) & prev_terms)
+    return len(shared) >= 2
 
 
 def _declarative_check(t: str) -> bool:
@@ -474,6 +507,6 @@ def _follows_up(
     if lx.FOLLOWUP_MARKER.search(t, language) or probe or acknowledged:
         return True
     shared = _echo_terms(preceding + t) & prev_terms
-    if _strong_echo(shared):
+    if _strong_echo(shared) or (lx.ANAPHORA_STRONG.search(t) and words(t) <= 12):
         return True
     return bool(shared) and bool(_CONDITIONAL_PREFACE.search(t) or lx.ANAPHORA.search(t))
