@@ -114,9 +114,13 @@ def _signals_of(t: str, language: str, objected: bool) -> dict[BuyerSignal, bool
             out[BuyerSignal.impact] = True
     if lx.BUYER_PERSONAL.find(t, language):
         out[BuyerSignal.personal] = True
-    if lx.STAKEHOLDER_NAMED.search(t, language) or (
-        lx.STAKEHOLDER_ROLE.search(t, language)
-        and lx.STAKEHOLDER_ROLE_IN_DECISION.search(t, language)
+    if (
+        lx.STAKEHOLDER_NAMED.search(t, language)
+        or lx.STAKEHOLDER_TITLE.search(t, language)
+        or (
+            lx.STAKEHOLDER_ROLE.search(t, language)
+            and lx.STAKEHOLDER_ROLE_IN_DECISION.search(t, language)
+        )
     ):
         out[BuyerSignal.stakeholder] = True
     ends = lx.BUYER_ENDS.search(t, language)

@@ -297,6 +297,11 @@ EN_CHOICE = rx(
 
 LEADING = cue(
     [
+        r"(您|你)(不会|总不会|应该不会|不至于).{0,20}吧[？?]?\s*$",
+        r"(是)?(想|要|愿意)(继续)?.{0,8}(亏|损失|落后|浪费|被动|挨骂|吃亏).{0,8}还是",
+        r"一算就(清楚|明白)|显然",
+        r"(受益|好处|省钱|赚钱|越早|越快|机会|错过|落后|值得|划算).{0,30}(对吧|是吧|不是吗|对不对|是不是|您说呢)[？?]?\s*$",
+        r"不会(愿意|想|希望).{0,20}吧|是不是(该|应该|得|也该)|是不是(很|挺|特别)?(清楚|明显|划算|值得|简单|合理)|(比我|都)清楚(吧|吗)|谁(受得了|愿意|想)",
         r"我(相信|想|猜|估计)(您|你)(也|一定|肯定)|(您|你)应该(也)?(不想|希望|想|明白|清楚)|(道理|事)很简单(嘛|吧)?|明摆着|显而易见",
         r"(谁|哪个|哪家|没有)(老板|人|企业|公司|工厂|医院)?(都|会|也)?(不)?(想|希望|愿意|喜欢).{0,20}(吧|对吧|是吧|呢|吗)?[？?]",
         r"(您|你)说是不是|(您|你)说呢[？?]?\s*$|是不是这个理",
@@ -315,6 +320,8 @@ LEADING = cue(
         r"(道理|好处)(您|你)(肯定|一定|应该)?(也)?(认同|明白|懂)",
     ],
     [
+        r"\bkeep (losing|wasting|paying|bleeding|falling)\b.{0,40}\?|n'?t .{0,60}, (do|would|are|will|can|is|does|have) (you|it|they|we)\s*\?\s*$|\bany (reasonable|rational) (person|manager|buyer)\b",
+        r"\bdoesn'?t (that|this|it) (sound|seem|look|feel)\b|\bcan you (really|honestly) afford\b|\bhow (much )?longer can you\b|\bisn'?t (that|this) (exactly |precisely )?(what|the)\b|\bso we (agree|both agree)\b|\bwhy wouldn'?t you\b|\bno-?brainer\b|\byou'?re not (going to|gonna)\b",
         r"\bi'?m sure you('d| would)? (agree|want|see)\b|\bwe can (both )?agree\b|\bany (smart|sensible|good) (manager|leader|company|business)\b|\bwould you rather (keep|continue|lose)\b|\bdo you really want to (keep|continue|lose|risk)\b|\bcan'?t you\s*\?\s*$|\byou can see (how|that)\b",
         r",\s*(wouldn'?t|don'?t|doesn'?t|isn'?t|aren'?t|won'?t|shouldn'?t|can'?t) (you|it|they|we|that|this|he|she)\s*\?\s*$",
         r"^\W*(wouldn'?t|won'?t|don'?t|doesn'?t|isn'?t|aren'?t|shouldn'?t)\b.{0,40}\b(love|like|want|prefer|be (better|great|nice|smart|wise|good)|make sense|agree|help|benefit)\b",
@@ -346,6 +353,7 @@ _ZH_BETTER = (
 _ZH_PERSIST = r"(还是|一直|继续|再这样|这样下去|不解决|没解决|解决不了|持续|依然|照旧)"
 NEED_PAYOFF = cue(
     [
+        r"(岂不是|不就|是不是就)(能|可以|会)?.{0,8}(省|轻松|方便|好|快|少|多了|安心|放心)|(那|这样)(该|会)(多)?(好|省心|轻松|方便)",
         r"(希望|想要|想)(达到|看到|实现)?(一个)?(什么样|怎样|怎么样)的(效果|结果|状态|目标|局面)",
         r"解决(了|掉)(以后|之后|的话)?[，,]|(省|腾|多)(下来|出来)的(时间|人|人手|钱|精力)",
         _ZH_IF + r"(?!.{0,12}" + _ZH_PERSIST + r").{0,24}" + _ZH_BETTER,
@@ -363,6 +371,7 @@ NEED_PAYOFF = cue(
         r"(时间|人手|精力|成本|钱)(省|腾)(下来|出来)",
     ],
     [
+        r"\bwould(n'?t)? (it|that|this) be (great|nice|good|better|easier|helpful|a relief)\b|\bhow (nice|great|much easier) would\b|\bimagine (being able|if|not having)\b",
         r"\b(hoping|hope|want) (for|to see|to achieve|to get to)\b|\boutcome (are you|you'?re) (hoping|looking)\b|\blike it to look\b",
         r"\b(use|spend|do with) the (time|hours|capacity|people|savings)\b|\b(solving|fixing|sorting|getting) (this|that|it)\b.{0,30}\b(matter|important|mean|worth|help)\b|\bwhy would .{0,30}\b(matter|be important)\b|\b(ran|run|runs) (itself|on its own|automatically)\b",
         r"\b(if|suppose|imagine|assuming|what if|were you able|once|say you could)\b.{0,80}\b(help|value|valuable|worth|benefit|mean|save|saving|"
@@ -558,7 +567,7 @@ UNDERSTANDING = cue(
         r"能体会|能感受到|感同身受",
         r"很正常|挺正常|正常的",
         r"可以理解|完全理解|非常理解",
-        r"换(作|做|成)(是)?我",
+        r"换(作|做|成)?(是)?我(?!们).{0,10}(也|同样|一样)|换(作|做|成)(是)?我|如果我是(您|你)|要是我(是(您|你)|在(您|你)的位置)|我(要是|如果)是(您|你)|站在(您|你)的(角度|立场)",
         r"我也会(这么|这样)",
         r"(这个|您的|您这个|这种|这样的|这些)(顾虑|担心|考虑|想法|疑虑|担忧)(很|非常|完全|挺)?(正常|合理|对|有道理|能理解|可以理解|我懂)",
         r"感谢(您|你)(的)?(坦诚|直接|提醒|告诉|信任|分享)",
@@ -793,6 +802,8 @@ PITCH_SELF = cue(
 )
 PITCH_CLAIM = cue(
     [
+        r"友好|易用|上手(快|简单|容易)|好上手|操作简单",
+        r"(\d+|几十|上百|几百|上千|数百|数千|[一二两三四五六七八九十]+)(多)?家(客户|企业|医院|工厂|门店|银行)|专门|专属|全程|一对一|7[x×*]24|全天候|无缝|对接|准确率|合格率|达到\s?\d|保障|有保证|品质|检验|考验|(金牌|战略|认证)?合作伙伴|包括.{0,10}(500强|知名|大厂|龙头)",
         r"[一二两三四五六七八九十百千万几]+(多)?(年|家|个|项|位|号人|多人|人的)(?!前)",
         r"最(?!近|后|终|初|少要|好是|好先)[\u4e00-\u9fff]|龙头|头部|标杆|知名|百强|500强|上市(公司)?|国家级|高新技术|做了.{0,4}年|(成立|创立)于|服务过|合作过",
         r"可以|能够|(?<![不没])能(?!不)|就能|随时|轻松|定制|(很|非常|特别|挺|超|相当|都)(好|强|棒|优秀|出色|靠谱|不错|厉害|快|稳|省|全)",
@@ -803,6 +814,7 @@ PITCH_CLAIM = cue(
         r"\d+(多)?(年|家|个|人|项|位)",
     ],
     [
+        r"\b\d+\+? (customers|clients|hospitals|plants|companies|sites|warehouses|banks|users|installations)\b|\bpartner of\b|\bguaranteed\b|\baccuracy of\b|\b(\d+(\.\d+)?)% (accuracy|uptime|on-time)\b",
         r"\b(around|in business|doing this) for\b|\bfounded in\b|\byears of experience\b|\btrusted by\b|\bused by\b|\bserves? (over |more than )?\d+\b|\bour (team|engineers|experts|specialists)\b",
         r"\b(great|excellent|amazing|fantastic|superior|outstanding|top-notch|premium|high-quality|best-in-class|cutting-edge)\b|\bcan\b",
         r"\bmost (advanced|powerful|reliable|accurate|complete|comprehensive|flexible|secure)\b|\bon the market\b|\bmarket leader\b|\bcloud-native\b|\bscales\b|\bbuilt-in\b",
@@ -851,11 +863,11 @@ FEATURE = cue(
 PITCH_EXCLUDE = cue(
     [
         r"(先|再)(聊|谈|了解|听)|聊聊|了解(一下)?(您|你们|贵)|请教",
-        r"价格|报价|折扣|打折|付款|合同|试点|试用|演示|拜访|下周|明天|(回去|给您)(做|出|准备)|比(我们|咱们)",
+        r"报价单|折扣|打折|付款|合同|试点|试用|拜访|下周|明天|(回去|给您)(做|出|准备)|比(我们|咱们)|(价格|价钱).{0,6}(统一|不变|透明|没法|不能)",
     ],
     [
         r"\b(learn|hear|understand) (more )?about (you|your)\b|\bwhat you\b",
-        r"\b(price|pricing|discount|contract|pilot|trial|proof of concept|poc|demo|visit|next week|tomorrow)\b|\bthan (we|us|ours)\b",
+        r"\b(discount|contract|pilot|trial|proof of concept|poc|visit|next week|tomorrow)\b|\bthan (we|us|ours)\b",
     ],
 )
 # A benefit for the buyer: less of the bad, more of the good, in plain words.
@@ -915,7 +927,6 @@ PROOF = cue(
         r"(已经|曾经|去年|之前|前年|上个?月)(为|给|帮).{1,20}(做|上|实施|部署|降|提|省|减)",
         r"做过.{0,10}(项目|案例)",
         r"(去|到).{0,8}(参观|考察)(过)?(我们的)?(客户|样板)",
-        r"(\d+|几十|上百|几百|上千|数百|数千)家(客户|企业|医院|工厂|门店|银行)",
         r"(拿到|获得|通过|取得)(了)?.{0,10}(认证|资质|ISO|证书|等保)|ISO\s?\d+",
         r"[\u4e00-\u9fff]{2,8}(医院|厂|公司|集团|银行|超市|门店|物流|仓)(去年|前年|之前|上线|用了|上了|引入|部署)",
         r"从\s?(\d+|[一二两三四五六七八九十百]+).{0,8}(降|提|缩短|减少|提升|下降|上升)?(到|至)(了)?\s?(\d+|[一二两三四五六七八九十百]+)",
@@ -939,7 +950,6 @@ PROOF = cue(
         r"\btrack record\b",
         r"\bother (hospitals|banks|plants|retailers|customers|clients|companies|sites) (have|like|use|saw|see)\b",
         r"\bvisit (one of )?our (customers|clients|sites|reference)",
-        r"\b\d+ (customers|clients|hospitals|plants|companies|sites|warehouses|banks)\b",
         r"\bbenchmarks? (show|showed)\b",
         r"\bthird-party\b",
         r"\bindependent(ly)? (test|audit|verif|review|assess)",
@@ -1030,7 +1040,8 @@ PROPOSING = cue(
         r"可不可以|行不行|方便|好不好|好吗|行吗|可以吗|您看|你看|您觉得|(，|,)\s*(怎么样|如何|可以)[？?]?\s*$|可以(先|在|把|给|安排|约|带)",
         r"建议|要不|不如|咱们|吧[。！!]?$|能否|能不能|是否可以|想(请|约|邀请)|让我|请(您|你)",
         r"我们(可以|来|先|就|下周|明天|再|会|去)",
-        r"我(来|先|回去|会|下周|明天|再|带|给您|帮您|安排|约|去|把|过来|过去)",
+        r"我(来|先|回去|会|下周|明天|再|带|给您|帮您|安排|约|去|把|过来|过去|周[一二三四五六日末]|星期.|后天|改天|月底前|这周)",
+        r"(再|过来|过去)(来)?(找|拜访|看望)(您|你)",
         r"给(您|你们?)(开通|安排|做|出|准备)",
     ],
     [
@@ -1058,6 +1069,7 @@ PROPOSING = cue(
 # Asking for the order, the signature or the money: a close, not an advance.
 ORDER = cue(
     [
+        r"签(的话|了的话)|(现在|今天|马上|当场)签|(确定|明确)的?(答复|回复|结果)|走(采购)?流程(吧|了)",
         r"(就|那)(这么|这样)定了|一言为定|给(我)?个(准话|痛快话|答复|结果)|拍个板|定个(调|结果)",
         r"点(个)?头.{0,8}(合同|签|定|下单)|走合同|(就|先)?(按|照)这个(方案|价格|报价|配置).{0,6}(定|签|走|办|下)",
         r"意向书|定金|预付款|订金|首付|打款|下订",
@@ -1076,6 +1088,7 @@ ORDER = cue(
         r"占(个|住)?名额|锁定(价格|名额|档期)",
     ],
     [
+        r"\block .{0,15}\bin\b|\bfor (your )?signature\b|\b(need|get) a yes\b|\bsay yes\b|\bare you in\b|\border form\b|\bonboard\w* (this|next) (week|month)\b",
         r"\bshake (hands )?on it\b|\bdo we have a deal\b|\bcount on your (business|order|signature)\b|\bmake it official\b",
         r"\bsend (you )?the invoice\b|\b(get|have) (a|your) commitment\b|\bgood to go\s*\?|\bgreen light\b|\bpull the trigger\b|\bbook the order\b|\bpo number\b",
         r"\bwhat would it take to (get|close|sign)\b",
@@ -1143,6 +1156,8 @@ PROPOSAL = cue(
 # Badmouthing needs a competitor as target and a negative judgement of it.
 BADMOUTH_TARGET = cue(
     [
+        r"(现在|目前|原来|之前|老)(用|在用|用着)?的?(那个|那套|这个|这套|那家)?(供应商|厂家|系统|服务商|设备|软件|平台|东西)|[\u4e00-\u9fff]{2,4}(那套|那个系统|那边的|家的)",
+        r"[\u4e00-\u9fff]{2,4}的(售后|服务|产品|系统|设备|东西|质量|技术|人|团队|方案|实施|报价|价格|软件|平台)",
         r"它们|那几家|那些(公司|厂家|小公司|小厂)|小公司|小厂|小作坊|那个(牌子|品牌|厂家|公司|系统|产品)",
         r"(老|原来的|之前的|现在的)(供应商|厂家|系统|合作方)",
         r"[\u4e00-\u9fff]{2,4}(那边|家的|那帮|那伙|的人)",
@@ -1152,6 +1167,8 @@ BADMOUTH_TARGET = cue(
         r"(?<![A-Za-z])[A-Z][A-Za-z]{2,}",
     ],
     [
+        r"(^|\s)(?!(?:The|This|That|These|Those|Our|We|I|It|Your|My|Honestly|Frankly|So|And|But|Well|Look|Listen|Sure|Yes|No|Okay|OK|Oh|Ah|Hi|Hello|Thanks|There|What|Why|How|When|If|They)\b)[A-Z][a-z]{2,}('s)?\s+(is|are|has|have|was|were|will|won'?t|can'?t|never|always|just|only|really|did|does|don'?t|doesn'?t)\b",
+        r"\b(system|software|tool|platform|setup|vendor|supplier) you('re| are)? (have|using|use|got)\b",
         r"\b(those (guys|folks|people|clowns)|the other (guys|side|company|outfit)|competitors?'?|rivals?)\b",
         r"(^|\s)(?!(?:The|This|That|These|Those|Our|We|I|It|Your|My|Honestly|Frankly|So|And|But|Well|Look|Listen|Sure|Yes|No|Okay|OK|Oh|Ah|Hi|Hello|Thanks)\b)[A-Z][a-z]{2,}('s)?\s+(software|system|platform|team|support|product|people|guys|stuff|kit|solution|service|tech|engineers|sales)\b",
         r"\b[A-Z][a-z]{2,}'s\b(?<!\bIt's)(?<!\bThat's)(?<!\bWhat's)(?<!\bHere's)(?<!\bThere's)(?<!\bLet's)",
@@ -1161,6 +1178,8 @@ BADMOUTH_TARGET = cue(
 )
 BADMOUTH_NEGATIVE = cue(
     [
+        r"bug|一大堆|从来没.{0,6}(按时|准时|交付|兑现)|没(按时|准时)交付|代理商|没(有)?研发|没(有)?自己的(研发|技术|产品)|贴牌|倒卖|不见人|人影|跟我们(没法|不能)比|差(了)?(好几|一大)截|落后(我们)?(好几年|几年)|比不了|甩(他们)?几条街",
+        r"花架子|便宜没好货|撑不下去|刚毕业|找麻烦|没(有)?(一个)?像样|不怎么样|很一般|差点意思|拉胯|翻车|出错|靠不住|扯淡|吹(得|嘘)|名不副实|徒有虚名|外强中干|虚标|夸大",
         r"大修|返修|故障率高|毛病多|坑多|一堆问题|经常(出|坏|宕|掉|停)|十年(没|不)(动|变|更新|升级)|早就(跟不上|过时|落伍|淘汰)",
         r"外包(的|出去)?|(项目|合同)(一)?(结束|签完)(人)?就(散|跑|没人)|人走茶凉|一锤子买卖|吃相难看|口碑(差|不好|很差)|名声不好|烂尾",
         r"半成品|草台班子|小作坊|二流|三流|水货|凑合货|不咋地|不怎么样|不太(行|靠谱|稳定)|一般般|不专业|没实力|没底子|靠关系",
@@ -1170,6 +1189,8 @@ BADMOUTH_NEGATIVE = cue(
         r"(没|不)(保证|保障)|(就|只)会(画饼|吹|忽悠|说|卖|报低价|压价)|说句不好听的",
     ],
     [
+        r"\bcrash\w*|\bpay extra\b|\bdisappear\w*|\bvanish\w*|\bghost\w*|\byears behind\b|\bnowhere near\b|\bcan'?t compare\b|\bno match for\b|\ba bunch of\b|\bfly by night\b",
+        r"\bwouldn'?t trust\b|\bdon'?t (really )?understand (manufacturing|your|the)\b|\bknown for (missing|being|their)\b|\bgood luck getting\b|\bcheap for a reason\b|\bget what you pay for\b|\brevolving door\b|\blosing customers\b|\bin (financial )?trouble\b|\bbehind the times\b|\bbreaks? (all the time|constantly|a lot)\b|\bcan'?t be trusted\b",
         r"\b(bad|poor|shoddy|sloppy|flimsy|clunky|buggy|flaky|unstable|dated|ancient|dinosaur|bloated|half-baked|vaporware|second-rate|inferior|knock-?off)\b",
         r"\b(held together with|duct tape|falling apart|overpromise\w*|underdeliver\w*|complaints? about|cutting corners|cut corners|lowball\w*|bait[- ]and[- ]switch|nickel[- ]and[- ]dim\w*|gouge|shady|dodgy|sketchy|clowns)\b",
         r"\bmake it back on\b|\bchange orders\b|\bnever (on time|delivers?|responds?|answers?)\b|\b(isn'?t|aren'?t|is not|are not|never) (great|good|reliable|stable|responsive|up to (it|scratch|the job))\b",
@@ -2094,6 +2115,8 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
     ),
     ObjectionKind.incumbent: cue(
         [
+            r"战略(合作|伙伴)|长期合作关系|指定(的)?(供应商|厂家|品牌)|规定(只能|必须)用|数据都在.{0,8}(里|上)",
+            r"不是小事|没那么简单|牵一发而动全身|一直(是)?(用|跟)",
             r"(重新)?(培训|适应|磨合).{0,8}(一遍|半年|好久|麻烦|折腾)|换.{0,10}(磨合|重新培训|重新适应|从头再来)|用习惯了|都习惯了",
             r"没(有)?(换|更换)的(打算|计划|想法|必要)|暂(时)?(没|不)(打算|考虑|想)?换",
             r"凭什么换|为什么要换|换什么换|有什么理由换|没(理由|道理)换",
@@ -2112,6 +2135,8 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"跟别家签",
         ],
         [
+            r"\b(all )?our data is (in|on) their\b|\bbuilt (it )?(specifically|just|especially) for us\b|\bmaster (service )?agreement\b|\bpreferred (vendor|supplier|partner)\b",
+            r"\bnever let us down\b|\bhappy where we are\b|\bstandardi[sz]ed on\b|\bembedded in\b|\bgoes back (years|a long way)\b|\bmid-contract\b|\bknow our (quirks|business|processes)\b|\bno complaints\b",
             r"\bretrain\w* (everyone|everybody|the (whole )?team|all|staff|people)\b|\b(switching|migration|moving) (would be|is) (a )?(nightmare|pain|hassle|huge|massive)\b",
             r"\bloyal to\b|\blocked into\b|\b(\w+|\d+)-year (deal|contract|agreement)\b|\bdoes the job\b|\bdon'?t see why we'?d (change|switch|move)\b",
             r"\bjust (finished|implemented|rolled out|installed|signed|renewed|deployed)\b|\brip(ping)? (it |them )?out\b|\bbeen with \w+ (forever|for years|for ages|a long time|since)\b|\btreat us well\b",
@@ -2133,6 +2158,8 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
     ),
     ObjectionKind.no_need: cue(
         [
+            r"先不考虑|不考虑了|规模(还)?(小|不大)|量(还)?(不大|很小|太小)",
+            r"不(太)?重视|不是(我们的)?重点|还是习惯手工|(没|不)(到|需要)(那一步|那个程度)",
             r"(我们)?自己(就)?(能|可以)?(搞定|开发|做|解决|弄|处理)(好|了)?|不用(找)?外面|内部(就)?(能|可以)?(解决|搞定|开发)",
             r"没觉得(有)?(什么)?(要|需要|可以)?(改|问题|不好)|(这样|现在)(就)?挺好(的)?|用不到|就行了|上什么系统|要什么系统",
             r"没(有)?(这方面|这个|这类|这块)的?(打算|计划|需求|想法)",
@@ -2150,6 +2177,8 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"不用了",
         ],
         [
+            r"\b(small|tiny) (shop|team|operation|outfit|company|business)\b",
+            r"\bit'?s not broken\b|\bapplies to us\b|\bnot there yet\b|\bnot ready for\b|\bwhen we'?re bigger\b",
             r"\bin-house\b|\bwe'?ve got (it|that|this) covered\b|\bbuilt our own\b|\bdo (it|that) ourselves\b|\bhandle (it|that|this) ourselves\b",
             r"\bworks (just )?(fine|well|ok|okay) for us\b|\bwhat we have works\b|\bnot (really )?a (pain point|problem|priority|issue|concern) for us\b",
             r"\bwe don'?t have (that|this|any such|those) (problem|issue)s?\b|\bdon'?t think we need\b|\bwe'?re (all )?(covered|sorted)\b|\bain'?t broke\b|\bhappy as (we are|is)\b",
@@ -2253,6 +2282,7 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
     ),
     ObjectionKind.send_material: cue(
         [
+            r"(有|有没有)(什么)?(资料|材料|介绍|手册|彩页)(吗|么|[？?])|把.{0,6}(资料|材料|方案|报价单?|介绍|手册|PPT|ppt|案例)(发|给|留|传)(我|过来|一份)?",
             r"有没有.{0,4}(宣传册|宣传资料|手册|彩页|白皮书|电子版)|(宣传册|彩页|白皮书)(吗|呢|[？?])",
             r"(发|传)(我|给我)?.{0,4}(微信|邮箱|邮件|手机)(上)?|有空(翻翻|看看)|我先看看再说",
             r"(?<![别不])(发|寄|传|丢)(我|给我|我们|过来|一下|到)?(一)?(个|份|些|套|点)?(资料|材料|方案|介绍|报价|ppt|PPT|文档|手册|彩页|案例|东西|链接|说明|样册|白皮书)",
@@ -2264,6 +2294,7 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"(你|您)?(先)?(?<![别不])发(过来|给我)(看看)?",
         ],
         [
+            r"\bin writing\b|\b(see|look at) (a|your) (deck|brochure|one-pager)\b",
             r"\bsend (me |us )?(something|some|a|an|the|your|it|that|over|through|across|info|details|stuff)\b",
             r"\bsend (me|over|us|it|through|across)\b",
             r"\bemail (me|it|over|us|something)\b",
@@ -2298,6 +2329,7 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
     ),
     ObjectionKind.authority: cue(
         [
+            r"(我|我们这边)(只负责|就是个|只是个|就管|只管)|不归我管|不是我管|管不了|做不了.{0,4}决定|最(终|后)(还是|得)?.{0,6}说了算",
             r"只能(帮你)?(递个话|往上报|反映|推荐|建议|转达)|帮你(往上)?(递|报|反映|转达)(个话|一下|上去)?",
             r"我.{0,6}(说了不算|做不了主|定不了|决定不了|拍不了(这个)?板|批不了|签不了|没(有)?(这个)?(权|权限|权力))",
             r"(跟|找)我(说|谈|讲)(了)?(也)?没用|(得|要|你得|你要)(去)?找(我们)?(老板|领导|上面|总|经理|总监|董事)",
@@ -2313,6 +2345,7 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"(他|她|他们|领导|老板)(来)?(定|拍板|说了算|决定)(吧|的)?\s*[。.!！]?\s*$",
         ],
         [
+            r"\bjust the messenger\b|\bget (my|our|the) \w+'?s? (ok|okay|approval|blessing|go-ahead|green light|sign-off)\b|\bmy hands are tied\b|\babove me\b|\bsigning authority\b|\bgo through procurement\b",
             r"\bput in a good word\b|\bpass (it|this) (up|along|on)\b|\bboard-level\b|\b(boss|manager|director|cfo|ceo|board|vp)'s (call|decision)\b|\bthat'?s (for|up to) (my|the|our) (boss|manager|director|cfo|ceo|board|vp)\b",
             r"\bnot the (decision[- ]?maker|one who (decides|signs|approves))\b|\b,? not me\s*[.!]?\s*$",
             r"\b(you'?d|you would|you'?ll|you will) (really )?(need|have) to (talk|speak) (to|with)\b|\byou should (talk|speak) to (my|our)\b",
@@ -2378,7 +2411,7 @@ COMPOSED: dict[ObjectionKind, tuple[Cue, Cue]] = {
         ),
         cue(
             [
-                r"不想(换|动|折腾)|不愿|磨合|用惯|惯了|习惯了|还有.{0,4}(年|个月)|才到期|没到期|一个电话|随叫随到|知根知底|熟门熟路|熟悉"
+                r"(服务|质量|价格|响应|售后)(也|都|挺|很|还)(好|不错|到位|可以|及时)|不想(换|动|折腾)|不愿|磨合|用惯|惯了|习惯了|还有.{0,4}(年|个月)|才到期|没到期|一个电话|随叫随到|知根知底|熟门熟路|熟悉"
             ],
             [
                 r"\b(inside out|retrain\w*|mandat\w*|until (20\d\d|next)|know (us|our business)|familiar|used to it|works for us|trust them|switch\w*|rip\w* out|replace)\b"
@@ -2557,6 +2590,7 @@ BUYER_IMPACT = cue(
 )
 BUYER_PERSONAL = cue(
     [
+        r"倒霉|遭殃|吃不了兜着走|我要.{0,6}汇报|我(提|牵头|推)的|我的团队",
         r"述职|夹在中间|两头(受气|为难)|顶不住|我(要|得)?对.{0,8}负责|(领导|老板|上面).{0,6}盯(得|着)?(很)?紧|(每周|每个月|天天).{0,6}(问我|找我)|我(们部门)?的(指标|考核)",
         r"刚上任|新官上任|我(才)?来(了)?没多久|(不能|不敢|输不起).{0,4}(出岔子|出错|失败)|(这|这是)是?我(的)?第一个",
         r"(考核|KPI|kpi|绩效|奖金).{0,6}我|我.{0,6}(考核|KPI|kpi|绩效|奖金)|(被)?(问责|追责|担责).{0,6}(就是)?我|第一个.{0,4}(就是)?我",
@@ -2575,6 +2609,7 @@ BUYER_PERSONAL = cue(
         r"死命令|军令状|(下了|定了)(死)?(指标|任务|目标)",
     ],
     [
+        r"\briding on\b|\bi'?m toast\b|\blose my job\b|\bi'?ll (be fired|get fired)\b|\bi pushed for\b|\bmy team (is|are) (exhausted|burned out|stretched)\b",
         r"\breport (this|it|that|the number) to\b|\basks me (every|each)\b|\bmy name (is )?on\b|\bcaught in the middle\b|\bi own (this|that|the) (number|target|kpi)\b|\bi answer to\b",
         r"\bmy first (big )?(project|year|quarter|rollout)\b|\bi need a win\b|\bi'?m new (here|in (the|this) role)\b|\bi just (started|joined|took over)\b",
         r"\bmy (neck|job|bonus|review|kpis?|reputation|promotion|head|career|credibility|name|targets?)\b",
@@ -2606,6 +2641,18 @@ STAKEHOLDER_ROLE = cue(
         r"\b(ceo|cfo|cio|cto|coo|vp|vice president|director|head of \w+|boss|board|committee|procurement|finance|legal|owner|gm|general manager|chairman|president|founder|controller)\b",
         r"\b(plant|operations|ops|finance|it|procurement|purchasing|project|site|warehouse|regional|sales|production|quality|general) manager\b",
         r"\bit (team|director|department)\b|\bsecurity team\b",
+    ],
+)
+# A specific office in the buyer's organisation: naming it names a stakeholder.
+# (A generic "老板/boss" needs a decision role: "老板天天催我" is pressure.)
+STAKEHOLDER_TITLE = cue(
+    [
+        r"总经理|副总|董事长|董事会|CFO|CIO|CTO|CEO|COO|厂长|院长|局长|处长|委员会|办公会|党委|总监|总工|"
+        r"(财务|IT|信息|采购|技术|生产|质量|运营|设备|工艺|物流|仓储|人事|法务|护理|医务)(部|科|中心)?(的)?(总监|经理|负责人|主任|主管|部长|科长|副总|那边)",
+    ],
+    [
+        r"\b(ceo|cfo|cio|cto|coo|vp|vice president|director|head of \w+|board|committee|procurement|legal|general manager|chairman|controller)\b",
+        r"\b(plant|operations|ops|finance|it|procurement|purchasing|project|site|warehouse|regional|production|quality|general) manager\b",
     ],
 )
 STAKEHOLDER_NAMED = cue(
@@ -2655,6 +2702,8 @@ ACCEPT_ACTIVITY = cue(
 )
 BUYER_SOFTENS = cue(
     [
+        r"不是没(有)?道理|也不是不行|新鲜|有新意|没(细|仔细|认真)(算|想|考虑)过|(你)?继续(吧|讲|说)?[。！!]?\s*$",
+        r"没(有)?(算|想|考虑|注意)过|(倒是|确实)没(想|算|考虑)(到|过)|重新(考虑|想想|看看)|换个角度|不无道理|听起来(有点)?(靠谱|可行|意思)",
         r"(那)?(具体)?(怎么|咋)(弄|做|搞|操作|落地|实施|收费|合作)(呢|的)?[？?]|你们(是)?怎么(做|弄|解决|保证)的|说来听听|讲讲看|说说看|展开说说|(倒是|倒也|也)(可以|值得)(谈谈|聊聊|试试|考虑|看看)",
         r"(是|有)那么(回事|点意思)|(思路|想法|方向|点子|建议)(不错|挺好|可以|有意思|靠谱)",
         r"说到点子上|说中了|戳中|也对|也是这么回事|(也|倒)不是不(能|可以)|可以谈|(有)?(几分|点|些)道理|我承认|确实有(短板|问题|不足)",
@@ -2666,6 +2715,8 @@ BUYER_SOFTENS = cue(
         r"(我们)?(其实)?也(一直)?在(想|琢磨|考虑|看|找)|一直没找到",
     ],
     [
+        r"\bhear you out\b|\bwould (actually|really) help\b|\bthat could (help|work)\b|\bnot a bad (point|idea|thought)\b|\bhave something there\b",
+        r"\bnever (looked at|thought about|considered) it\b|\bhadn'?t (looked at|thought of|considered)\b|\bfair question\b|\byou make a (good|fair|valid) point\b|\bthat'?s (actually )?(true|right)\b|\bi (hadn'?t|didn'?t) realize\b|\bdidn'?t know that\b",
         r"\bhow would (that|it|this) work\b|\bwhat would (that|it|this) look like\b|\bwalk me through (it|that|how)\b|\bhow does (it|that) work\b|\bi'?m open to\b|\bi'?d be open\b|\bcould be interesting\b|\bmight be worth\b",
         r"\bsee where you'?re coming from\b|\bonto something\b|\bmakes (some )?sense\b|\bnot a bad idea\b|\bi like (that|the idea)\b|\b(that'?s )?(actually )?(a )?good (point|idea)\b|\bworth a (shot|try)\b",
         r"\bpiqued\b|\bintrigued\b|\bsomething to that\b|\bi'?ll give you that\b|\byou'?ve got me thinking\b|\bokay,? i'?m (listening|interested|curious)\b|\bfair enough\b|\bthat'?s a fair point\b",

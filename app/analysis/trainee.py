@@ -48,24 +48,33 @@ _ZH_WHY_ASKED = lx.rx(
 
 _PRODUCT_REF = lx.cue(
     [
-        r"(我们|我司|咱们|这款|这套|(刚才|刚刚|之前|上次)(给您|跟您)?(介绍|演示|展示|讲|看)的?)(的)?.{0,6}(产品|方案|系统|平台|功能|界面|演示|服务|设备|软件|东西|模块|版本)",
+        r"(看完|听完)(演示|介绍|方案|我讲)|(我们|我司|咱们(?!这边|那边|现在|厂|公司)|(刚才|刚刚|之前|上次)(给您|跟您)?(介绍|演示|展示|讲|看)的?|我(给您)?(介绍|演示|展示)的)(的|家)?.{0,6}(产品|方案|系统|平台|功能|界面|演示|服务|设备|软件|东西|模块|版本|报价|价格)",
     ],
     [
-        r"\b(our|my|this|the|that)( new| latest| updated)? (product|solution|platform|features?|demo|system|tool|app|offer(ing)?|software|dashboard|module|interface|ui|design|device|machine|package|proposal)\b",
+        r"\b(our|my)( new| latest| updated)? (product|solution|platform|features?|demo|system|tool|app|offer(ing)?|software|dashboard|module|interface|ui|design|device|machine|package|proposal|pricing)\b",
+        r"\b(the|this|that) (demo|presentation|proposal|offer|new dashboard|new version)\b",
+        r"\bwhat (we|i) (can do|offer)\b|\bour (offer|approach|company|team)\b",
         r"\b(is|would) (this|it|that) (be )?something you'?d\b|\binterested in (buying|purchasing|getting|ordering|signing)\b",
         r"\bwhat (i|we)('ve)? (showed|shown|presented|demoed|demonstrated)\b",
         r"\bwhat you'?ve seen\b",
         r"\bfeatures? i\b",
     ],
 )
+# "这套系统" is ours only when nothing says it is the buyer's ("现在这套系统").
+_PRODUCT_REF_WEAK = lx.rx(r"(这套|这款)(新)?(系统|产品|设备|方案|软件|平台)")
+_BUYERS_OWN = lx.rx(r"现在|目前|在用|你们|您的|贵|\b(your|you're using|current)\b", re.I)
 _PRODUCT_LIKING = lx.cue(
     [
         r"感兴趣|有兴趣|喜欢|满意|觉得(怎么样|如何|还行|不错|咋样)|印象|心动|看上|中意|认可|好用吗|怎么样|(要不要|想不想|愿不愿意)(考虑|买|采购|订|上|入手)",
         r"合(不合)?(您的?|你的?)?(眼缘|胃口|心意|口味|要求)|看得上|入得了眼|还行吗|可以吗",
+        r"看法|评价|能接受|符合(您的)?(需求|要求|预期)|满足(您的)?(需求|要求)|用得上|能用上|喜不喜欢|好不好|行不行|比.{0,8}(怎么样|如何|强|好)",
+        r"想法|感觉|感受|能解决|有用|帮得上|打(几)?分",
     ],
     [
         r"\b(like|love|enjoy|appeal\w*|impress\w*|interest\w*|excit\w*|think of|feel about|something you'?d)\b",
         r"\bwould you (like|want) to (buy|purchase|order)\b",
+        r"\bmeet (your|the) (needs|requirements|expectations)\b|\bsee yourself using\b|\bwhat you were looking for\b|\bcompare\w* to what you\b|\bgood fit\b",
+        r"\brate\b|\bsee (the )?value in\b|\bvaluable\b|\buseful\b",
     ],
 )
 _BUSINESS_QUESTION = lx.rx(
@@ -205,6 +214,10 @@ def _strip_preface(t: str) -> str:
     return t
 
 
+_CLOSED_FACT = lx.rx(
+    r"多少|几[个家条台位次年月天种岁成号点套]|多久|什么时候|啥时候|哪天|谁|\bhow (many|much|long|often|soon)\b|^\W*(when|who)\b",
+    re.I,
+)
 _CAUSE = lx.rx(
     r"原因|为什么|为啥|为何|怎么会|\b(why|how come|what causes|what caused|root cause)\b", re.I
 )
@@ -252,6 +265,19 @@ def _previous(text: str, language: str) -> tuple[frozenset[str], bool, bool]:
     return _echo_terms(text), bool(kinds), pain
 
 
+_SELF_OR_BUYER = lx.rx(r"我|你|您|咱|贵|自己|本")
+
+
+def _badmouths(t: str, language: str) -> bool:
+    """A negative judgement with a competitor (not us, not the buyer) as its target."""
+    if not lx.BADMOUTH_NEGATIVE.find(t, language):
+        return False
+    return any(
+        not (_HAS_CJK.match(m.group(0)) and _SELF_OR_BUYER.search(m.group(0)))
+        for m in lx.BADMOUTH_TARGET.finditer(t, language)
+    )
+
+
 def _discount(t: str, language: str) -> bool:
     pilot = bool(lx.PILOT.search(t, language))
     return any(
@@ -260,14 +286,37 @@ def _discount(t: str, language: str) -> bool:
     )
 
 
-def _pitch_clause(c: str, language: str) -> bool:
-    return bool(
-        lx.PITCH_SELF.search(c, language)
-        and lx.PITCH_CLAIM.find(c, language)
-        and not lx.PITCH_EXCLUDE.search(c, language)
-        and not lx.PROOF.search(c, language)
-        and not lx.PILOT.search(c, language)
-    )
+_FIRST_PERSON = lx.rx(r"^[^，,]{0,6}我(?!们)|^\W*i\b", re.I)
+_BARE_ABILITY = lx.rx(r"可以|能够|能|就能|都能|can", re.I)
+_OTHER_SUBJECT = lx.rx(r"^(您|你们|你|他们|客户|贵司)|^\W*(you|they|your|their|customers)\b", re.I)
+
+
+def _pitches(parts: list[str], language: str) -> bool:
+    """A claim about one's own product or company, clause by clause.
+
+    The self-reference carries over to the clauses that follow it until another
+    subject takes over ("我们这个系统界面友好，操作简单，上手很快").
+    """
+    self_topic = False
+    for c in parts:
+        own = bool(lx.PITCH_SELF.search(c, language))
+        if own:
+            self_topic = True
+        elif _OTHER_SUBJECT.search(c) or _FIRST_PERSON.search(c):
+            self_topic = False
+        claim = lx.PITCH_CLAIM.find(c, language)
+        # A carried-over subject takes attributes ("操作简单"), not a bare "可以".
+        if claim and not own and _BARE_ABILITY.fullmatch(claim.group(0)):
+            claim = None
+        if (
+            self_topic
+            and claim
+            and not lx.PITCH_EXCLUDE.search(c, language)
+            and not lx.PROOF.search(c, language)
+            and not lx.PILOT.search(c, language)
+        ):
+            return True
+    return False
 
 
 def analyze_trainee_turn(
@@ -320,7 +369,8 @@ def analyze_trainee_turn(
             mark(Act.greeting, t)
         if lx.ARGUMENT.search(t, language):
             mark(Act.argument, t)
-        if _discount(t, language):
+        discounted = _discount(t, language)
+        if discounted:
             mark(Act.discount, t)
         if lx.PILOT.search(t, language):
             mark(Act.pilot, t)
@@ -331,11 +381,15 @@ def analyze_trainee_turn(
             mark(Act.summary, t)
         if lx.SELF_DISCLOSURE.search(t, language):
             mark(Act.self_disclosure, t)
-        if lx.BADMOUTH_TARGET.search(t, language) and lx.BADMOUTH_NEGATIVE.find(t, language):
+        if _badmouths(t, language):
             mark(Act.badmouth, t)
 
         product = asks and bool(
-            _PRODUCT_REF.search(t, language) and _PRODUCT_LIKING.search(t, language)
+            (
+                _PRODUCT_REF.search(t, language)
+                or (_PRODUCT_REF_WEAK.search(t) and not _BUYERS_OWN.search(t))
+            )
+            and _PRODUCT_LIKING.search(t, language)
         )
         close = bool(lx.ORDER.find(t, language)) and not (asks and _BUSINESS_QUESTION.search(t))
         step = (
@@ -368,7 +422,7 @@ def analyze_trainee_turn(
             proof = not asks and bool(lx.PROOF.search(t, language))
             if proof:
                 mark(Act.proof, t)
-            pitch_here = any(_pitch_clause(c, language) for c in (claim_parts if asks else parts))
+            pitch_here = not discounted and _pitches(claim_parts if asks else parts, language)
             value_here = False
             if not asks and (prev_text or ctx.buyer_terms) and lx.BENEFIT.find(t, language):
                 shared = (content_terms(t) & ctx.buyer_terms) | (_echo_terms(t) & prev_terms)
@@ -384,8 +438,10 @@ def analyze_trainee_turn(
 
         if asks:
             checking = summary_turn or bool(lx.PARAPHRASE.search(t, language))
+            pushing = bool(lx.LEADING.search(t, language))
             feedback = bool(lx.FEEDBACK.search(t, language)) or (
                 checking
+                and not pushing
                 and bool(
                     lx.ZH_TAG.search(t)
                     or lx.EN_TAG.search(t)
@@ -393,7 +449,7 @@ def analyze_trainee_turn(
                     or _declarative_check(t)
                 )
             )
-            leading = bool(lx.LEADING.search(t, language)) and not feedback
+            leading = pushing and not feedback
             concern = bool(_CONCERN_PROBE.search(t, language))
             elaborate = bool(_ELABORATE_PROBE.search(t, language))
             probe = concern or elaborate
@@ -407,6 +463,22 @@ def analyze_trainee_turn(
                     probe_default=(concern and (prev_objection or prev_pain))
                     or (elaborate and prev_pain),
                 )
+                # Digging into a difficulty the buyer has just admitted is a
+                # problem question, unless it only asks for a fact (how many,
+                # when, who); after a mere objection only a probe of the concern is.
+                if (
+                    stage is SpinStage.situation
+                    and (
+                        prev_pain
+                        or (not prev_objection and bool(lx.PROBLEM.search(prev_text, language)))
+                    )
+                    and not _CLOSED_FACT.search(t)
+                    and not lx.DECISION_PROBE.search(t, language)
+                    and _follows_up(
+                        t, preceding, prev_terms, language, acknowledged=False, probe=probe
+                    )
+                ):
+                    stage = SpinStage.problem
                 if (
                     stage is SpinStage.situation
                     and last_stage in (SpinStage.problem, SpinStage.implication)
