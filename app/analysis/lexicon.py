@@ -197,7 +197,6 @@ def clauses(text: str) -> list[str]:
 # --- questions ---------------------------------------------------------------
 
 QUESTION_MARK = rx(r"[?？]")
-ZH_FINAL_PARTICLE = rx(r"(吗|么|嘛|不|没|呢)[\s。!！,，~～…]*$")
 ZH_INTERROGATIVE = rx(
     r"什么|啥|咋|怎么|怎样|为什么|为何|为啥|如何|哪|几[个家条台位次年月天种成号点套]|多少|多久|多长|多大|多高|多远|多快|谁|"
     r"是否|是不是|有没有|能不能|会不会|要不要|可不可以|对不对|行不行|好不好|有无|可否|能否|算不算|用没用|"
@@ -274,9 +273,6 @@ ZH_YES_NO = rx(
     r"吗[\s。!！?？,，~～]*$|是不是|有没有|能不能|会不会|要不要|可不可以|对不对|行不行|好不好|是否|可否|能否|算不算|还是|"
     r"(多|高|大|严重|长|快|忙|难|贵|好)不(多|高|大|严重|长|快|忙|难|贵|好)|吧[\s。!！?？]*$"
 )
-EN_OPEN_WH = rx(
-    r"\b(what|how|why|which|where)\b(?!\s+(many|much|long|often|soon|far|old|big|large)\b)", re.I
-)
 EN_CLOSED_WH = rx(
     r"^(how (many|much|long|often|soon|far|old|big|large)|when|who|whom|whose)\b", re.I
 )
@@ -288,10 +284,6 @@ EN_OPEN_REQUEST = rx(
 )
 EN_TAG = rx(
     r",\s*(right|correct|yes|no|true|isn'?t it|aren'?t they|don'?t you|wouldn'?t you|didn'?t you|is that right|is that correct|yeah)\s*\?\s*$",
-    re.I,
-)
-EN_CHOICE = rx(
-    r",?\s+or\s+(is|are|do|does|did|was|were|would|will|has|have|can|could|something|someone|not)\b|\bor\b[^?]{1,40}\?\s*$",
     re.I,
 )
 

@@ -432,7 +432,7 @@ def analyze_trainee_turn(
                 if lx.FEATURE.search(t, language):
                     pitch_here = True
             if pitch_here:
-                mark(Act.pitch, body if asks else t)
+                mark(Act.pitch, t)  # the sentence, verbatim, even when only a clause pitches
                 pitch_words += words(body)
             statements.append(body)
 
