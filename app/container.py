@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.config import Settings
 from app.scenarios.schema import Scenario
@@ -26,17 +26,49 @@ class Container:
     # SQLite allows one writer; queueing writers here (FIFO, no polling) is far
     # cheaper than SQLite's busy handler, which sleeps in growing steps.
     _sqlite_writer: asyncio.Lock | None = None
+    _writer_task: asyncio.Task[Any] | None = None
 
     def __post_init__(self) -> None:
         if self.engine.dialect.name == "sqlite":
             self._sqlite_writer = asyncio.Lock()
 
     @asynccontextmanager
+    async def _writer(self) -> AsyncIterator[None]:
+        """SQLite's one writer. A transaction opened inside another in the same task
+        could never start (the outer one holds the database), so that is a loud bug."""
+        if self._sqlite_writer is None:
+            yield
+            return
+        task = asyncio.current_task()
+        if self._writer_task is not None and self._writer_task is task:
+            raise RuntimeError(
+                "nested database transaction in one task: it would deadlock on SQLite"
+            )
+        async with self._sqlite_writer:
+            self._writer_task = task
+            try:
+                yield
+            finally:
+                self._writer_task = None
+
+    @asynccontextmanager
+    async def connection(self) -> AsyncIterator[AsyncConnection]:
+        """One transaction on a Core connection (no ORM): for the hot paths."""
+        async with self._writer(), self.engine.begin() as conn:
+            yield conn
+
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[AsyncConnection]:
+        """A read-only transaction. On SQLite (WAL) readers never wait for the writer,
+        so this takes no writer turn and may run inside another transaction."""
+        async with self.engine.connect() as conn:
+            if self._sqlite_writer is not None:
+                await conn.execution_options(sqlite_deferred=True)
+            async with conn.begin():
+                yield conn
+
+    @asynccontextmanager
     async def unit_of_work(self) -> AsyncIterator[AsyncSession]:
         """One transaction: commits when the block ends, rolls back on error."""
-        if self._sqlite_writer is None:
-            async with self.sessionmaker() as db, db.begin():
-                yield db
-            return
-        async with self._sqlite_writer, self.sessionmaker() as db, db.begin():
+        async with self._writer(), self.sessionmaker() as db, db.begin():
             yield db

@@ -10,8 +10,7 @@ from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.models import Role
-from app.accounts.repository import AccountsRepository
-from app.accounts.service import AccountsService, Principal, require_role
+from app.accounts.service import Principal, authenticate, require_role
 from app.config import Settings
 from app.container import Container
 from app.errors import Forbidden, Unauthorized
@@ -97,10 +96,10 @@ async def current_user(request: Request, container: ContainerDep) -> Principal:
         raise Unauthorized("Log in first: send 'Authorization: Bearer <token>'.")
     if bearer is None:
         await check_csrf(request)
-    # Its own short transaction: on SQLite a request-long one would hold the
-    # write lock while the service opens the transactions it needs.
-    async with container.unit_of_work() as db:
-        principal = await AccountsService(AccountsRepository(db)).authenticate(token)
+    # A read of its own: it takes no SQLite writer turn, so it works whatever
+    # transaction the request holds, in whatever order dependencies resolve.
+    async with container.read() as conn:
+        principal = await authenticate(conn, token)
     request.state.principal = principal
     return principal
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import bindparam, delete, select
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from app.accounts.models import AuthToken, Organization, Team, TeamMember, User
 
@@ -43,31 +43,7 @@ class AccountsRepository:
     async def principal_row(
         self, digest: str, now: datetime
     ) -> tuple[tuple[int, int, str, str, str], list[int]] | None:
-        """The user behind a live token and their team ids, in one query (every request pays it)."""
-        stmt = (
-            select(
-                User.id,
-                User.org_id,
-                User.username,
-                User.display_name,
-                User.role,
-                TeamMember.team_id,
-            )
-            .join(AuthToken, AuthToken.user_id == User.id)
-            .outerjoin(TeamMember, TeamMember.user_id == User.id)
-            .where(
-                AuthToken.token_hash == digest,
-                AuthToken.revoked_at.is_(None),
-                AuthToken.expires_at > now,
-                User.is_active.is_(True),
-            )
-        )
-        rows = (await self.db.execute(stmt)).all()
-        if not rows:
-            return None
-        first = rows[0]
-        teams = sorted({r[5] for r in rows if r[5] is not None})
-        return (first[0], first[1], first[2], first[3], first[4]), teams
+        return await principal_row(self.db, digest, now)
 
     async def token(self, digest: str) -> AuthToken | None:
         stmt = select(AuthToken).where(AuthToken.token_hash == digest)
@@ -127,3 +103,29 @@ class AccountsRepository:
         await self.db.execute(delete(TeamMember).where(TeamMember.team_id == team_id))
         for uid in sorted(set(user_ids)):
             self.db.add(TeamMember(team_id=team_id, user_id=uid))
+
+
+# Built once: every request runs it.
+_PRINCIPAL = (
+    select(User.id, User.org_id, User.username, User.display_name, User.role, TeamMember.team_id)
+    .join(AuthToken, AuthToken.user_id == User.id)
+    .outerjoin(TeamMember, TeamMember.user_id == User.id)
+    .where(
+        AuthToken.token_hash == bindparam("digest"),
+        AuthToken.revoked_at.is_(None),
+        AuthToken.expires_at > bindparam("now", type_=AuthToken.expires_at.type),
+        User.is_active.is_(True),
+    )
+)
+
+
+async def principal_row(
+    db: AsyncSession | AsyncConnection, digest: str, now: datetime
+) -> tuple[tuple[int, int, str, str, str], list[int]] | None:
+    """The user behind a live token and their team ids, in one query (every request pays it)."""
+    rows = (await db.execute(_PRINCIPAL, {"digest": digest, "now": now})).all()
+    if not rows:
+        return None
+    first = rows[0]
+    teams = sorted({r[5] for r in rows if r[5] is not None})
+    return (first[0], first[1], first[2], first[3], first[4]), teams

@@ -6,8 +6,10 @@ import asyncio
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+
 from app.accounts.models import AuthToken, Organization, Role, Team, TeamMember, User
-from app.accounts.repository import AccountsRepository
+from app.accounts.repository import AccountsRepository, principal_row
 from app.accounts.security import (
     DUMMY_HASH,
     hash_password,
@@ -73,18 +75,7 @@ class AccountsService:
         return IssuedToken(token, expires_at, user, await self.repo.team_ids_of(user.id))
 
     async def authenticate(self, token: str) -> Principal:
-        found = await self.repo.principal_row(token_digest(token), datetime.now(UTC))
-        if found is None:
-            raise Unauthorized("The token is missing, expired or revoked. Log in again.")
-        (user_id, org_id, username, display_name, role), team_ids = found
-        return Principal(
-            id=user_id,
-            org_id=org_id,
-            username=username,
-            display_name=display_name,
-            role=Role(role),
-            team_ids=tuple(team_ids),
-        )
+        return await authenticate(self.repo.db, token)
 
     async def logout(self, token: str) -> None:
         row = await self.repo.token(token_digest(token))
@@ -197,3 +188,19 @@ def require_role(principal: Principal, *roles: Role) -> None:
     if principal.role not in roles:
         names = " or ".join(r.value for r in roles)
         raise Forbidden(f"This needs the {names} role.")
+
+
+async def authenticate(db: AsyncSession | AsyncConnection, token: str) -> Principal:
+    """The principal behind a bearer token, or 401."""
+    found = await principal_row(db, token_digest(token), datetime.now(UTC))
+    if found is None:
+        raise Unauthorized("The token is missing, expired or revoked. Log in again.")
+    (user_id, org_id, username, display_name, role), team_ids = found
+    return Principal(
+        id=user_id,
+        org_id=org_id,
+        username=username,
+        display_name=display_name,
+        role=Role(role),
+        team_ids=tuple(team_ids),
+    )

@@ -26,6 +26,7 @@ from app.roleplay.schemas import (
 )
 from app.roleplay.service import RoleplayService, TurnOutcome
 from app.roleplay.streaming import Delta, Finished, MessageStored
+from app.roleplay.turn_store import TurnRow
 from app.scenarios.schema import Scenario
 from app.scenarios.service import public_view
 
@@ -34,7 +35,7 @@ router = APIRouter(prefix="/api/sessions", tags=["sessions"])
 IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key")]
 
 
-def turn_read(t: Turn) -> TurnRead:
+def turn_read(t: Turn | TurnRow) -> TurnRead:
     return TurnRead(index=t.index, role=t.role, text=t.text, created_at=t.created_at)
 
 

@@ -23,6 +23,7 @@ from app.roleplay.models import PracticeSession, Turn
 from app.roleplay.repository import RoleplayRepository
 from app.roleplay.snapshots import scenario_of
 from app.roleplay.streaming import TurnStream
+from app.roleplay.turn_store import TurnRow
 from app.roleplay.turns import Claim, Stored, TurnTaker, check_owner
 from app.scenarios.service import ScenarioService
 
@@ -37,8 +38,8 @@ def _now() -> datetime:
 
 @dataclass(frozen=True)
 class TurnOutcome:
-    message: Turn
-    reply: Turn
+    message: TurnRow
+    reply: TurnRow
     status: str
     buyer_ended: bool
     end_reason: str | None
@@ -176,7 +177,7 @@ class RoleplayService:
         )
 
     async def _finish(
-        self, user: Principal, claim: Claim, reply: BuyerReply, turn: Turn
+        self, user: Principal, claim: Claim, reply: BuyerReply, turn: TurnRow
     ) -> TurnOutcome:
         """When the buyer closed the meeting, the session ends and is scored at once."""
         scorecard = await self.end(user, claim.session_id) if reply.state.ended else None

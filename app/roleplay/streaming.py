@@ -18,7 +18,7 @@ from typing import Any
 
 from app.buyer.engine import BuyerReply
 from app.errors import CoachError
-from app.roleplay.models import Turn
+from app.roleplay.turn_store import TurnRow
 from app.roleplay.turns import Claim, Stored, TurnTaker
 
 log = logging.getLogger(__name__)
@@ -28,7 +28,7 @@ _PIECES = re.compile(r"[^。！？!?；;.…]+[。！？!?；;.…]*\s*|.+$")
 
 @dataclass(frozen=True)
 class MessageStored:
-    message: Turn
+    message: TurnRow
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import update
-
 from app.accounts.repository import AccountsRepository
 from app.accounts.service import AccountsService, Principal
 from app.analysis.conversation import context_for
@@ -34,10 +32,10 @@ from app.buyer.engine import BuyerEngine, BuyerReply, HistoryTurn
 from app.buyer.state import BuyerState
 from app.container import Container
 from app.errors import Conflict, Forbidden, NotFound
+from app.roleplay import turn_store as db
 from app.roleplay.locks import SessionLocks
-from app.roleplay.models import PracticeSession, Turn
-from app.roleplay.repository import RoleplayRepository
 from app.roleplay.snapshots import cached_scenario, remember
+from app.roleplay.turn_store import SessionRow, TurnRow
 from app.scenarios.schema import Scenario
 
 LEASE_WAIT_STEP = 0.05
@@ -45,20 +43,6 @@ LEASE_WAIT_STEP = 0.05
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def usage_increments(usage: Any) -> dict[str, Any]:
-    """SQL increments of a session's token counters for one model call's usage."""
-    if not isinstance(usage, dict):
-        return {}
-    out: dict[str, Any] = {
-        "llm_prompt_tokens": PracticeSession.llm_prompt_tokens + int(usage.get("prompt_tokens", 0)),
-        "llm_completion_tokens": PracticeSession.llm_completion_tokens
-        + int(usage.get("completion_tokens", 0)),
-    }
-    if usage.get("estimated"):
-        out["llm_usage_estimated"] = True
-    return out
 
 
 def trainee_meta(analysis: TraineeTurnAnalysis) -> dict[str, Any]:
@@ -75,9 +59,9 @@ def trainee_meta(analysis: TraineeTurnAnalysis) -> dict[str, Any]:
 class Stored:
     """A trainee turn and the buyer's reply to it, as stored."""
 
-    session: PracticeSession
-    message: Turn
-    reply: Turn
+    session: SessionRow
+    message: TurnRow
+    reply: TurnRow
     scorecard: dict[str, Any] | None
 
 
@@ -87,7 +71,7 @@ class Claim:
 
     token: str
     session_id: str
-    message: Turn
+    message: TurnRow
     scenario: Scenario
     state: BuyerState
     seed: int
@@ -121,31 +105,46 @@ class TurnTaker:
         """
         deadline = asyncio.get_running_loop().time() + self.lease.total_seconds()
         while True:
-            async with self.c.unit_of_work() as db:
-                repo = RoleplayRepository(db)
-                s = await repo.session_for_turn(sid)
-                await check_owner(db, user, s, sid)
-                assert s is not None
-                existing = await repo.turn_by_key(sid, key) if key else None
-                if existing is not None and existing.text != text:
-                    raise Conflict("This Idempotency-Key was used for a different message.")
-                if existing is not None and s.turn_count > existing.index + 1:
-                    # A retry of a turn that went through: the first result, again.
-                    reply = await repo.turn_at(sid, existing.index + 1)
-                    assert reply is not None
-                    card = await repo.scorecard(sid) if s.status == "ended" else None
-                    return Stored(s, existing, reply, card)
-                if s.status != "active":
-                    raise Conflict("This session has ended; it takes no more messages.")
-                if not self._lease_held(s):
-                    return await self._take(repo, s, existing, text, key, retry_only)
+            async with self.c.connection() as conn:
+                s = await db.session_row(conn, sid)
+                mine = s is not None and s.user_id == user.id and s.org_id == user.org_id
+                got = await self._claim_in(conn, s, text, key, retry_only) if mine else None
+            if got is not None:
+                return got
+            if not mine:
+                # Decided after the transaction: it held the (SQLite) writer lock.
+                await self._refuse(user, s, sid)
             if asyncio.get_running_loop().time() > deadline:
                 raise Conflict(
                     "The buyer is still answering an earlier message; try again shortly."
                 )
             await asyncio.sleep(LEASE_WAIT_STEP)  # another process holds the lease
 
-    def _lease_held(self, s: PracticeSession) -> bool:
+    async def _claim_in(
+        self, conn: Any, s: SessionRow | None, text: str | None, key: str | None, retry_only: bool
+    ) -> Stored | Claim | None:
+        """The claim inside its transaction; None while another process holds the lease."""
+        assert s is not None
+        existing = await db.turn_by_key(conn, s.id, key) if key else None
+        if existing is not None and existing.text != text:
+            raise Conflict("This Idempotency-Key was used for a different message.")
+        if existing is not None and s.turn_count > existing.index + 1:
+            # A retry of a turn that went through: the first result, again.
+            reply = await db.turn_at(conn, s.id, existing.index + 1)
+            assert reply is not None
+            card = await db.scorecard(conn, s.id) if s.status == "ended" else None
+            return Stored(s, existing, reply, card)
+        if s.status != "active":
+            raise Conflict("This session has ended; it takes no more messages.")
+        if self._lease_held(s):
+            return None
+        return await self._take(conn, s, existing, text, key, retry_only)
+
+    async def _refuse(self, user: Principal, s: SessionRow | None, sid: str) -> None:
+        async with self.c.unit_of_work() as session:
+            await check_owner(session, user, s, sid)
+
+    def _lease_held(self, s: SessionRow) -> bool:
         return (
             s.reply_token is not None
             and s.reply_started_at is not None
@@ -154,9 +153,9 @@ class TurnTaker:
 
     async def _take(
         self,
-        repo: RoleplayRepository,
-        s: PracticeSession,
-        existing: Turn | None,
+        conn: Any,
+        s: SessionRow,
+        existing: TurnRow | None,
         text: str | None,
         key: str | None,
         retry_only: bool,
@@ -166,39 +165,38 @@ class TurnTaker:
             raise Conflict(
                 "The buyer has ended the meeting. End the session to see your scorecard."
             )
-        history = await repo.history(s.id)
+        history = await db.history(conn, s.id)
         last = history[-1] if history else None
+        new_text: str | None = None
         if existing is not None:
             message = existing
-        elif last is not None and last[1] == "trainee":
+        elif last is not None and last.role == "trainee":
             if not retry_only:
                 raise Conflict(
                     "The buyer has not answered your last message yet. Ask for the reply again "
                     "(POST /api/sessions/{id}/reply) or resend it with the same Idempotency-Key."
                 )
-            found = await repo.turn_at(s.id, last[0])
-            assert found is not None
-            message = found
+            message = last
         elif retry_only:
             raise Conflict("There is no unanswered message to reply to.")
         else:
             assert text is not None
-            message = Turn(
-                session_id=s.id, index=s.turn_count, role="trainee", text=text, idempotency_key=key
-            )
-            message.created_at = _now()
-            repo.add(message)
-            s.turn_count += 1
-        before = [(role, said) for i, role, said in history if i < message.index]
+            new_text = text
+            message = TurnRow(s.turn_count, "trainee", text, _now())
+        before = [(t.role, t.text) for t in history if t.index < message.index]
         analysis = analyze_trainee_turn(
             message.index, message.text, s.language, context_for(before)
         )
-        message.meta = trainee_meta(analysis)
+        meta = trainee_meta(analysis)
+        if new_text is not None:
+            await db.add_turn(
+                conn, s.id, message.index, "trainee", new_text, message.created_at, meta, key
+            )
+        else:
+            await db.set_turn_meta(conn, s.id, message.index, meta)
         token = secrets.token_hex(16)
-        s.reply_token = token
-        s.reply_started_at = _now()
-        s.updated_at = _now()
-        scenario = cached_scenario(s.id) or remember(s.id, await repo.scenario_data(s.id))
+        await db.take_lease(conn, s.id, message.index + 1, token, _now())
+        scenario = cached_scenario(s.id) or remember(s.id, await db.scenario_data(conn, s.id))
         return Claim(
             token=token,
             session_id=s.id,
@@ -232,53 +230,31 @@ class TurnTaker:
             raise
 
     async def release(self, claim: Claim) -> None:
-        async with self.c.unit_of_work() as db:
-            await db.execute(
-                update(PracticeSession)
-                .where(
-                    PracticeSession.id == claim.session_id,
-                    PracticeSession.reply_token == claim.token,
-                )
-                .values(reply_token=None, reply_started_at=None)
-            )
+        async with self.c.connection() as conn:
+            await db.release_lease(conn, claim.session_id, claim.token)
 
-    async def store(self, claim: Claim, reply: BuyerReply, engine_name: str) -> Turn:
+    async def store(self, claim: Claim, reply: BuyerReply, engine_name: str) -> TurnRow:
         index = claim.message.index + 1
-        async with self.c.unit_of_work() as db:
-            result = await db.execute(
-                update(PracticeSession)
-                .where(
-                    PracticeSession.id == claim.session_id,
-                    PracticeSession.reply_token == claim.token,
-                    PracticeSession.status == "active",
-                    PracticeSession.turn_count == index,
-                )
-                .values(
-                    turn_count=index + 1,
-                    buyer_state=reply.state.model_dump(mode="json"),
-                    reply_token=None,
-                    reply_started_at=None,
-                    updated_at=_now(),
-                    **usage_increments(reply.meta.get("usage")),
-                )
-                .execution_options(synchronize_session=False)
+        async with self.c.connection() as conn:
+            stored = await db.store_reply_state(
+                conn,
+                claim.session_id,
+                claim.token,
+                index,
+                reply.state.model_dump(mode="json"),
+                _now(),
+                reply.meta.get("usage"),
             )
-            if getattr(result, "rowcount", 0) != 1:
+            if not stored:
                 # The session was ended (or the lease expired) while the buyer answered.
                 raise Conflict("The session changed while the buyer was answering; reload it.")
-            turn = Turn(
-                session_id=claim.session_id,
-                index=index,
-                role="buyer",
-                text=reply.text,
-                meta={"engine": engine_name, "events": reply.events, **reply.meta},
+            meta = {"engine": engine_name, "events": reply.events, **reply.meta}
+            return await db.add_turn(
+                conn, claim.session_id, index, "buyer", reply.text, _now(), meta
             )
-            turn.created_at = _now()
-            db.add(turn)
-        return turn
 
 
-async def check_owner(db: Any, user: Principal, s: PracticeSession | None, sid: str) -> None:
+async def check_owner(session: Any, user: Principal, s: Any, sid: str) -> None:
     """Only the trainee who holds a session plays it; others learn nothing about it.
 
     Those who may read it (their coach, a manager) get a 403; anyone else a
@@ -286,7 +262,7 @@ async def check_owner(db: Any, user: Principal, s: PracticeSession | None, sid: 
     """
     if s is not None and s.user_id == user.id and s.org_id == user.org_id:
         return
-    if s is not None and await AccountsService(AccountsRepository(db)).can_read_user(
+    if s is not None and await AccountsService(AccountsRepository(session)).can_read_user(
         user, s.user_id, s.org_id
     ):
         raise Forbidden("Only the trainee who holds this session can do that.")
