@@ -73,8 +73,13 @@ async def wait_ready(base: str, proc: subprocess.Popen[bytes]) -> None:
 
 
 async def one_session(
-    c: httpx.AsyncClient, headers: dict[str, str], turns: int, think: float, rng: random.Random,
-    latencies: list[float], errors: list[str],
+    c: httpx.AsyncClient,
+    headers: dict[str, str],
+    turns: int,
+    think: float,
+    rng: random.Random,
+    latencies: list[float],
+    errors: list[str],
 ) -> None:
     r = await c.post("/api/sessions", json={"scenario_id": "zh-mes-auto-parts"}, headers=headers)
     if r.status_code != 201:
@@ -85,7 +90,9 @@ async def one_session(
         if think:
             await asyncio.sleep(think * rng.uniform(0.5, 1.5))
         t0 = time.perf_counter()
-        r = await c.post(f"/api/sessions/{sid}/messages", json={"text": LINES[i % len(LINES)]}, headers=headers)
+        r = await c.post(
+            f"/api/sessions/{sid}/messages", json={"text": LINES[i % len(LINES)]}, headers=headers
+        )
         elapsed = time.perf_counter() - t0
         if r.status_code == 409 and "ended" in r.text:
             return  # the buyer closed the meeting: a normal end
@@ -97,7 +104,9 @@ async def one_session(
             return
 
 
-async def run_load(base: str, tokens: list[str], sessions: int, turns: int, think: float) -> dict[str, float]:
+async def run_load(
+    base: str, tokens: list[str], sessions: int, turns: int, think: float
+) -> dict[str, float]:
     latencies: list[float] = []
     errors: list[str] = []
     rng = random.Random(42)
@@ -106,7 +115,15 @@ async def run_load(base: str, tokens: list[str], sessions: int, turns: int, thin
         t0 = time.perf_counter()
         await asyncio.gather(
             *(
-                one_session(c, {"Authorization": f"Bearer {tokens[i % len(tokens)]}"}, turns, think, rng, latencies, errors)
+                one_session(
+                    c,
+                    {"Authorization": f"Bearer {tokens[i % len(tokens)]}"},
+                    turns,
+                    think,
+                    rng,
+                    latencies,
+                    errors,
+                )
                 for i in range(sessions)
             )
         )
@@ -123,10 +140,14 @@ async def run_load(base: str, tokens: list[str], sessions: int, turns: int, thin
 
 
 async def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--sessions", type=int, default=50)
     ap.add_argument("--turns", type=int, default=12)
-    ap.add_argument("--think", type=float, default=1.0, help="mean seconds between a reply and the next turn")
+    ap.add_argument(
+        "--think", type=float, default=1.0, help="mean seconds between a reply and the next turn"
+    )
     ap.add_argument("--database-url", default=None, help="default: a fresh SQLite file")
     args = ap.parse_args()
 
@@ -147,13 +168,16 @@ async def main() -> None:
             for name in ("trainee1", "trainee2"):
                 r = await c.post("/api/auth/login", json={"username": name, "password": "demo"})
                 tokens.append(r.json()["token"])
-        print(f"database: {db_url.split('://')[0]} | sessions: {args.sessions} | turns per session: {args.turns}")
+        print(
+            f"database: {db_url.split('://')[0]} | sessions: {args.sessions} | turns per session: {args.turns}"
+        )
         for label, think in (("paced", args.think), ("saturated", 0.0)):
             res = await run_load(base, tokens, args.sessions, args.turns, think)
             print(
                 f"{label:>9} (think {think:.1f}s): {res['turns']:.0f} turns, errors {res['errors']:.0f}, "
                 f"p50 {res['p50_ms']:.1f} ms, p99 {res['p99_ms']:.1f} ms, max {res['max_ms']:.1f} ms, "
-                f"{res['turns_per_s']:.1f} turns/s" + (f"  first error: {res['first_error']}" if res["errors"] else "")
+                f"{res['turns_per_s']:.1f} turns/s"
+                + (f"  first error: {res['first_error']}" if res["errors"] else "")
             )
     finally:
         proc.terminate()
