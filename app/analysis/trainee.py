@@ -235,6 +235,16 @@ def _stage(t: str, language: str, *, probe_default: bool) -> SpinStage:
     return SpinStage.situation
 
 
+_OPEN_ASK = re.compile(r"什么|怎么|为什么|如何|多大|多少|哪些|哪里|\b(what|how|why|which)\b", re.I)
+_PERMISSION = re.compile(
+    r"^\s*(那)?(您|你)?(看)?(这样)?(可以|行|方便|合适|怎么样|如何|好)(吗|不|么|呢|不好)?\s*[？?]?\s*$"
+    r"|^\s*(那)?(您|你)看(呢|怎么样|行吗|可以吗|如何|行不行|合不合适|方便吗)\s*[？?]?\s*$"
+    r"|\b(would|does|will|could) (that|this|it) (work|suit)|\bhow does (that|this) sound\b"
+    r"|\bsound (good|ok|okay|reasonable)\b|\bis that (ok|okay|alright|fine)\b",
+    re.I,
+)
+
+
 def _advance_kind(t: str, language: str) -> AdvanceKind:
     for kind, c in (
         (AdvanceKind.pilot, lx.PILOT),
@@ -374,9 +384,15 @@ def analyze_trainee_turn(
             mark(Act.discount, t)
         if lx.PILOT.search(t, language):
             mark(Act.pilot, t)
-        if words(text) >= 8 and (
-            lx.SUMMARY.search(t, language)
-            or (lx.SUMMARY_WEAK.search(t, language) and _about_buyer(t, prev_terms, ctx))
+        if (
+            words(text) >= 8
+            and (
+                lx.SUMMARY.search(t, language)
+                or (lx.SUMMARY_WEAK.search(t, language) and _about_buyer(t, prev_terms, ctx))
+            )
+            # "What you just said about X: what does it cost?" takes up the buyer's
+            # words to ask more; a summary restates and checks.
+            and not (asks and _OPEN_ASK.search(t) and not lx.FEEDBACK.search(t, language))
         ):
             mark(Act.summary, t)
         if lx.SELF_DISCLOSURE.search(t, language):
@@ -392,10 +408,13 @@ def analyze_trainee_turn(
             and _PRODUCT_LIKING.search(t, language)
         )
         close = bool(lx.ORDER.find(t, language)) and not (asks and _BUSINESS_QUESTION.search(t))
+        offered = bool(lx.NEXT_STEP.find(t, language) or lx.PILOT.search(t, language))
         step = (
             not product
-            and bool(lx.NEXT_STEP.find(t, language) or lx.PILOT.search(t, language))
-            and bool(lx.PROPOSING.search(t, language))
+            and offered
+            # "Next week we walk the line with Ms Sun. Would that work?": the ask may
+            # be the short sentence after the proposal.
+            and bool(lx.PROPOSING.search(t, language) or _PERMISSION.search(next_text))
         )
         if close:
             mark(Act.hard_close, t)

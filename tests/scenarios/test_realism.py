@@ -1,0 +1,43 @@
+"""Every built-in scenario plays like a real account: the consultant earns the advance,
+the pitcher, the folder and the arguer don't, and the scores order them."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.scenarios.catalog import load_builtin
+from app.scenarios.realism import simulate
+
+SCENARIOS = load_builtin()
+
+
+@pytest.mark.parametrize("scenario_id", sorted(SCENARIOS))
+def test_scenario_is_realistic(scenario_id: str) -> None:
+    report = simulate(SCENARIOS[scenario_id])
+    assert report.realistic, report.problems
+    runs = report.runs
+    consultant = runs["consultant"]
+    assert consultant.advance_turn is not None
+    assert len(consultant.needs) >= SCENARIOS[scenario_id].advance.requires_needs
+    # the weak styles uncover less and score lower overall
+    for style in ("pitcher", "folder", "arguer"):
+        assert runs[style].advance_turn is None
+        assert len(runs[style].needs) < len(consultant.needs)
+        assert (runs[style].overall or 0) < (consultant.overall or 0)
+    # the folder leaves, the arguer and the pitcher wear the buyer out or get nowhere
+    assert runs["folder"].ended == "trainee_gave_up"
+
+
+def test_simulation_report_names_unrealistic_scenarios() -> None:
+    """A scenario whose buyer gives the advance away is reported, not passed."""
+    base = SCENARIOS["zh-retail-fresh-replenishment"]
+    easy = base.model_copy(
+        update={
+            "advance": base.advance.model_copy(update={"requires_needs": 0, "min_trust": 0}),
+            "objections": [],
+        },
+        deep=True,
+    )
+    report = simulate(easy)
+    assert not report.realistic
+    assert any("pitcher" in p or "folder" in p or "arguer" in p for p in report.problems)
