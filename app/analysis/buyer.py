@@ -143,8 +143,23 @@ def buyer_reading(
     return a.objection_kinds, a.signals
 
 
-def analyze_buyer_turn(index: int, text: str, language: str) -> BuyerTurnAnalysis:
+_OFFER_TO_SEND = lx.cue(
+    [
+        r"我(先|回去|今天|马上|这就|会|来)?(给您|给你|发您|发给您|发给你)|把.{1,24}发(给)?(您|你)|发(一份|个|份|一下).{0,16}给(您|你)"
+    ],
+    [
+        r"\bi('ll| will| can| could)? (send|email|forward) (you|over|it)\b|\blet me (send|email|forward)\b|\bi send you\b"
+    ],
+)
+
+
+def analyze_buyer_turn(
+    index: int, text: str, language: str, previous_trainee: str = ""
+) -> BuyerTurnAnalysis:
+    """`previous_trainee`: what the trainee just said, when known. "Send it over" is a
+    brush-off on its own, but a yes when the trainee has just offered to send it."""
     sents = sentences(text) or [Sentence(0, len(text), text.strip() or text)]
+    offered = bool(previous_trainee) and bool(_OFFER_TO_SEND.search(previous_trainee, language))
     objections: list[ObjectionHit] = []
     seen: set[ObjectionKind] = set()
     signals: set[BuyerSignal] = set()
@@ -157,6 +172,9 @@ def analyze_buyer_turn(index: int, text: str, language: str) -> BuyerTurnAnalysi
     for s in sents:
         t = s.text
         kinds = _objection_kinds(t, language)
+        if offered and ObjectionKind.send_material in kinds:
+            kinds.remove(ObjectionKind.send_material)
+            mark(BuyerSignal.accepts, t)
         for kind in kinds:
             if kind not in seen:
                 seen.add(kind)

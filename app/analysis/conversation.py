@@ -47,13 +47,14 @@ def analyze_conversation(
     lang = language or detect_language(" ".join(text for _, text in turns))
     out: list[TraineeTurnAnalysis | BuyerTurnAnalysis] = []
     buyer_terms: frozenset[str] = frozenset()
-    previous_buyer = ""
+    previous_buyer = previous_trainee = ""
     for index, (role, text) in enumerate(turns):
         if role == "buyer":
-            out.append(analyze_buyer_turn(index, text, lang))
+            out.append(analyze_buyer_turn(index, text, lang, previous_trainee))
             buyer_terms |= content_terms(text)
             previous_buyer = text
         else:
             ctx = TurnContext(previous_buyer_text=previous_buyer, buyer_terms=buyer_terms)
             out.append(analyze_trainee_turn(index, text, lang, ctx))
+            previous_trainee = text
     return ConversationAnalysis(language=lang, turns=tuple(out))

@@ -200,7 +200,7 @@ QUESTION_MARK = rx(r"[?？]")
 ZH_INTERROGATIVE = rx(
     r"什么|啥|咋|怎么|怎样|为什么|为何|为啥|如何|哪|几[个家条台位次年月天种成号点套]|多少|多久|多长|多大|多高|多远|多快|谁|"
     r"是否|是不是|有没有|能不能|会不会|要不要|可不可以|对不对|行不行|好不好|有无|可否|能否|算不算|用没用|"
-    r"([^\s，,。])不\1"
+    r"([^\s，,。])不\1|(了|上来|过|到位|起来)没(有)?[，,。？?]|[^还就]还是(说)?[^要得会能]"
 )
 # "什么都", "谁都", "多少也": indefinites, not questions.
 ZH_INDEFINITE = rx(
@@ -217,7 +217,14 @@ ZH_TELL_ME = rx(
 ZH_ADDRESSED = rx(r"您|你|贵|咱们(这边|那边|现在|目前|平时|一般)|老哥|大哥|姐")
 # "我想了解一下你们…是怎么…", "想请教…": a request for information.
 ZH_ASK_FRAME = rx(
-    r"(想|希望|想要|来)(先|多)?(了解|请教|问问|问一下|听听|知道|搞清楚|弄清楚)(一下|下)?|顺便问|请问|好奇"
+    r"(想|希望|想要|来)(先|多)?(了解|请教|问问|问一下|听听|知道|搞清楚|弄清楚)(一下|下)?|顺便问|请问|好奇|"
+    r"(挺|很|特别|真|就|倒是)?想(多)?(听|了解|知道|请教|问问|听听)(两句|几句|一下|下)?|(多嘴|冒昧|斗胆)?问(一句|一下|个事|您个事)|"
+    r"跟我(说说|讲讲|聊聊|透个底)|给我(说说|讲讲|聊聊)|不知道(您|你们|咱们)?"
+)
+# A guess put to the buyer to confirm ("那核损主要还是靠人看照片吧，…", "估计就溜过去了"):
+# a closed question in the form of a statement.
+ZH_GUESS = rx(
+    r"(?<=.{4})吧\s*[，,]|(估计|恐怕|想必|八成|多半|我猜|我估摸|我寻思)(着)?.{2,30}(了|吧|的)\s*([。！!，,]|$)"
 )
 # "您觉得…哪里…": asking the buyer's opinion, whatever the final punctuation.
 ZH_OPINION_FRAME = rx(r"^(那|所以|那么)?(您|你)(们)?(觉得|认为|看|感觉|估计)|在(您|你)看来")
@@ -255,7 +262,16 @@ EN_TELL_ME = rx(
     r"give me (a sense|an idea|an example|a feel|a picture)|paint (me )?a picture|i'd love to (hear|understand|know|learn)|i'?m (really )?curious|"
     r"(just )?wondering (how|what|why|whether|if|which|where|who)|i wonder (how|what|why|whether|if)|"
     r"i'd (like|love) to (know|understand|hear|learn) (how|what|why|whether|if|which|more|about)|keen to (hear|understand|learn)|"
-    r"interested (to hear|in hearing) (how|what|why|about)|say more|fill me in)\b",
+    r"interested (to hear|in hearing) (how|what|why|about)|say more|fill me in|"
+    r"i'?m (more |really |just |also |genuinely )?(curious|wondering)|"
+    r"i'?d (want|like|love) to (get a (feel|sense) for|understand|hear|learn)|(the other|one) thing i'?d (want|like|love) to (get a feel for|understand|know|hear)|"
+    r"(get|give me) a (feel|sense) for|tell me (where|if) i'?(ve|m) got (it|that) wrong)\b",
+    re.I,
+)
+# A guess put to the buyer to confirm or correct ("I'm guessing the schedules still
+# look like 2019", "我猜…吧"): a closed question in the form of a statement.
+EN_GUESS = rx(
+    r"\b(i'?m guessing|i'?d guess|i imagine|i'?d imagine|i suspect|my guess is|am i right (that|in thinking))\b",
     re.I,
 )
 
@@ -550,7 +566,7 @@ UNDERSTANDING = cue(
         r"^(是|嗯|对)[，,！!。]|(肯定|确实|当然)要(慎重|谨慎|考虑)|(慎重|谨慎)(是)?(对|应该)的|应该的|理解理解",
         r"(?<![不没])(?<!这么)(?<!这样)(?<!我来)理解(?!错|得?(不)?(对|没错|准|到位|的对|有没有|是否|一下|为)|(下来)?(您|你们)?(的意思)?是)",
         r"(?<![不没])明白(?!了吗|吗|你的意思吗|您的意思吗)",
-        r"懂(您|你)|我懂",
+        r"懂(您|你)|我懂|^懂了|[，,。]懂了|搁(我|谁)(我)?(也|都)|换(我|谁)(也|都)|要是我(也|都)|(我|谁)(也|都)(会)?犯嘀咕|能理解",
         r"(^|[，,。！!；;：:\s]|嗯|哦|啊|是|对|那|这|您说的|您讲的|你说的)(确实|的确)",
         r"没错(?!吧)",
         r"(?<![没不])有道理",
@@ -589,6 +605,7 @@ UNDERSTANDING = cue(
         r"^\W*(that'?s )?fair\b",
         r"\bgood point\b",
         r"\bi hear you\b",
+        r"\bi (figured|thought|guessed) you'?d say (that|so)\b|\b(totally|completely|i) hear (you|that)\b|\bfair enough\b|\bi get (it|that)\b",
         r"\bunderstandabl",
         r"(?<!did )(?<!do )\bi (totally |completely )?get (that|it|why|where you)\b",
         r"\bi appreciate (that|you|your|the)\b",
@@ -980,6 +997,8 @@ PILOT = cue(
         r"\btry it (on|with|in|out)\b",
         r"\bsandbox\b",
         r"\blimited rollout\b",
+        r"\bread-only\b.{0,60}\b(days|weeks)\b|\b(days|weeks)\b.{0,40}\bread-only\b",
+        r"\bfor (a |the )?(first )?(thirty|sixty|ninety|30|60|90|two|three|four|six) (days|weeks)\b.{0,40}\b(no cost|free|no charge|on us)\b",
     ],
 )
 # A concrete next activity together (meeting, visit, demo, pilot, proposal, introduction).
@@ -1056,6 +1075,7 @@ PROPOSING = cue(
         r"\b(does|would|will|could) .{0,30}\bwork( better| for you)?\b",
         r"\b(i'?m |we're )?happy to (come|set|arrange|run|show|bring|do|walk)\b",
         r"\bwould .{0,20}\bbe (ok|okay|possible|useful|helpful)\b",
+        r"\bwhat i'?d (suggest|propose|recommend)\b|\bi'?d (suggest|propose|recommend|start with)\b|\bmy (suggestion|proposal) (is|would be)\b",
     ],
 )
 # Asking for the order, the signature or the money: a close, not an advance.
@@ -1108,7 +1128,7 @@ ORDER = cue(
         r"\bgo ahead and (order|sign|buy)\b",
         r"\block (it|this) in\b",
         r"\b(shall|can) we (sign|proceed|finali[sz]e|close)\b",
-        r"\bdown ?payment\b|\bdeposit\b",
+        r"\bdown ?payment\b|\b(pay|put down|place|leave|take|wire|send) (a |the |your )?deposit\b|\bdeposit (of|to (secure|hold|lock))\b",
     ],
 )
 SITE_VISIT = cue(
@@ -2019,13 +2039,15 @@ RESISTANCE = cue(
         r"\b(happy|satisfied|fine|comfortable) with (them|our|the|what|how)\b",
         r"\bstick(ing)? with\b",
         r"\bwhy would (we|i) (switch|change|move)\b",
+        r"\bnon-?starter\b|\bdeal-?breaker\b|\b(won'?t|doesn'?t|isn'?t going to) fly\b",
+        r"\bdoesn'?t (sit|play) (nicely|well) with\b|\bhas to (work|play nicely|fit) with\b",
     ],
 )
 
 OBJECTIONS: dict[ObjectionKind, Cue] = {
     ObjectionKind.price: cue(
         [
-            r"吃不消|不划算|高出(一大截|很多|不少)|高(了|太多)|(别人|别家|人家|他们)(家)?.{0,8}(才|只)(报|要|卖|收)|这个(数|价)(字)?.{0,8}(摇头|吓人|吃不消|批不了|难)",
+            r"(可|也|并|真|实在)?不便宜|价格(也)?不低|吃不消|不划算|高出(一大截|很多|不少)|高(了|太多)|(别人|别家|人家|他们)(家)?.{0,8}(才|只)(报|要|卖|收)|这个(数|价)(字)?.{0,8}(摇头|吓人|吃不消|批不了|难)",
             r"价格(上|方面)?(能不能|可不可以|还能|再)?(商量|谈|优惠|便宜|让|松动)|(价|价格|价钱)(还)?(能|可以)(再)?(低|少|便宜|谈)",
             r"性价比|价钱|不值(这个价|那么多)|贵得|太高了",
             r"(太|很|挺|比较|有点|偏|这么|那么|也太|实在|真)贵|贵(了|得)",
@@ -2049,6 +2071,7 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"\bmore than we (were expecting|expected|thought|planned)\b|\bhard to swallow\b|\bcame in .{0,25}\b(under|below|lower|cheaper)\b|\bfor that (money|price)\b",
             r"\bwiggle room\b|\bflexib\w* on (the )?price\b|\bbest offer\b|\btoo rich\b|\bcost(s)? a fortune\b|\barm and a leg\b|\bbreak the bank\b|\bexpensive\b|\bpremium\b",
             r"\btoo expensive\b",
+            r"\b(not|n'?t|never|hardly) cheap\b|\bcost(s)?,? though\b|\bhow much (is|does|would) (it|this|that)( \w+)? (cost|run|set us back),? (though|anyway)\b",
             r"\bpricey\b",
             r"\b(price|pricing|quote|cost)('s| is| seems| looks| was)? (too |very |a bit |rather |way |pretty )?(high|steep)\b",
             r"\bcosts? (too much|a lot more|way more)\b",
@@ -2087,7 +2110,7 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"(投入|开支|采购|投资)(暂停|冻结|收紧|都停)",
         ],
         [
-            r"\bno money left\b|\b(discretionary )?spend(ing)? (is )?on hold\b|\bfind the (funds|money)\b|\bbudget cycle\b|\b(budget|money) (closed|gone|used up|spent|allocated|committed)\b",
+            r"\bno money left\b|\b(discretionary )?spend(ing)? (is )?on hold\b|\bfind the (funds|money)\b|\b(wait (for|until)|not (in|until)) (the |this |next )*budget cycle\b|\b(budget|money) (closed|gone|used up|spent|allocated|committed)\b",
             r"\bwasn'?t budgeted\b|\bnot in the plan\b|\b(funds|cash|cash ?flow) (are |is )?(tight|limited)\b|\bno capex\b",
             r"\bno budget\b",
             r"\bbudget('s| is| was| has been)? (is )?(tight|cut|frozen|spent|allocated|gone|locked|limited|set|exhausted|used up|committed)\b",

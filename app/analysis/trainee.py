@@ -154,12 +154,14 @@ def _is_question(t: str, next_text: str) -> bool:
         asking = bool(lx.ZH_ASK_FRAME.search(t))
         if lx.ZH_TELL_ME.search(t) and (addressed or asking):
             return True
+        if lx.ZH_GUESS.search(t) and not lx.PITCH_SELF.search(t, "zh"):
+            return True
         if lx.ZH_INTERROGATIVE.search(t):
             if lx.ZH_OPINION_FRAME.search(t) or asking:
                 return True
             if addressed and not _ZH_STATEMENT_END.search(t):
                 return True
-    if lx.EN_TELL_ME.search(t):
+    if lx.EN_TELL_ME.search(t) or lx.EN_GUESS.search(t):
         return True
     return bool(
         lx.EN_QUESTION_START.search(t)
@@ -190,6 +192,10 @@ def _form(t: str, language: str) -> QuestionForm:
         return QuestionForm.closed
     if lx.EN_OPEN_REQUEST.search(t):
         return QuestionForm.open
+    if lx.EN_GUESS.search(t):
+        return QuestionForm.closed  # a guess to confirm or correct
+    if lx.EN_TELL_ME.search(t) and re.search(r"\b(what|how|why|which|where|who)\b", t, re.I):
+        return QuestionForm.open  # "I'm curious what...", "I'd want a feel for how..."
     core = _en_core(t)
     if not core:
         return QuestionForm.closed  # a statement with a question mark: a check

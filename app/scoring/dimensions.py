@@ -193,33 +193,46 @@ def _interrogation_runs(f: Features) -> list[tuple[int, str]]:
 
 
 def _episode_score(ep: ObjectionEpisode, t: Tally) -> float:
+    """One objection and the trainee's answer to it, 0-100.
+
+    The guidance's move is understanding, then a question that uncovers the
+    reason (理解+反问), then value, proof or a small step; arguing, an instant
+    discount, running down a competitor or pushing for the order count
+    against it; acknowledging and complying ("sure, I'll send it") is
+    dropping the subject.
+    """
     if not ep.responses:
-        return 20.0  # the trainee never answered (the conversation ended there)
+        return 5.0  # the trainee never answered it
     if ep.has(Act.give_up):
         hit = ep.quote_of(Act.give_up)
         if hit:
             t.cite(hit[0], hit[1], "give_up", good=False)
-        return 5.0
-    score = 25.0
+        return 3.0
+    score = 10.0
     understanding = ep.quote_of(Act.understanding)
     counter = ep.counter_question()
     if understanding:
-        score += 20
+        score += 15
         t.cite(*understanding, "understanding", good=True)
     if counter:
-        score += 25
+        score += 30
         t.cite(*counter, "counter_question", good=True)
-    if understanding and counter:
-        score += 10  # 理解 + 反问: the move the guidance teaches
+        if understanding:
+            score += 10  # 理解 + 反问: the move the guidance teaches
+    elif ep.open_question() is not None:
+        score += 12  # a question, though not about the objection
+    answered = 0.0
     for act, key, bonus in (
         (Act.value, "value", 15),
         (Act.proof, "proof", 10),
         (Act.pilot, "pilot", 10),
+        (Act.advance, "advance", 8),
     ):
         hit = ep.quote_of(act)
         if hit:
-            score += bonus
+            answered += bonus
             t.cite(*hit, key, good=True)
+    score += min(answered, 25)
     price_like = any(k in (ObjectionKind.price, ObjectionKind.budget) for k in ep.kinds)
     for act, key, malus in (
         (Act.argument, "argument", 35),
@@ -231,23 +244,36 @@ def _episode_score(ep: ObjectionEpisode, t: Tally) -> float:
         if hit:
             score -= malus
             t.cite(*hit, key, good=False)
-    if not (
-        understanding or counter or ep.has(Act.value) or ep.has(Act.proof) or ep.has(Act.pilot)
-    ):
-        score = min(score, 15.0)
-        first = ep.responses[0]
-        t.cite(first.index, _first_sentence(first), "ignored", good=False)
+    engaged = counter is not None or ep.open_question() is not None or answered > 0
+    if not engaged:
+        # Acknowledged at most: the objection was left standing.
+        score = min(score, 25.0 if understanding else 12.0)
+        if not understanding:
+            first = ep.responses[0]
+            t.cite(first.index, _first_sentence(first), "ignored", good=False)
     if ep.buyer_after is not None and ep.buyer_after.signals & {
         BuyerSignal.softens,
         BuyerSignal.accepts,
     }:
-        score += 5
+        score += 8
     return max(0.0, min(100.0, score))
 
 
 def _first_sentence(x: TraineeTurnAnalysis) -> str:
     sents = sentences(x.text)
     return sents[0].text if sents else x.text
+
+
+def _folded(f: Features, first_objection: int) -> bool:
+    """The trainee walked away after the pushback without the buyer agreeing to anything."""
+    quits = [x for x in f.acts(Act.give_up) if x.index > first_objection]
+    if not quits:
+        return False
+    last_quit = quits[-1].index
+    agreed = any(
+        BuyerSignal.accepts in b.signals for b in f.buyer if first_objection < b.index < last_quit
+    )
+    return not agreed
 
 
 def objection_handling(f: Features) -> DimensionScore:
@@ -260,10 +286,15 @@ def objection_handling(f: Features) -> DimensionScore:
             evidence=[],
         )
     t = Tally(lang)
-    scores = [_episode_score(ep, t) for ep in f.episodes]
+    # An objection in the buyer's last words, never answered because the talk
+    # ended there, counts only when nothing else was answered.
+    answered = [ep for ep in f.episodes if ep.responses]
+    scores = [_episode_score(ep, t) for ep in answered or f.episodes]
     base = sum(scores) / len(scores)
     first_obj = f.episodes[0].buyer_index
-    gave_up = any(ep.has(Act.give_up) for ep in f.episodes)
+    gave_up = any(ep.has(Act.give_up) for ep in f.episodes) or _folded(f, first_obj)
+    if gave_up:
+        base = min(base, 15.0)
     advances_after = [
         x for x in f.advances() if x.index > first_obj and x.advance_kind is not AdvanceKind.order
     ]

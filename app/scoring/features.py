@@ -53,6 +53,17 @@ class ObjectionEpisode:
                 return r.index, r.evidence[act]
         return None
 
+    def open_question(self) -> tuple[int, str] | None:
+        """Any open question in the answer that is not a proposal or a close."""
+        for r in self.responses:
+            excluded = {
+                r.evidence.get(a) for a in (Act.advance, Act.hard_close, Act.product_question)
+            }
+            for q in r.questions:
+                if q.form is QuestionForm.open and not q.leading and q.text not in excluded:
+                    return r.index, q.text
+        return None
+
     def counter_question(self) -> tuple[int, str] | None:
         """The first question back that digs into the objection (反问)."""
         for r in self.responses:
