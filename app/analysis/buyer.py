@@ -153,6 +153,16 @@ _OFFER_TO_SEND = lx.cue(
 )
 
 
+_AGREED_TIME = lx.cue(
+    [
+        r"^(那|行|好|可以|成)?[，,]?(就)?(下)?(周|星期|礼拜)[一二三四五六日天]|^(就)?(明天|后天|下周)|^(那)?(就)?(这么|这样)定"
+    ],
+    [
+        r"^(ok(ay)?|sure|fine|great|yes|yep),?\s*(let'?s do |how about )?(mon|tues|wednes|thurs|fri|satur|sun)day\b|^(mon|tues|wednes|thurs|fri)day\b|^(next week|tomorrow)\b"
+    ],
+)
+
+
 def analyze_buyer_turn(
     index: int, text: str, language: str, previous_trainee: str = ""
 ) -> BuyerTurnAnalysis:
@@ -160,6 +170,16 @@ def analyze_buyer_turn(
     brush-off on its own, but a yes when the trainee has just offered to send it."""
     sents = sentences(text) or [Sentence(0, len(text), text.strip() or text)]
     offered = bool(previous_trainee) and bool(_OFFER_TO_SEND.search(previous_trainee, language))
+    # Answering "who else decides?" with who signs is information, not "not my call".
+    asked_decision = bool(previous_trainee) and bool(
+        lx.DECISION_PROBE.search(previous_trainee, language)
+    )
+    # "Thursday. Loop in Devon." after a proposal is a yes, whatever errand comes with it.
+    proposed = bool(previous_trainee) and bool(
+        lx.NEXT_STEP.find(previous_trainee, language)
+        and lx.PROPOSING.search(previous_trainee, language)
+    )
+    agreed_time = proposed and bool(_AGREED_TIME.search(text.strip(), language))
     objections: list[ObjectionHit] = []
     seen: set[ObjectionKind] = set()
     signals: set[BuyerSignal] = set()
@@ -172,9 +192,15 @@ def analyze_buyer_turn(
     for s in sents:
         t = s.text
         kinds = _objection_kinds(t, language)
-        if offered and ObjectionKind.send_material in kinds:
+        if (offered or agreed_time) and ObjectionKind.send_material in kinds:
             kinds.remove(ObjectionKind.send_material)
             mark(BuyerSignal.accepts, t)
+        if (
+            asked_decision
+            and ObjectionKind.authority in kinds
+            and not lx.RESISTANCE.search(t, language)
+        ):
+            kinds.remove(ObjectionKind.authority)
         for kind in kinds:
             if kind not in seen:
                 seen.add(kind)
@@ -183,6 +209,8 @@ def analyze_buyer_turn(
             mark(BuyerSignal.objection, t)
         for signal in _signals_of(t, language, bool(kinds)):
             mark(signal, t)
+    if agreed_time and BuyerSignal.objection not in signals:
+        mark(BuyerSignal.accepts, sents[0].text)
     return BuyerTurnAnalysis(
         index=index,
         text=text,

@@ -204,7 +204,8 @@ ZH_INTERROGATIVE = rx(
 )
 # "什么都", "谁都", "多少也": indefinites, not questions.
 ZH_INDEFINITE = rx(
-    r"(什么|谁|哪儿?|哪里|怎么|多少)(都|也)(?!不是)|不管|无论|不论|随时|尽管(说|提|找|问)|有什么(需要|问题|事)(的话)?.{0,4}(随时|尽管|可以|就|找)"
+    r"(什么|谁|哪儿?|哪里|怎么|多少)(都|也)(?!不是)|不管|无论|不论|随时|尽管(说|提|找|问)|有什么(需要|问题|事)(的话)?.{0,4}(随时|尽管|可以|就|找)|"
+    r"^(没|没有)(什么|啥)(没(什么|啥))?[。，,！!]?$|没(什么|啥)(事|事儿|大事|关系)[。，,！!]|不怎么(样)?[。，,]"
 )
 # "我不知道为什么…", "这就是为什么…": an interrogative word inside a statement.
 ZH_EMBEDDED = rx(
@@ -1065,7 +1066,7 @@ PROPOSING = cue(
         r"\bwould it (make sense|help|be possible|work)\b",
         r"\bare you open\b",
         r"\bwhy don'?t we\b",
-        r"\b(can|may|shall|could) i (come|bring|set|book|send|show|arrange|introduce|drop)\b",
+        r"\b(can|may|shall|could) i (also )?(come|bring|set|book|send|show|arrange|introduce|drop|grab|get|have|steal|take|put)\b",
         r"\bworks? for you\b",
         r"\bwhat if we\b",
         r"\b(i|we)'ll\b",
@@ -2110,6 +2111,8 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"(投入|开支|采购|投资)(暂停|冻结|收紧|都停)",
         ],
         [
+            r"\bnot (opening|adding|creating|approving|starting) (a |another )?new\b.{0,30}\b(line|spend|budget|cost|po)\b",
+            r"\b(six|seven)-figure\b.{0,40}\b(not|no|can'?t|won'?t|isn'?t)\b|\b(not|no|can'?t|won'?t)\b.{0,40}\b(six|seven)-figure\b",
             r"\bno money left\b|\b(discretionary )?spend(ing)? (is )?on hold\b|\bfind the (funds|money)\b|\b(wait (for|until)|not (in|until)) (the |this |next )*budget cycle\b|\b(budget|money) (closed|gone|used up|spent|allocated|committed)\b",
             r"\bwasn'?t budgeted\b|\bnot in the plan\b|\b(funds|cash|cash ?flow) (are |is )?(tight|limited)\b|\bno capex\b",
             r"\bno budget\b",
@@ -2227,6 +2230,7 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"(挤|抽)出(来)?的时间|抽不出(时间|空)",
             r"时间(有限|很紧|不多|紧)",
             r"顾不上|顾不过来|脚不沾地|焦头烂额|分身乏术|没心思",
+            r"(我)?(这会儿|现在|正在|正|在)(开会|会上|忙着|外面|路上|开车|出差)",
         ],
         [
             r"\bback-to-back\b|\b(you'?ve got|you have|i have|i'?ve got) (\w+ )?minutes\b|\bin the middle of\b|\buntil after\b|\bcan'?t give (this|it) (any )?(attention|time)\b|\bno bandwidth\b|\bfirefighting\b",
@@ -2314,7 +2318,8 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"\bsend (me|over|us|it|through|across)\b",
             r"\bemail (me|it|over|us|something)\b",
             r"\bbrochure\b",
-            r"\b(some|the|your) (material|materials|info|information|deck|slides|literature|one-pager|case studies)\b",
+            r"\b(send|email|forward|drop|leave|mail|pass)( me| us| over| along)?( some| the| your| a)? (material|materials|info|information|deck|slides|literature|one-pager|case studies|overview|summary)\b",
+            r"\b(just|why don'?t you|can you|could you) (send|email|forward)\b",
             r"\bleave (me )?(some|a|your)\b",
             r"\bput (it|something|that) in (an |a )?(email|writing)\b",
             r"\bdrop me (an email|a line|something)\b",

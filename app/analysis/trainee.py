@@ -143,7 +143,7 @@ def _is_question(t: str, next_text: str) -> bool:
     if _HAS_CJK.search(t):
         if lx.ZH_TAG.search(t):
             return True
-        particle = re.search(r"(吗|么|嘛|呢)[\s。!！,，~～…]*$", t)
+        particle = re.search(r"(吗|(?<![什怎这那多要])么|嘛|呢)[\s。!！,，~～…]*$", t)
         if particle and (
             particle.group(1) != "呢" or lx.ZH_INTERROGATIVE.search(t) or lx.ZH_ADDRESSED.search(t)
         ):

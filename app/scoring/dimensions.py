@@ -56,7 +56,7 @@ class Tally:
 def _short_cap(f: Features) -> float:
     """A conversation of a few words can't show much of anything."""
     if f.trainee_words < 12 or f.business_turns == 0:
-        return 10.0
+        return 5.0
     if f.business_turns < 3:
         return 35.0
     if f.business_turns < 5:
@@ -212,10 +212,10 @@ def _episode_score(ep: ObjectionEpisode, t: Tally) -> float:
     understanding = ep.quote_of(Act.understanding)
     counter = ep.counter_question()
     if understanding:
-        score += 15
+        score += 20
         t.cite(*understanding, "understanding", good=True)
     if counter:
-        score += 30
+        score += 35
         t.cite(*counter, "counter_question", good=True)
         if understanding:
             score += 10  # 理解 + 反问: the move the guidance teaches
@@ -223,16 +223,16 @@ def _episode_score(ep: ObjectionEpisode, t: Tally) -> float:
         score += 12  # a question, though not about the objection
     answered = 0.0
     for act, key, bonus in (
-        (Act.value, "value", 15),
-        (Act.proof, "proof", 10),
-        (Act.pilot, "pilot", 10),
-        (Act.advance, "advance", 8),
+        (Act.value, "value", 25),
+        (Act.proof, "proof", 15),
+        (Act.pilot, "pilot", 15),
+        (Act.advance, "advance", 10),
     ):
         hit = ep.quote_of(act)
         if hit:
             answered += bonus
             t.cite(*hit, key, good=True)
-    score += min(answered, 25)
+    score += min(answered, 30)
     price_like = any(k in (ObjectionKind.price, ObjectionKind.budget) for k in ep.kinds)
     for act, key, malus in (
         (Act.argument, "argument", 35),
@@ -264,14 +264,24 @@ def _first_sentence(x: TraineeTurnAnalysis) -> str:
     return sents[0].text if sents else x.text
 
 
+def _first_discovery(f: Features) -> int | None:
+    """Where the trainee first dug into a need: a problem or impact question, or a summary."""
+    found = [q.index for q in f.questions if q.question.stage is not SpinStage.situation]
+    found += [x.index for x in f.acts(Act.summary)]
+    return min(found, default=None)
+
+
 def _folded(f: Features, first_objection: int) -> bool:
     """The trainee walked away after the pushback without the buyer agreeing to anything."""
     quits = [x for x in f.acts(Act.give_up) if x.index > first_objection]
     if not quits:
         return False
     last_quit = quits[-1].index
+    proposals = {x.index for x in f.advances() if x.advance_kind is not AdvanceKind.order}
     agreed = any(
-        BuyerSignal.accepts in b.signals for b in f.buyer if first_objection < b.index < last_quit
+        BuyerSignal.accepts in b.signals and (b.index - 1) in proposals
+        for b in f.buyer
+        if first_objection < b.index < last_quit
     )
     return not agreed
 
@@ -299,6 +309,22 @@ def objection_handling(f: Features) -> DimensionScore:
         x for x in f.advances() if x.index > first_obj and x.advance_kind is not AdvanceKind.order
     ]
     closes = [x for x in f.trainee if x.advance_kind is AdvanceKind.order]
+    # An advance fits the stage once some need is on the table; a demo asked for
+    # with nothing learned is pressure, not persistence.
+    discovered = _first_discovery(f)
+    fitting = [x for x in advances_after if discovered is not None and x.index > discovered]
+    if advances_after and not fitting and not gave_up:
+        base -= 5
+        t.gaps.append(
+            pick(
+                lang,
+                "还没了解需求就一再要求下一步",
+                "pushed for next steps before learning any need",
+            )
+        )
+        advances_after = []
+    else:
+        advances_after = fitting
     if advances_after and not gave_up:
         base += 8
         t.cite(
