@@ -762,6 +762,8 @@ DISCOUNT = cue(
         r"(再|多|额外|另外)(送|赠|给)(您|你们?)?.{0,4}(一|两|三|半|\d)(年|个月|套|次|台|个|份|天)",
         r"(送|赠送)(您|你们?)?.{0,4}(一|两|三|半|\d)(年|个月|套|次|台)?.{0,3}(维保|服务|培训|质保|保修|账号|license|升级)",
         r"赠送|白送|附送",
+        r"免费(的)?(运维|维护|升级|培训|实施|账号|用户|模块|使用一年|延保|服务(一|两|三|\d)年)|(再|另外|额外)(加|送|给)(您|你们?)?.{0,4}免费",
+        r"(送|赠)(您|你们?)?.{0,4}(一|两|三|半|\d)(年|个月).{0,3}(运维|维护|服务|升级|培训)",
         r"(申请|争取|帮您)(一下|了)?.{0,8}(优惠|折扣|特价|特批|让利|减免|全免|免费|底价)",
         r"(再|给(您|你们?)|帮(您|你们?)|可以|能)(降|减|便宜|让)(了|掉)?.{0,3}(\d+|[一二两三四五六七八九十])(个点|%|成|万|千|块)",
         r"跟.{0,8}(一样的|同样的)?价(格|钱)?(走|给|做)|按.{0,6}(的)?价(格|钱)?给",
@@ -2041,13 +2043,14 @@ RESISTANCE = cue(
         r"\bstick(ing)? with\b",
         r"\bwhy would (we|i) (switch|change|move)\b",
         r"\bnon-?starter\b|\bdeal-?breaker\b|\b(won'?t|doesn'?t|isn'?t going to) fly\b",
-        r"\bdoesn'?t (sit|play) (nicely|well) with\b|\bhas to (work|play nicely|fit) with\b",
+        r"\bdoesn'?t (sit|play) (nicely|well) with\b",
     ],
 )
 
 OBJECTIONS: dict[ObjectionKind, Cue] = {
     ObjectionKind.price: cue(
         [
+            r"价格(这块|方面|上)?(儿)?(你们)?(心里)?有(个)?数(吧|吗|啊)|价(格|钱)(这块儿?)?(你们)?(自己)?(掂量|看着办)|别(跟我)?报(得)?(太)?高|报价(要|得)?实在(点|些)",
             r"(可|也|并|真|实在)?不便宜|价格(也)?不低|吃不消|不划算|高出(一大截|很多|不少)|高(了|太多)|(别人|别家|人家|他们)(家)?.{0,8}(才|只)(报|要|卖|收)|这个(数|价)(字)?.{0,8}(摇头|吓人|吃不消|批不了|难)",
             r"价格(上|方面)?(能不能|可不可以|还能|再)?(商量|谈|优惠|便宜|让|松动)|(价|价格|价钱)(还)?(能|可以)(再)?(低|少|便宜|谈)",
             r"性价比|价钱|不值(这个价|那么多)|贵得|太高了",
@@ -2239,7 +2242,7 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"\bhaven'?t (got )?(the |much |any )?time\b",
             r"\b(really |very |pretty |super |crazy |so )?busy\b(?! (season|period|time of year|months?))",
             r"\bslammed\b|\bswamped\b|\bsnowed under\b|\bflat out\b",
-            r"\b(\d+|five|ten|fifteen|twenty|a few|couple of) minutes\b",
+            r"\b(only|just|about|barely|maybe) (\w+ )?(\d+|five|ten|fifteen|twenty|a few|couple of) minutes\b|\b(\d+|five|ten|fifteen|twenty|a few|couple of) minutes (before|until|till|left|tops|max)\b",
             r"\bin a hurry\b",
             r"\bmake it quick\b",
             r"\bget to the point\b",
@@ -2254,6 +2257,7 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
     ),
     ObjectionKind.risk: cue(
         [
+            r"(以前|之前|前几年|前些年|[一二三四五六七八九十两几\d]+年前|上回|上次)(我们)?(也)?(上|用|买|搞|做|引进)过.{0,16}(没人用|用不起来|烂尾|失败|不了了之|打水漂|白花|扔了|搁置|回到|退回|又用回|吃过亏|踩过坑)",
             r"(要是|万一|如果|假如).{0,12}(出岔子|出问题|不行|搞砸|掉链子|黄了|停线|停产|宕机)",
             r"(停|耽误|折腾|输|经|担|冒)不起|被坑过|吃过亏|栽过跟头|心里(发怵|没谱|没底|打鼓)|发怵|没谱|打鼓",
             r"(没|缺)(什么|有)?(同行业的?)?(案例|成功案例|先例|经验)(吧)?|成摆设|用不起来|落不了地|推不动|(员工|一线|下面|工人)(不用|不买账|抵触|不配合)",
@@ -2275,7 +2279,7 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"(成立|做)(才|没)?(几|两|三|\d)年",
         ],
         [
-            r"\b(blow up|go sideways|go wrong|backfire)\b|\bburned\b|\bwary\b|\bnervous\b|\bscared\b",
+            r"\b(blow up|go sideways|go wrong|backfire)\b|\b(been|got|get|getting) burned\b|\bburned (us )?(before|last time|by (a|the|our|another))\b|\bwary\b|\bnervous\b|\bscared\b",
             r"\b(my|our|the) (worry|concern|fear) is\b|\bcutover\b|\bcan'?t (afford to |have )(the )?\w+ (go )?down\b|\b(small|young|new) (outfit|company|vendor|player)\b",
             r"\bget (acquired|bought)\b|\bgo (bust|under|out of business)\b|\bhow do i know\b|\bwhat guarantee\b|\bwhat happens (if|when) (you|it|the)\b",
             r"\b(handing|hand over|give) .{0,25}data\b|\bdata (to a third party|privacy)\b|\bprove it\b",
@@ -2314,8 +2318,8 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
         ],
         [
             r"\bin writing\b|\b(see|look at) (a|your) (deck|brochure|one-pager)\b",
-            r"\bsend (me |us )?(something|some|a|an|the|your|it|that|over|through|across|info|details|stuff)\b",
-            r"\bsend (me|over|us|it|through|across)\b",
+            r"(^|[,;:—-]\s*|\b(just|please|can you|could you|why don'?t you|you can|you could|maybe|then|so|first)\s+)send (me |us )?(something|some|a|an|the|your|it|that|over|through|across|info|details|stuff)\b",
+            r"(^|[,;:—-]\s*|\b(just|please|can you|could you|why don'?t you|you can|you could|maybe|then|so|first)\s+)send (me|over|us|it|through|across)\b",
             r"\bemail (me|it|over|us|something)\b",
             r"\bbrochure\b",
             r"\b(send|email|forward|drop|leave|mail|pass)( me| us| over| along)?( some| the| your| a)? (material|materials|info|information|deck|slides|literature|one-pager|case studies|overview|summary)\b",
@@ -2335,6 +2339,8 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"(还|再)没想好|想好了(再|就)",
         ],
         [
+            r"\bnobody touches\b|\b(freeze|frozen|moratorium|blackout)\b.{0,40}\b(peak|season|until|between|through|over)\b|\bnot (during|before|until|till) (peak|the (peak|season|busy season)|january|next year|q[1-4])\b",
+            r"\b(not sure|don'?t know if|doubt) (the |this |now )?(timing|time)('?s| is)? (right|good|ideal)\b|\bnot sure (now|this) is the (right )?time\b|\btiming('?s| is)n'?t (great|right|ideal)\b",
             r"\bneed (a bit of |some |more )?time to (think|consider|digest|review|process|mull)\b|\bweigh (our|the|my) options\b|\bcome back to you\b|\btake (some|a) (time|day|week)\b",
             r"\bthink (about it|it over|about this|on it)\b",
             r"\blet me (think|consider|discuss|talk|mull|sleep)\b",
@@ -2376,7 +2382,8 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"\babove my (pay ?grade|head)\b",
             r"\bi (can'?t|don'?t|cannot|do not) (decide|sign|approve|make that call|make the call|commit)\b",
             r"\bi (just|only) (make|give) (a )?recommendation",
-            r"\b(i'll|i'd|i will|i need to|i have to|i'd have to|i'll have to|let me|i must) (need to )?(run (it|this|that) (past|by)|check with|talk to|ask|take (it|this) to|get (approval|sign-?off)|loop in|clear (it|this) with)\b",
+            r"\b(i'll|i'd|i will|i need to|i have to|i'd have to|i'll have to|let me|i must) (need to )?(run (it|this|that) (past|by)|check with|talk to|ask (my|our|the) (boss|manager|gm|ceo|cfo|coo|director|vp|board|owner|partners?)|take (it|this) to|get (approval|sign-?off)|clear (it|this) with)\b",
+            r"\b(i'?d|i) (still )?(need|have) to (make the case|sell (it|this)|convince|justify (it|this)|get .{0,20} (on board|to sign|to agree))\b|\bnot sure what i'?d tell (him|her|them|my)\b",
             r"\bneed (approval|sign-?off)\b",
             r"\b(he|she|they) (decides|signs|approves|has the final (say|word)|makes the call|calls the shots)\b",
         ],
@@ -2400,7 +2407,7 @@ COMPOSED: dict[ObjectionKind, tuple[Cue, Cue]] = {
                 r"高|贵|离谱|吓人|接受不了|吃不消|扔回来|没法交代|交代不了|空间|让(一|点|些|步)|降(一|点|些|价)|少(点|些)|优惠|打折|折扣|一半|翻(了)?(一)?倍|多出|镀金|抢钱|请(两|几|\d)个|不值|划不来|不划算|肉疼|心疼|下不去手|砍(一|掉)|摇头",
             ],
             [
-                r"\b(too|high|steep|double|twice|non-starter|out of (the )?(question|range|reach)|yoursel(f|ves) out|hard to|swallow|expensive|pricey|above|cheaper|less|lower|budge|room|flexib\w*|discount|sharpen|come down|ridiculous|crazy|insane|a lot|fortune|half|can'?t (take|justify|sell|get|go))\b",
+                r"\b(too|high|steep|double|twice|non-starter|out of (the )?(question|range|reach)|yoursel(f|ves) out|hard to|swallow|expensive|pricey|above|cheaper|less|lower|budge|room|flexib\w*|discount|sharpen|come down|ridiculous|crazy|insane|a lot (more|of money)|fortune|half|can'?t (take|justify|sell|get|go))\b",
             ],
         ),
     ),
@@ -2701,6 +2708,7 @@ BUYER_ACCEPTS = cue(
         r"(来|过来|约|安排|聊|讲|看看|见|碰|试)(一下|一次|一趟|讲讲)?吧[。！!]?$",
     ],
     [
+        r"\bpencil (it |me |us |that )?in\b|\blet'?s pencil\b|\bput (it|us|that) in the (calendar|diary)\b|\bsee you (then|on|next)\b",
         r"\bgo ahead\b|\bput .{0,20} together\b",
         r"\b(sure|sounds good|let'?s|okay|ok|alright|all right|fine|yes|yeah|deal|happy to|works for me|that could work|why not)\b",
         r"\bi can (set|arrange|get|bring|loop|do|make)\b",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 Language = str  # "zh" | "en"
 
@@ -176,6 +177,7 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=4096)
 def content_terms(text: str) -> frozenset[str]:
     """Terms that carry meaning, for telling whether one turn builds on another.
 

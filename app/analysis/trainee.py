@@ -161,6 +161,9 @@ def _is_question(t: str, next_text: str) -> bool:
                 return True
             if addressed and not _ZH_STATEMENT_END.search(t):
                 return True
+            # Chat questions often end in "。": "后果是什么。", "谁说了算。钱从哪出。"
+            if _ZH_WH_AT_END.search(t):
+                return True
     if lx.EN_TELL_ME.search(t) or lx.EN_GUESS.search(t):
         return True
     return bool(
@@ -241,6 +244,12 @@ def _stage(t: str, language: str, *, probe_default: bool) -> SpinStage:
     return SpinStage.situation
 
 
+# An interrogative in the last words of the sentence asks, whatever the full stop says.
+_ZH_WH_AT_END = re.compile(
+    r"(什么|啥|哪(头|个|些|里|儿|块|边|方面)?|谁(说了算|定|拍板|负责|管)?|怎么(看|办|想|弄|样|说)?|如何|多少|多久|多大|几(个|家|年|天)?|为什么|为啥)"
+    r"[^，,。！!？?]{0,3}[。.]?\s*$"
+    r"|(?<=.{4})(?<![还都也])没有\s*[。.]?\s*$"
+)
 _OPEN_ASK = re.compile(r"什么|怎么|为什么|如何|多大|多少|哪些|哪里|\b(what|how|why|which)\b", re.I)
 _PERMISSION = re.compile(
     r"^\s*(那)?(您|你)?(看)?(这样)?(可以|行|方便|合适|怎么样|如何|好)(吗|不|么|呢|不好)?\s*[？?]?\s*$"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 from sqlalchemy import event
@@ -13,7 +15,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-from app.db.sqlite_inline import inline_connector
+from app.db.sqlite_inline import Checkpointer, inline_connector
 
 ASYNC_DRIVERS = {"sqlite": "sqlite+aiosqlite", "postgresql": "postgresql+psycopg"}
 
@@ -63,3 +65,15 @@ def _begin_immediate(engine: AsyncEngine) -> None:
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+
+
+def sqlite_checkpointer(
+    engine: AsyncEngine, exclusive: Callable[[], AbstractAsyncContextManager[None]]
+) -> Checkpointer | None:
+    """The background WAL checkpointer a file-backed SQLite engine needs (None otherwise)."""
+    if engine.dialect.name != "sqlite":
+        return None
+    path = engine.url.database
+    if not path or path == ":memory:":
+        return None
+    return Checkpointer(path, exclusive)

@@ -14,9 +14,15 @@ one-process default, PostgreSQL the multi-process setup.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractAsyncContextManager
 from typing import Any
+
+log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_SECONDS = 5.0  # only another process (a CLI command) can hold the lock
 
@@ -123,6 +129,66 @@ def inline_connector(path: str, uri: bool = False) -> Any:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
+        # No checkpoint inside a commit: it would fsync on the event loop and
+        # stall every request; Checkpointer does it in a thread instead.
+        conn.execute("PRAGMA wal_autocheckpoint=0")
         return InlineConnection(conn)
 
     return connect
+
+
+class Checkpointer:
+    """Copies the WAL back into the database file from a worker thread, now and then.
+
+    Passive checkpoints never block readers or the writer; closing the last
+    connection checkpoints whatever is left.
+    """
+
+    def __init__(
+        self,
+        path: str,
+        exclusive: Callable[[], AbstractAsyncContextManager[None]],
+        every_seconds: float = 1.0,
+    ) -> None:
+        """`exclusive`: the app's writer turn. The checkpoint runs while no writer of
+        ours is active, so no commit on the event loop ever meets a lock it would
+        have to wait for in SQLite's busy handler (a sleep that blocks the loop)."""
+        self.path = path
+        self.exclusive = exclusive
+        self.every = every_seconds
+        self._task: asyncio.Task[None] | None = None
+        self._conn: sqlite3.Connection | None = None
+
+    def _checkpoint(self) -> None:
+        if self._conn is None:
+            self._conn = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
+            )
+        self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+    async def _run(self) -> None:
+        while True:
+            await asyncio.sleep(self.every)
+            try:
+                async with self.exclusive():
+                    await asyncio.to_thread(self._checkpoint)
+            except sqlite3.Error:
+                log.warning("WAL checkpoint failed; retrying later", exc_info=True)
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run())
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        if self._conn is not None:
+            await asyncio.to_thread(self._close)
+
+    def _close(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._conn.close()
+            self._conn = None

@@ -222,11 +222,19 @@ def _episode_score(ep: ObjectionEpisode, t: Tally) -> float:
     elif ep.open_question() is not None:
         score += 12  # a question, though not about the objection
     answered = 0.0
+    # A brush-off ("send me a deck", "let me think", "not my call", "no time") is
+    # answered by keeping a concrete next step alive.
+    soft = set(ep.kinds) <= {
+        ObjectionKind.send_material,
+        ObjectionKind.think_it_over,
+        ObjectionKind.no_time,
+        ObjectionKind.authority,
+    }
     for act, key, bonus in (
         (Act.value, "value", 25),
         (Act.proof, "proof", 15),
         (Act.pilot, "pilot", 15),
-        (Act.advance, "advance", 10),
+        (Act.advance, "advance", 25 if soft else 10),
     ):
         hit = ep.quote_of(act)
         if hit:

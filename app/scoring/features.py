@@ -6,9 +6,11 @@ evidence of nothing, whatever else they contain.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from app.analysis.conversation import ConversationAnalysis
+from app.analysis.lexicon import PROBE
 from app.analysis.model import (
     Act,
     AdvanceKind,
@@ -21,7 +23,7 @@ from app.analysis.model import (
     TraineeTurnAnalysis,
 )
 from app.analysis.responses import counter_question
-from app.analysis.text import words
+from app.analysis.text import content_terms, words
 from app.analysis.topics import Topic
 
 DECISION_TOPICS = (Topic.decision, Topic.stakeholders, Topic.budget, Topic.timeline, Topic.criteria)
@@ -34,6 +36,13 @@ class AskedQuestion:
     followup: bool
 
 
+_DISMISS = re.compile(
+    r"\banyway\b|\bmoving on\b|\bbe that as it may\b|\b(leaving|putting|setting) that aside\b|\bthat aside\b|"
+    r"先不说(这个|那个|这些)|不管怎么样|不管怎样|(这个|那个)(先)?放(一)?放|先不管|撇开(这个|那个)|(那个|这个)(回头|以后)再说|这些都不是问题",
+    re.I,
+)
+
+
 @dataclass
 class ObjectionEpisode:
     """A buyer objection and the trainee's answer to it (the turns until the buyer speaks again)."""
@@ -43,6 +52,7 @@ class ObjectionEpisode:
     quote: str
     responses: list[TraineeTurnAnalysis] = field(default_factory=list)
     buyer_after: BuyerTurnAnalysis | None = None
+    extended: bool = False  # the buyer gave the reason; the answer to it counts here
 
     def has(self, act: Act) -> bool:
         return any(act in r.acts for r in self.responses)
@@ -64,11 +74,25 @@ class ObjectionEpisode:
                     return r.index, q.text
         return None
 
+    def brushed_aside(self) -> bool:
+        """The answer waves the objection away ("Sure, anyway. ...", "这个先不说")."""
+        return any(_DISMISS.search(r.text) for r in self.responses[:1])
+
     def counter_question(self) -> tuple[int, str] | None:
         """The first question back that digs into the objection (反问)."""
+        if self.brushed_aside():
+            return None
+        said = content_terms(self.quote)
         for r in self.responses:
             q = counter_question(r)
-            if q is not None:
+            if q is None:
+                continue
+            # "理解理解。主要是哪几个品种？": a question after a nod, about something
+            # else, leaves the objection standing. A probe, or a question that
+            # takes up the objection's words, goes after the reason.
+            if PROBE.search(q, r.language) or _related(content_terms(q), said):
+                return r.index, q
+            if Act.understanding not in r.acts or q == r.evidence.get(Act.followup):
                 return r.index, q
         return None
 
@@ -132,6 +156,21 @@ def extract(analysis: ConversationAnalysis) -> Features:
     current: ObjectionEpisode | None = None
     for turn in analysis.turns:
         if isinstance(turn, BuyerTurnAnalysis):
+            if (
+                current is not None
+                and current.buyer_after is None
+                and current.responses
+                and not current.extended
+                and current.counter_question() is not None
+            ):
+                # The buyer answers the counter-question: what it says is the reason
+                # behind the objection, not a new one; the trainee's answer to it
+                # still belongs to this objection.
+                current.extended = True
+                current.kinds = tuple(
+                    dict.fromkeys((*current.kinds, *(o.kind for o in turn.objections)))
+                )
+                continue
             if current is not None and current.buyer_after is None and current.responses:
                 current.buyer_after = turn
             if turn.objections:
@@ -159,3 +198,10 @@ def extract(analysis: ConversationAnalysis) -> Features:
 
 def is_close(t: TraineeTurnAnalysis) -> bool:
     return t.advance_kind is AdvanceKind.order
+
+
+def _related(asked: frozenset[str], said: frozenset[str]) -> bool:
+    """Shares a content word (English) or two bigrams (Chinese) with the objection."""
+    shared = asked & said
+    latin = [t for t in shared if t.isascii()]
+    return len(shared) - len(latin) >= 2 or bool(latin)

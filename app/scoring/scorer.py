@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -43,7 +44,11 @@ class OfflineScorer:
         scenario: Scenario | None = None,
         events: Mapping[int, Mapping[str, Any]] | None = None,
     ) -> Scorecard:
-        return self._rubric.score(turns, language=language, scenario=scenario, events=events)
+        # Off the event loop: scoring a long transcript is tens of milliseconds of
+        # CPU, and the loop keeps serving other trainees' turns in between.
+        return await asyncio.to_thread(
+            self._rubric.score, turns, language=language, scenario=scenario, events=events
+        )
 
 
 class JudgedScorer:
@@ -72,7 +77,9 @@ class JudgedScorer:
         from app.scoring.combine import combine
         from app.scoring.judge import scenario_info_of
 
-        card = self._rubric.score(turns, language=language, scenario=scenario, events=events)
+        card = await asyncio.to_thread(
+            self._rubric.score, turns, language=language, scenario=scenario, events=events
+        )
         verdict = await self.judge.judge(
             turns, language=card.language, scenario_info=scenario_info_of(scenario)
         )

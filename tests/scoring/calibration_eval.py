@@ -31,10 +31,10 @@ class Case:
     card: Scorecard
 
 
-def load_cases() -> list[Case]:
+def load_cases(directory: Path = CALIBRATION) -> list[Case]:
     scorer = RubricScorer()
     cases = []
-    for path in sorted(CALIBRATION.glob("*.json")):
+    for path in sorted(directory.glob("*.json")):
         raw = json.loads(path.read_text(encoding="utf-8"))
         t = Transcript.model_validate(raw)
         card = scorer.score(t.pairs(), language=t.language)
@@ -123,8 +123,9 @@ def figures(cases: list[Case]) -> dict[str, Any]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", action="store_true", help="every case: labels vs scores")
+    ap.add_argument("--set", default="calibration", choices=["calibration", "validation"])
     args = ap.parse_args()
-    cases = load_cases()
+    cases = load_cases(CALIBRATION.parent / args.set)
     if args.show:
         for c in cases:
             row = "  ".join(

@@ -333,11 +333,14 @@ async def test_a_disagreement_over_25_points_is_flagged_per_dimension(
     scorer: JudgedScorer, fake: FakeOpenAI
 ) -> None:
     base = {k: d.score for k, d in rubric(TURNS).dimensions.items()}
-    assert all(v is not None and 30 <= v <= 90 for v in base.values())
     q, o, n = base["questioning"], base["objection_handling"], base["needs_discovery"]
+    # room for the judge's scores below to stay within 0-100
     assert q is not None
+    assert q >= 26
     assert o is not None
+    assert o >= 25
     assert n is not None
+    assert n <= 70
     fake.script(
         json_reply(
             answer(
