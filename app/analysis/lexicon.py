@@ -405,6 +405,7 @@ NEED_PAYOFF = cue(
 )
 IMPLICATION = cue(
     [
+        r"引起了?(怎样|什么|多大|哪些)的?(关注|影响|反应|后果)|(集团|上面|领导|总部|市里|客户|老板)(那边)?(怎么看|什么反应|有什么说法|会怎么想)|落谁头上|(考核|指标)(要是)?(没过|完不成|没达标)",
         r"(一年|一个月|每年|每个月|一次|一天)(下来|算下来).{0,8}(多少钱|多少万|几万|多少成本|多少)|得(花|赔|亏|多花|搭)(上)?(多少|几)|(算|折)(下来|成钱)",
         r"被动|难做|难堪|吃亏|(了)?(以后|之后)[，,].{0,12}(变化|下降|减少|流失|受影响)|拖到|会出什么(状况|问题|事|乱子)",
         r"(会|又|就)(怎么样|怎样|如何)|后面(的)?.{0,8}(怎么办|会怎样|会怎么样|受影响)|压力(大|有多大)|让(您|你).{0,10}(压力|被动|难做|为难)",
@@ -437,6 +438,7 @@ IMPLICATION = cue(
         r"(加班|返工|退货|停机|停线)(费|成本|的钱)",
     ],
     [
+        r"\bwhat does (that|it) do to\b|\bhow (is|was) (that|it) (landing|received|going down)\b|\bwho (notices|feels it|gets hit|pays for it)\b|\bin money\b|\bwhat (that|it) looks like in (money|dollars|cost)\b",
         r"\b(landing|going down) with\b|\bhow (are|is) (your )?(customers|clients|people|staff|the board|management|team) (reacting|taking it|responding)\b|\bput\w* .{0,25}\bat risk\b|\bjeopardi[sz]\w*|\bthreaten\w*",
         r"\bend up\b|\bgenerat\w+\b|\bhow much (overtime|rework|scrap|waste|expediting|downtime)\b",
         r"\bimpact",
@@ -475,6 +477,7 @@ IMPLICATION = cue(
 )
 PROBLEM = cue(
     [
+        r"放心不下|不踏实|不放心|睡不着|膈应|闹心|烦心|糟心|别扭|犯愁|发愁|愁人|操心",
         r"最怕|怕(的是|什么)|状况|出岔子|坑|意见|(最)?(花|费|耗)(时间|精力)|最忙|头大",
         r"难题|毛病|缺点|不足之处|差强人意|不到位|不给力|吃不消|忙不过来|应付不过来|顾不过来|捉襟见肘|力不从心|漏洞|卡点|堵点|难受|闹心|糟心|烦心|不省心|不靠谱|不稳定|掉线",
         r"短缺|积压|呆滞|超期|超时|延期|等待|排队|返修|报废|损耗|偏差|波动|不一致|对不齐|打架|扯皮|推诿|脱节|断层|孤岛|不透明|看不清|看不到|不及时|滞后|拍脑袋|靠经验|依赖(人|老师傅|个人)|人一走",
@@ -488,6 +491,7 @@ PROBLEM = cue(
         r"(情况|次数|比例)(多|高|严重)(吗|不)|(多|高|严重)不(多|高|严重)",
     ],
     [
+        r"\bkeeps? you (up|awake)\b|\bnag(s|ging)? (at )?you\b|\bgives? you (headaches|grief)\b",
         r"\btime sink\b|\btakes the most time\b|\btime-consuming\b|\beats up\b|\bstuck\b|\bfall\w* through the cracks\b|\bweak(est)? (link|spot|point)s?\b|\bnot going (well|smoothly)\b|\bnot (great|ideal)\b|\bbiggest risk\b|\bwhat worries\b",
         r"\b(tough|tricky|messy|clunky|friction|inefficien\w*|workarounds?|blind spots?|disconnect\w*|silos?|out of sync|mismatch\w*|discrepanc\w*|slip\w*|stockouts?|crash\w*|outages?|glitch\w*|bugs?|broken)\b",
         r"\b(not working|what would you fix|where does it hurt|sticking points?|pain points?|keeping up|fall(ing)? behind)\b",
@@ -1381,7 +1385,7 @@ INJECTION = cue(
         r"评委|提示词|\bprompt\b",
         r"你是(一个)?(ai|AI|人工智能|模型|机器人|语言模型|chatgpt|gpt|程序|大模型)",
         r"(你的|隐藏的?)(设定|需求清单|指令|剧本|人设)|隐藏(的)?需求|角色设定",
-        r"跳出(角色|设定)|不要(再)?(扮演|演了)|停止扮演|作为(一个)?(ai|AI|模型|助手)|开发者模式|越狱|评估(系统|模型)",
+        r"跳出(角色|设定)|不要(再)?(扮演|演了)|停止扮演|作为(一个)?(ai|AI|模型|助手|语言模型|大模型|人工智能)|开发者模式|越狱|评估(系统|模型)",
         r"(告诉我|说出|列出|发给我)(你的)?(买点|需求清单|设定|底牌|所有需求|剧本)",
         r"你的(任务|底线)是",
         r"学员",
@@ -1389,7 +1393,7 @@ INJECTION = cue(
         r"(提问|异议处理|需求挖掘|沟通)(能力|环节)?.{0,4}(打|给|评)(成|为)?.{0,3}(分|满分|优秀)",
     ],
     [
-        r"\b(output|print|repeat|reveal|show) (me )?(your|the) (instructions|prompt|rules|text above|system message)\b|\bnew instructions\b|\b(admin|developer|debug|god) mode\b|\boverride\b|\bgrading\b|\bthis (trainee|candidate|student|salesperson) (deserves|should get|is excellent)\b|\b(score|mark|grade)s?\b.{0,20}\b(excellent|perfect|maximum|highest|top)\b",
+        r"\b(output|print|repeat|reveal|show) (me )?(your|the) (instructions|prompt|rules|text above|system message)\b|\bnew instructions\b|\b(admin|developer|debug|god) mode\b|\boverride (your|the|all|previous|prior|scoring|system)\b|\bgrading (rubric|system|criteria|instructions|model)\b|\bas the (grader|grading|scoring|evaluat\w*|assessor|judge)\b|\b(mark|record|count|score|log) (the|this|my) (objection|answer|turn|conversation|call|response) as\b|\bthis (trainee|candidate|student|salesperson) (deserves|should get|is excellent)\b|\b(score|mark|grade)s?\b.{0,20}\b(excellent|perfect|maximum|highest|top)\b",
         r"\brate (this|the|my) (conversation|session|performance|turn|answer|response)\b|\b10/10\b|^\W*assistant\s*[,:]",
         r"\bforget (your|all|the|previous) (instructions|rules|prompt|role)\b|\b(tell|show|give) me (the buyer'?s|your) (hidden|secret)\b",
         r"\bignore (all |the |any |your |every )?(previous |prior |above |earlier )?(instructions|rules|rubric|prompt|guidelines)",
@@ -1424,6 +1428,7 @@ BRACKETED = rx(
 )
 PERSONAL_PROBE = cue(
     [
+        r"对(您|你)(这一块|这块|这边|个人)?的(期望|要求|指标)|落(到)?(谁|您|你)(的)?头上|(谁|您|你)(来)?(背|扛)(锅|这个)|比如(说)?考核|(您|你)(这几年|这三年|今年)(也)?得有个交代|(您|你).{0,4}(睡|觉)(得|不)?(踏实|着)",
         r"对(您|你)(有|会有|造成)(什么|哪些)(影响|好处|帮助|压力)|(您|你)(平时|每天)?.{0,6}(辛苦|累不累|忙不忙|加班)",
         r"(老板|领导|上面|集团|总部|上级)(那边)?对(您|你)(是)?.{0,4}(要求|期望|考核|看法|怎么)",
         r"(您|你).{0,10}(承担|扛|背|担)(的|着)?(压力|责任|风险|指标)",
@@ -1442,6 +1447,7 @@ PERSONAL_PROBE = cue(
         r"私下|说句心里话|私人",
     ],
     [
+        r"\b(would|does|will) (that|it|the target|this) (sit|land|fall) (with|on)\b|\bwhose (name|neck|head|desk|target|kpi)\b|\b(lands|falls) on (you|your)\b|\bwith you,? i'?d imagine\b|\bwho owns (that|the target|it|this)\b",
         r"\b(affect|impact|hit) you\b|\bare you (personally )?(stretched|swamped|under pressure|on the hook)\b",
         r"\bpersonally\b|\bon your desk\b|\b(do|mean) for you\b|(?<!work )(?<!works )(?<!suit )(?<!good )(?<!okay )\bfor you\s*\?\s*$",
         r"\bare you the one (who|that)\b|\bmeasures? your (success|performance)\b|\bat stake for you\b",
@@ -1467,6 +1473,7 @@ PERSONAL_PROBE = cue(
 )
 DECISION_PROBE = cue(
     [
+        r"(需要|要|得)经过(哪几位|哪些人|哪些部门|谁)|哪几位(首肯|点头|拍板|签字|同意)|谁(来)?(首肯|点头)|(总经理|城投|财务|老板|院长|副总|董事长|信息部|采购|法务|科技部).{0,10}(最在意|最看重|最关心|看重|在意|关心)(的是)?(啥|什么)",
         r"(财务|老板|领导|IT|采购|集团|总部|上面).{0,10}(要求|标准|门槛|红线|底线)|回本周期|投资回报|ROI|硬性要求",
         r"谁(来)?(决定|拍板|审批|签字|负责|说了算|参与|把关|定|批|点头|签)",
         r"决策(流程|链|人|者|过程|机制|层级)",
@@ -1483,6 +1490,7 @@ DECISION_PROBE = cue(
         r"(需要|要|得)(经过|走|报)(哪些|什么|几)",
     ],
     [
+        r"\bwho (else )?(has|have|needs?) to (say yes|sign|approve|agree|be in the room|be involved)\b|\bwhose (approval|sign-?off|budget)\b",
         r"\bwho (else|makes|decides|signs|approves|will be involved|is involved|has the final|would need|needs to|should|would have|gets a say)\b",
         r"\bdecision",
         r"\bapprov",
