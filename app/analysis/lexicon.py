@@ -57,7 +57,7 @@ def _scripts(text: str) -> tuple[bool, bool]:
 
 # A negator shortly before a Chinese cue: "不打折", "没有什么优惠", "别发了".
 _ZH_NEGATED = rx(
-    r"(?:不|没|没有|(?<![无])无(?!论)|(?<![特区分个告级类性识派差])别|不用|不必|不会|不能|不要|未(?!来)|并非|从不|从没|从来不|谈不上)[^，,。；;！!？?、\s]{0,3}$"
+    r"(?:(?<!要)不(?!如)|没|没有|(?<![无])无(?!论)|(?<![特区分个告级类性识派差])别|不用|不必|不会|不能|不要|未(?!来)|并非|从不|从没|从来不|谈不上)[^，,。；;！!？?、\s]{0,3}$"
 )
 # A negator within the two words before an English cue: "we don't discount", "no risk".
 _EN_NEGATED = rx(
@@ -238,6 +238,26 @@ RHETORICAL = rx(
     r"谁还|谁会(这么|去|用|还)|哪有(这么|那么|什么|人)|哪里(会|有)(这么|那么)|怎么(会|可能)(没|不|有|是)|何必|岂不|何苦|"
     r"\bhow (can|could) (it|that|this|you|they|anyone) .{0,60}\bwhen\b|\bwho (still|in their right mind)\b|\bwhy would anyone\b|"
     r"\bwhat kind of \w+ still\b|\bwho does that anymore\b",
+    re.I,
+)
+# A retreat put as a question: the seller offers to go away and send papers, ask head
+# office for a better price, or wait ("要不我回去问问公司？", "Shall I just send you a
+# brochure?"). The buyer is asked for nothing about the business, so it is not a question
+# in the rubric's sense (RUBRIC: questioning counts questions that uncover the situation).
+RETREAT_OFFER = rx(
+    r"(要不|要不然|不如|那)(我|我们)(先|就|还是)?(回去|回头)?(先)?(把|给您?|再)?.{0,8}(资料|材料|方案|报价|介绍|彩页|手册)?.{0,4}"
+    r"(发|寄|送|留|问问|请示|申请|汇报|商量|研究)"
+    r"|(要不要|需不需要|用不用)我(先)?(把|给您?|帮您)?.{0,8}(发|寄|送|留)(一?份|个|些)?(资料|材料|方案|报价|彩页|手册)"
+    r"|等(您|你)(们)?(那边)?.{0,6}(考虑|想|商量|研究|决定)(好|清楚|完)了?再"
+    r"|^\W*(so,? |then,? |okay,? )?(shall|should|can|could) i (just )?(send|email|drop|leave|check with|ask|run it by|get back)\b"
+    r"|\b(why don'?t|how about|what if) i (just )?(send|email|drop|leave|check with|ask|run it by|get back)\b"
+    r"|\b(do you )?want me to (just )?(send|email|drop|leave|check with|ask)\b",
+    re.I,
+)
+# Asking for the buyer's time, not about the business: "现在方便吗？", "Is now a good time?".
+COURTESY_ASK = rx(
+    r"(现在|这会儿|今天|这阵子)(说话|聊几句)?(方便|有空|有时间)(吗|么|不)|说话方便(吗|么|不)|(有空|有时间)(吗|么)\s*[？?]?\s*$|占用(您|你)?(几|一点|十)分钟|"
+    r"\b(is (now|this) a (good|bad|ok|okay) time|do you have a (minute|moment|few minutes|sec)|got a (minute|moment|sec))\b",
     re.I,
 )
 # The speaker answers his own question in the next sentence.
@@ -714,6 +734,7 @@ GIVE_UP = cue(
         r"(那|我)(就)?先(走|回去|撤)(了)?",
         r"先撤了|告辞",
         r"下次再说|以后再说吧",
+        r"(考虑|想|商量|研究)(好|清楚|完)了?(以后|之后)?再(说|联系|聊|找我)",
         r"有机会再(聊|合作|说)",
         r"等(您|你)(有)?需要(的时候)?再",
         r"(您|你)需要的时候(再|随时)",
@@ -758,6 +779,7 @@ DISCOUNT = cue(
         r"(给|帮|申请|争取|可以|能|再|多|额外|特别|专门|算|按|打|还能|就给)(您|你们?)?.{0,6}(打折|折扣|优惠|便宜|降价|让利|特价|减免|返点|返利)|(打折|折扣|优惠|便宜|降价|让利)(给|送)(您|你们?)",
         r"(?<![不没])[一二三四五六七八九]折|\d(\.\d)?折|少收|成本价|底价给|最低价给|(按|以|用)(成本价|底价|最低价)",
         r"价格.{0,6}(可以|能|好)(谈|商量|再低|低一些|降|让)",
+        r"(回去|跟公司|向公司|找领导|跟领导)(问问|申请|请示|争取|商量).{0,12}(再低|低一点|低一些|便宜|优惠|折扣|降)",
         r"价格(方面|上)?(好说|好商量|不是问题|可以再谈)",
         r"(再|给(您|你们?))(降|减|让|优惠|便宜|打折)",
         r"砍(一|掉)?(点|些|\d)|抹(个|掉)?零|半价|买.{0,4}送",

@@ -134,6 +134,10 @@ def _strong_echo(shared: frozenset[str]) -> bool:
 def _is_question(t: str, next_text: str) -> bool:
     if lx.RHETORICAL.search(t):
         return False
+    # Offers to retreat and asks for the buyer's time ask nothing about the business;
+    # an open interrogative in the same sentence still makes it a real question.
+    if (lx.RETREAT_OFFER.search(t) or lx.COURTESY_ASK.search(t)) and not _OPEN_ASK.search(t):
+        return False
     if next_text and lx.SELF_ANSWER.search(next_text) and _ZH_WHY_ASKED.search(t):
         return False
     if lx.QUESTION_MARK.search(t) or lx.CORRECTION_INVITE.search(

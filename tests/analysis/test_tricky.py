@@ -88,6 +88,42 @@ def test_questions_without_question_marks(text: str) -> None:
     assert len(trainee(text).questions) == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "那要不我先把资料发给您，等你们那边考虑好了再说？",
+        "要不要我先发一份方案给您看看？",
+        "Shall I just send you a brochure and you can look at it later?",
+        "鲍总您好，我是康序医疗的小柏，不知道您现在方便吗？",
+        "Hi Dana, is now a good time?",
+    ],
+)
+def test_retreats_and_asks_for_time_are_not_discovery_questions(text: str) -> None:
+    assert trainee(text).questions == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "要不我先发份资料，您看看哪些部分和你们的情况最贴近？",  # still asks the buyer something
+        "您觉得现在这套流程用起来方便吗？",  # 方便 about the business, not about the call
+        "Should I assume the plant manager signs off, or who else weighs in?",
+    ],
+)
+def test_real_questions_that_look_like_retreats_stay_questions(text: str) -> None:
+    assert len(trainee(text).questions) == 1
+
+
+def test_waiting_for_the_buyer_to_think_it_over_is_giving_up() -> None:
+    a = trainee("那您看，要不我先把资料发给您，等你们那边考虑好了再说？", "院长们不会同意的。")
+    assert Act.give_up in a.acts
+
+
+def test_offering_to_ask_head_office_for_a_lower_price_is_a_discount() -> None:
+    a = trainee("那要不我回去问问公司，看看能不能再低一点？", "你们服务费太高了。")
+    assert Act.discount in a.acts
+
+
 # --- concessions ------------------------------------------------------------------
 
 
