@@ -64,6 +64,25 @@ def _short_cap(f: Features) -> float:
     return 100.0
 
 
+# Partial credit piles up in the questioning tally: a trainee who asks a lot without
+# depth collects a little of every item, yet experts mark such a conversation well
+# below the middle. The tally is bent (x**1.3 on the 0-100 scale: 40 -> 30, 60 -> 51,
+# 85 -> 81) so mid-range scores read as an expert would give them. Fitted on the
+# calibration set (mean absolute error 11.5 -> 8.5) and confirmed on the separately
+# written validation set (12.3 -> 9.8); the ranking is unchanged.
+QUESTIONING_BEND = 1.3
+# A thorough discovery seldom shows every element the needs tally rewards (a full
+# problem-implication-payoff chain, the buyer's personal stake, all three of decider,
+# budget and timing, a summary, value in the buyer's terms). Experts gave about 90 to
+# conversations that earned 55-60 tally points, so 62 points earn full marks
+# (calibration error 16.7 -> 9.5, validation 15.9 -> 10.3; ranking unchanged).
+DISCOVERY_FULL_MARKS = 62.0
+
+
+def _bend(points: float) -> float:
+    return 100.0 * (max(0.0, points) / 100.0) ** QUESTIONING_BEND
+
+
 def questioning(f: Features) -> DimensionScore:
     lang = f.analysis.language
     t = Tally(lang)
@@ -161,7 +180,7 @@ def questioning(f: Features) -> DimensionScore:
         penalty += 6
         t.cite(early_pitch[0].index, early_pitch[0].evidence[Act.pitch], "pitch_first", good=False)
     t.points -= min(penalty, 30)
-    return _no_evidence_guard(t.result(t.points, _short_cap(f)), f)
+    return _no_evidence_guard(t.result(_bend(t.points), _short_cap(f)), f)
 
 
 def _about_product(f: Features, index: int) -> bool:
@@ -455,7 +474,7 @@ def needs_discovery(f: Features, revealed_share: float | None = None) -> Dimensi
         t.points -= 10
         t.cite(pitched[0].index, pitched[0].evidence[Act.pitch], "pitch_first", good=False)
         t.gaps.append(pick(lang, "还没了解需求就开始推产品", "pitched features before discovery"))
-    return _no_evidence_guard(t.result(t.points, _short_cap(f)), f)
+    return _no_evidence_guard(t.result(t.points * 100 / DISCOVERY_FULL_MARKS, _short_cap(f)), f)
 
 
 def _no_evidence_guard(d: DimensionScore, f: Features) -> DimensionScore:

@@ -76,6 +76,8 @@ def figures(cases: list[Case]) -> dict[str, Any]:
         ]
         out[f"rho_{dim}"] = round(spearman([p[0] for p in pairs], [p[1] for p in pairs]), 3)
         out[f"n_{dim}"] = len(pairs)
+        out[f"mae_{dim}"] = round(sum(abs(a - b) for a, b in pairs) / len(pairs), 1)
+        out[f"bias_{dim}"] = round(sum(b - a for a, b in pairs) / len(pairs), 1)
     right = total = 0
     wrong: list[str] = []
     groups: dict[str, list[Case]] = {}

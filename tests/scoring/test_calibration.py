@@ -29,6 +29,13 @@ def test_rank_agreement_with_the_expert(results: dict[str, object], dimension: s
     assert results[f"rho_{dimension}"] >= 0.78  # type: ignore[operator]
 
 
+@pytest.mark.parametrize("dimension", DIMENSIONS)
+def test_scores_sit_where_the_expert_put_them(results: dict[str, object], dimension: str) -> None:
+    # Ranking is not enough: a 40 for a discovery an expert marks 90 misleads a trainee.
+    assert results[f"mae_{dimension}"] <= 12  # type: ignore[operator]
+    assert abs(results[f"bias_{dimension}"]) <= 6  # type: ignore[arg-type]
+
+
 def test_designed_contrasts_are_ordered_right(results: dict[str, object]) -> None:
     assert results["contrast_share"] >= 0.9, results["wrong_contrasts"]  # type: ignore[operator]
 

@@ -103,7 +103,7 @@ async def test_valid_judgement_is_averaged_with_the_rubric(
     judged = answer(
         dim(75, (0, "贵厂现在的排产是怎么做的"), (2, "一般会出现什么问题")),
         dim(80, (5, "我们今年预算已经用完了"), (6, "理解，预算确实要花在刀刃上")),
-        dim(50, (4, "还有谁参与决策"), (3, "被客户罚款")),
+        dim(70, (4, "还有谁参与决策"), (3, "被客户罚款")),
     )
     fake.script(json_reply(judged))
 
@@ -340,13 +340,13 @@ async def test_a_disagreement_over_25_points_is_flagged_per_dimension(
     assert o is not None
     assert o >= 25
     assert n is not None
-    assert n <= 70
+    assert n >= 30
     fake.script(
         json_reply(
             answer(
                 dim(q - 26, (2, "一般会出现什么问题")),  # 26 apart: flagged
                 dim(o - 25, (5, "预算已经用完了"), (6, "理解")),  # 25 apart: not
-                dim(n + 30, (4, "还有谁参与决策")),  # 30 apart: flagged
+                dim(n - 30, (4, "还有谁参与决策")),  # 30 apart: flagged
             )
         )
     )
