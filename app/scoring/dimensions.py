@@ -80,7 +80,7 @@ DISCOVERY_FULL_MARKS = 62.0
 
 
 def _bend(points: float) -> float:
-    return 100.0 * (max(0.0, points) / 100.0) ** QUESTIONING_BEND
+    return float(100.0 * (max(0.0, points) / 100.0) ** QUESTIONING_BEND)
 
 
 def questioning(f: Features) -> DimensionScore:
