@@ -5,6 +5,7 @@ One analysis serves both the offline buyer (what to react to) and the scorer
 rewards.
 """
 
+from app.analysis import buyer, lexicon, text, trainee
 from app.analysis.conversation import ConversationAnalysis, analyze_conversation
 from app.analysis.model import (
     Act,
@@ -17,6 +18,16 @@ from app.analysis.model import (
 )
 from app.analysis.text import detect_language
 
+
+def clear_caches() -> None:
+    """Forget memoised cue matches and term sets, e.g. to time a cold pass over new text."""
+    for module in (buyer, lexicon, text, trainee):
+        for value in vars(module).values():
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear):
+                clear()
+
+
 __all__ = [
     "Act",
     "BuyerSignal",
@@ -27,5 +38,6 @@ __all__ = [
     "SpinStage",
     "TraineeTurnAnalysis",
     "analyze_conversation",
+    "clear_caches",
     "detect_language",
 ]
