@@ -254,6 +254,14 @@ RETREAT_OFFER = rx(
     r"|\b(do you )?want me to (just )?(send|email|drop|leave|check with|ask)\b",
     re.I,
 )
+# Asking the buyer to do something for the seller ("您考虑一下？", "能不能先跟领导们说说…？",
+# "Could you put in a word with your boss?"): a request, not a question about the business.
+ACTION_REQUEST = rx(
+    r"(您|你)(再|先|好好)?考虑(一下|考虑)(吧|呗|啊)?\s*[？?]?\s*$"
+    r"|(能不能|可不可以|可以|麻烦|帮忙|帮我)(您|你)?(先)?(帮(我|忙|我们))?(跟|给|向|在)(领导|老板|上面|.{1,4}总|.{1,4}(长|任|监))(们)?(那边|面前)?(说说|提提|提一下|说一下|美言|推荐|反映|汇报|递|转)"
+    r"|\b(could|would|can) you (maybe |perhaps |please )?(put in a (good )?word|pass (this|it|that) (on|along)|share (this|it) with|consider (it|this|our|the offer)|sign (it|this|today))\b",
+    re.I,
+)
 # Asking for the buyer's time, not about the business: "现在方便吗？", "Is now a good time?".
 COURTESY_ASK = rx(
     r"(现在|这会儿|今天|这阵子)(说话|聊几句)?(方便|有空|有时间)(吗|么|不)|说话方便(吗|么|不)|(有空|有时间)(吗|么)\s*[？?]?\s*$|占用(您|你)?(几|一点|十)分钟|"
@@ -653,7 +661,7 @@ UNDERSTANDING = cue(
         r"\bi know (what you mean|the feeling|how (that|it) (feels|is))\b",
         r"\byou (have|'ve got) a (point|fair point)\b",
         r"\bthat'?s (tough|frustrating|rough|hard|a lot)\b",
-        r"^\W*(agreed|totally|absolutely|fair|right)[.!,]",
+        r"^\W*(agreed|totally|absolutely|fair)[.!,]",  # a bare "Right." is a filler, not an acknowledgement
     ],
 )
 ARGUMENT = cue(

@@ -134,9 +134,12 @@ def _strong_echo(shared: frozenset[str]) -> bool:
 def _is_question(t: str, next_text: str) -> bool:
     if lx.RHETORICAL.search(t):
         return False
-    # Offers to retreat and asks for the buyer's time ask nothing about the business;
+    # Offers to retreat, asks for the buyer's time and requests that the buyer do
+    # something for the seller ask nothing about the business;
     # an open interrogative in the same sentence still makes it a real question.
-    if (lx.RETREAT_OFFER.search(t) or lx.COURTESY_ASK.search(t)) and not _OPEN_ASK.search(t):
+    if (
+        lx.RETREAT_OFFER.search(t) or lx.COURTESY_ASK.search(t) or lx.ACTION_REQUEST.search(t)
+    ) and not _OPEN_ASK.search(t):
         return False
     if next_text and lx.SELF_ANSWER.search(next_text) and _ZH_WHY_ASKED.search(t):
         return False

@@ -47,6 +47,11 @@ def test_negated_or_self_directed_acknowledgement_is_not_understanding(text: str
     assert Act.understanding not in trainee(text).acts
 
 
+def test_a_bare_right_before_changing_the_subject_is_not_understanding() -> None:
+    a = trainee("Right. So who else is involved in a decision like this?", "This is capex.")
+    assert Act.understanding not in a.acts
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -96,6 +101,9 @@ def test_questions_without_question_marks(text: str) -> None:
         "Shall I just send you a brochure and you can look at it later?",
         "鲍总您好，我是康序医疗的小柏，不知道您现在方便吗？",
         "Hi Dana, is now a good time?",
+        "老系统替换的客户首年软件费打八折，您考虑一下？",  # a push, not a question
+        "那您看能不能先跟领导们说说我们这个价格优势？",
+        "Could you put in a word with your boss?",
     ],
 )
 def test_retreats_and_asks_for_time_are_not_discovery_questions(text: str) -> None:
