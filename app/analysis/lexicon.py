@@ -12,6 +12,7 @@ negatable=True)`, which skips a match preceded by a negator ("不打折",
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,8 +20,9 @@ from app.analysis.model import ObjectionKind
 from app.analysis.topics import Topic
 
 
-def _apos(src: str) -> str:
-    """Let an apostrophe in a pattern match the typographic one too (don't / don’t)."""
+def _rewrite(src: str, outside: Callable[[str], str], inside: Callable[[str], str]) -> str:
+    """Map each literal character of a pattern, by whether it sits in a [class];
+    escapes (\\W, \\b, \\') pass through untouched."""
     out: list[str] = []
     in_class = escaped = False
     for ch in src:
@@ -34,11 +36,17 @@ def _apos(src: str) -> str:
             in_class = True
         elif ch == "]":
             in_class = False
-        if ch == "'":
-            out.append("'’" if in_class else "['’]")
-        else:
-            out.append(ch)
+        out.append(inside(ch) if in_class else outside(ch))
     return "".join(out)
+
+
+def _apos(src: str) -> str:
+    """Let an apostrophe in a pattern match the typographic one too (don't / don’t)."""
+    return _rewrite(
+        src,
+        outside=lambda ch: "['’]" if ch == "'" else ch,
+        inside=lambda ch: "'’" if ch == "'" else ch,
+    )
 
 
 def rx(src: str, flags: int = 0) -> re.Pattern[str]:
@@ -153,21 +161,7 @@ def _hoist(alternatives: list[str]) -> str:
 
 def _lower_pattern(src: str) -> str:
     """Lower-case the letters of a pattern, leaving escapes (\\W, \\b) and classes alone."""
-    out: list[str] = []
-    in_class = escaped = False
-    for ch in src:
-        if escaped:
-            out.append(ch)
-            escaped = False
-            continue
-        if ch == "\\":
-            escaped = True
-        elif ch == "[":
-            in_class = True
-        elif ch == "]":
-            in_class = False
-        out.append(ch if in_class else ch.lower())
-    return "".join(out)
+    return _rewrite(src, outside=str.lower, inside=lambda ch: ch)
 
 
 def cue(zh: str | list[str], en: str | list[str]) -> Cue:
