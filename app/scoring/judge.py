@@ -22,7 +22,7 @@ import asyncio
 import json
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from app.analysis.conversation import analyze_conversation
@@ -33,6 +33,7 @@ from app.llm.errors import LLMError
 from app.llm.types import ChatMessage, ChatResult, JsonMode, Usage
 from app.prompting import PromptLibrary, PromptTemplate, load_library
 from app.scenarios.schema import Scenario
+from app.scoring.schema import DimensionName
 from app.scoring.transcript import ScenarioInfo
 from app.scoring.verdict import (
     JUDGE_SCHEMA,
@@ -147,11 +148,16 @@ class LLMJudge:
         results: list[ChatResult] = []
         removed: frozenset[int] = frozenset()
 
-        def failed(reason: str, mode: JsonMode | None = None) -> JudgeVerdict:
-            log.warning("judge %s failed: %s", template.ref, reason)
+        def verdict(
+            mode: JsonMode | None,
+            reason: str | None = None,
+            dimensions: Mapping[DimensionName, JudgedDimension] | None = None,
+        ) -> JudgeVerdict:
+            """Failed when `dimensions` is None; with what every verdict records of the calls."""
             return JudgeVerdict(
-                status="failed",
+                status="failed" if dimensions is None else "ok",
                 prompt=template.ref,
+                dimensions=dimensions or {},
                 reason=reason,
                 json_mode=mode,
                 model=results[-1].model if results else self.client.model,
@@ -159,6 +165,10 @@ class LLMJudge:
                 calls=len(results),
                 removed_turns=tuple(sorted(removed)),
             )
+
+        def failed(reason: str, mode: JsonMode | None = None) -> JudgeVerdict:
+            log.warning("judge %s failed: %s", template.ref, reason)
+            return verdict(mode, reason=reason)
 
         try:
             removed = injection_turns(turns, lang)
@@ -175,16 +185,7 @@ class LLMJudge:
         checked = read_verdict(text, turns, removed)
         if isinstance(checked, str):
             return failed(checked, mode)
-        return JudgeVerdict(
-            status="ok",
-            prompt=template.ref,
-            dimensions=checked,
-            json_mode=mode,
-            model=results[-1].model if results else self.client.model,
-            usage=_total(results),
-            calls=len(results),
-            removed_turns=tuple(sorted(removed)),
-        )
+        return verdict(mode, dimensions=checked)
 
     async def _ask(
         self, prompt: list[ChatMessage], results: list[ChatResult]

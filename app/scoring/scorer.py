@@ -61,10 +61,8 @@ class JudgedScorer:
     name = "rubric+judge"
 
     def __init__(self, judge: LLMJudge) -> None:
-        from app.scoring.rubric import RubricScorer
-
         self.judge = judge
-        self._rubric = RubricScorer()
+        self._offline = OfflineScorer()
 
     async def score_transcript(
         self,
@@ -77,8 +75,8 @@ class JudgedScorer:
         from app.scoring.combine import combine
         from app.scoring.judge import scenario_info_of
 
-        card = await asyncio.to_thread(
-            self._rubric.score, turns, language=language, scenario=scenario, events=events
+        card = await self._offline.score_transcript(
+            turns, language=language, scenario=scenario, events=events
         )
         verdict = await self.judge.judge(
             turns, language=card.language, scenario_info=scenario_info_of(scenario)
