@@ -19,12 +19,6 @@ class ReviewsRepository:
 
     # --- sessions and people ---------------------------------------------------------
 
-    async def session(self, session_id: str, *, lock: bool = False) -> PracticeSession | None:
-        stmt = select(PracticeSession).where(PracticeSession.id == session_id)
-        if lock:
-            stmt = stmt.with_for_update()
-        return (await self.db.execute(stmt)).scalar_one_or_none()
-
     async def finished_sessions(
         self, org_id: int, user_ids: Collection[int] | None
     ) -> Sequence[PracticeSession]:

@@ -32,6 +32,7 @@ from app.reviews.schemas import (
     ReviewedRead,
     SessionReviewRead,
 )
+from app.roleplay.access import readable_session
 from app.roleplay.models import PracticeSession
 
 
@@ -51,10 +52,7 @@ class ReviewsService:
     # --- access -------------------------------------------------------------------------
 
     async def readable(self, viewer: Principal, sid: str, *, lock: bool = False) -> PracticeSession:
-        s = await self.repo.session(sid, lock=lock)
-        if s is None or not await self.accounts.can_read_user(viewer, s.user_id, s.org_id):
-            raise NotFound(f"No session {sid}.")
-        return s
+        return await readable_session(self.repo.db, viewer, sid, lock=lock)
 
     async def reviewable(
         self, viewer: Principal, sid: str, *, scored: bool, lock: bool = False

@@ -83,10 +83,12 @@ class RoleplayRepository:
         limit: int = 50,
         offset: int = 0,
     ) -> tuple[Sequence[tuple[PracticeSession, User]], int]:
+        # A list shows none of the scenario snapshot or buyer state: don't load them.
         stmt = (
             select(PracticeSession, User)
             .join(User, User.id == PracticeSession.user_id)
             .where(PracticeSession.org_id == org_id)
+            .options(defer(PracticeSession.scenario), defer(PracticeSession.buyer_state))
         )
         if user_ids is not None:
             stmt = stmt.where(PracticeSession.user_id.in_(user_ids))

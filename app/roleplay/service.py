@@ -18,7 +18,8 @@ from app.assignments.service import AssignmentsService
 from app.buyer.engine import BuyerEngine, BuyerReply
 from app.buyer.state import BuyerState, EndReason
 from app.container import Container
-from app.errors import BadRequest, Conflict, NotFound, Unprocessable
+from app.errors import BadRequest, Conflict, Unprocessable
+from app.roleplay.access import readable_session
 from app.roleplay.models import PracticeSession, Turn
 from app.roleplay.repository import RoleplayRepository
 from app.roleplay.snapshots import scenario_of
@@ -55,17 +56,6 @@ class RoleplayService:
         if engine is None:
             raise Conflict(f"The buyer engine {name!r} is not configured on this server.")
         return engine
-
-    async def _readable(
-        self, db: Any, user: Principal, s: PracticeSession | None, sid: str
-    ) -> PracticeSession:
-        if s is None:
-            raise NotFound(f"No session {sid}.")
-        accounts = AccountsService(AccountsRepository(db))
-        if not await accounts.can_read_user(user, s.user_id, s.org_id):
-            # Not 403: whether someone else's session exists is not the caller's business.
-            raise NotFound(f"No session {sid}.")
-        return s
 
     # --- start ---------------------------------------------------------------------
 
@@ -234,7 +224,7 @@ class RoleplayService:
     async def get(self, user: Principal, sid: str) -> tuple[PracticeSession, list[Turn], Any]:
         async with self.c.unit_of_work() as db:
             repo = RoleplayRepository(db)
-            s = await self._readable(db, user, await repo.session(sid), sid)
+            s = await readable_session(db, user, sid)
             turns = list(await repo.turns(sid))
             owner = await repo.owner(s.user_id)
         return s, turns, owner

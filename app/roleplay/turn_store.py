@@ -90,15 +90,14 @@ _RELEASE = (
     .where(S.c.id == bindparam("sid"), S.c.reply_token == bindparam("token"))
     .values(reply_token=None, reply_started_at=None)
 )
-_STORE_WHERE = (
-    S.c.id == bindparam("sid"),
-    S.c.reply_token == bindparam("token"),
-    S.c.status == "active",
-    S.c.turn_count == bindparam("expected"),
-)
 _STORE = (
     update(S)
-    .where(*_STORE_WHERE)
+    .where(
+        S.c.id == bindparam("sid"),
+        S.c.reply_token == bindparam("token"),
+        S.c.status == "active",
+        S.c.turn_count == bindparam("expected"),
+    )
     .values(
         turn_count=bindparam("turns"),
         buyer_state=bindparam("state", type_=S.c.buyer_state.type),
@@ -107,19 +106,11 @@ _STORE = (
         updated_at=bindparam("now", type_=S.c.updated_at.type),
     )
 )
-_STORE_WITH_USAGE = (
-    update(S)
-    .where(*_STORE_WHERE)
-    .values(
-        turn_count=bindparam("turns"),
-        buyer_state=bindparam("state", type_=S.c.buyer_state.type),
-        reply_token=None,
-        reply_started_at=None,
-        updated_at=bindparam("now", type_=S.c.updated_at.type),
-        llm_prompt_tokens=S.c.llm_prompt_tokens + bindparam("prompt_tokens"),
-        llm_completion_tokens=S.c.llm_completion_tokens + bindparam("completion_tokens"),
-        llm_usage_estimated=S.c.llm_usage_estimated | bindparam("estimated"),
-    )
+# The same update, adding the LLM's token counts to the session's totals.
+_STORE_WITH_USAGE = _STORE.values(
+    llm_prompt_tokens=S.c.llm_prompt_tokens + bindparam("prompt_tokens"),
+    llm_completion_tokens=S.c.llm_completion_tokens + bindparam("completion_tokens"),
+    llm_usage_estimated=S.c.llm_usage_estimated | bindparam("estimated"),
 )
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.accounts.models import User
 from app.config import Settings
 from app.roleplay.models import PracticeSession
+from app.roleplay.repository import RoleplayRepository
 
 
 def cost(settings: Settings, prompt_tokens: int, completion_tokens: int) -> float:
@@ -28,25 +29,13 @@ class UsageService:
     async def sessions(
         self, org_id: int, *, user_id: int | None, limit: int, offset: int
     ) -> dict[str, Any]:
-        stmt = (
-            select(PracticeSession, User.username)
-            .join(User, User.id == PracticeSession.user_id)
-            .where(PracticeSession.org_id == org_id)
-        )
-        if user_id is not None:
-            stmt = stmt.where(PracticeSession.user_id == user_id)
-        total = (
-            await self.db.execute(select(func.count()).select_from(stmt.subquery()))
-        ).scalar_one()
-        rows = await self.db.execute(
-            stmt.order_by(PracticeSession.created_at.desc(), PracticeSession.id)
-            .limit(limit)
-            .offset(offset)
+        rows, total = await RoleplayRepository(self.db).list_sessions(
+            org_id, {user_id} if user_id is not None else None, limit=limit, offset=offset
         )
         items = [
             {
                 "session_id": s.id,
-                "trainee": username,
+                "trainee": user.username,
                 "title": s.title,
                 "buyer_engine": s.buyer_engine,
                 "created_at": s.created_at.isoformat(),
@@ -54,7 +43,7 @@ class UsageService:
                     s.llm_prompt_tokens, s.llm_completion_tokens, s.llm_usage_estimated
                 ),
             }
-            for s, username in rows.all()
+            for s, user in rows
         ]
         return {
             "items": items,
