@@ -6,7 +6,8 @@ from fastapi import APIRouter, Request
 from starlette.responses import RedirectResponse, Response
 
 from app.accounts.models import Role
-from app.accounts.service import require_role
+from app.accounts.service import Principal, require_role
+from app.container import Container
 from app.deps import ContainerDep, CurrentUser
 from app.scoring.schema import DIMENSIONS
 from app.web import views
@@ -53,16 +54,7 @@ async def session(
 
 @router.get("/history")
 async def history(request: Request, user: CurrentUser, container: ContainerDep) -> Response:
-    data = await views.history_page(container, user, user.id)
-    return render(
-        request,
-        "history.html",
-        user=user,
-        page_data={"points": data["points"]},
-        dims=DIMENSIONS,
-        mine=True,
-        **data,
-    )
+    return await _history(request, user, container, user.id, mine=True)
 
 
 @router.get("/trainees/{user_id}")
@@ -70,6 +62,12 @@ async def trainee_history(
     request: Request, user_id: int, user: CurrentUser, container: ContainerDep
 ) -> Response:
     require_role(user, Role.coach, Role.manager)
+    return await _history(request, user, container, user_id, mine=False)
+
+
+async def _history(
+    request: Request, user: Principal, container: Container, user_id: int, *, mine: bool
+) -> Response:
     data = await views.history_page(container, user, user_id)
     return render(
         request,
@@ -77,6 +75,6 @@ async def trainee_history(
         user=user,
         page_data={"points": data["points"]},
         dims=DIMENSIONS,
-        mine=False,
+        mine=mine,
         **data,
     )
