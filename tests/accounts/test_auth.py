@@ -85,5 +85,8 @@ async def test_only_managers_create_users(
 
 
 async def test_demo_mode_users_exist(client: httpx.AsyncClient) -> None:
-    for name in ("trainee1", "trainee2", "coach1", "manager1"):
-        await login(client, name)
+    roles = {"trainee1": "trainee", "trainee2": "trainee", "coach1": "coach", "manager1": "manager"}
+    for name, role in roles.items():
+        me = await client.get("/api/me", headers=await login(client, name))
+        assert me.status_code == 200
+        assert (me.json()["username"], me.json()["role"]) == (name, role)
