@@ -11,11 +11,14 @@ negatable=True)`, which skips a match preceded by a negator ("不打折",
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
+from app.analysis.anchors import Anchors, Gate, anchors_of
 from app.analysis.model import ObjectionKind
 from app.analysis.topics import Topic
 
@@ -57,12 +60,6 @@ _CJK_CHAR = rx(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = rx(r"[A-Za-z]{2}")
 
 
-@lru_cache(maxsize=4096)
-def _scripts(text: str) -> tuple[bool, bool]:
-    """(has Chinese, has Latin words): a pattern set for a script absent from the text can't match."""
-    return bool(_CJK_CHAR.search(text)), bool(_LATIN_WORD.search(text))
-
-
 # A negator shortly before a Chinese cue: "不打折", "没有什么优惠", "别发了".
 _ZH_NEGATED = rx(
     r"(?:(?<!要)不(?!如)|没|没有|(?<![无])无(?!论)|(?<![特区分个告级类性识派差])别|不用|不必|不会|不能|不要|未(?!来)|并非|从不|从没|从来不|谈不上)[^，,。；;！!？?、\s]{0,3}$"
@@ -91,33 +88,67 @@ def _lowered(text: str) -> str:
     return text.translate(_ASCII_LOWER)
 
 
+# One gate per script: a pattern set for a script the text lacks can't match
+# (zh patterns holding Latin words such as "KPI" have English twins).
+_ZH_GATE, _EN_GATE = Gate(), Gate()
+_RUN_IDS = itertools.count()
+
+
+@lru_cache(maxsize=4096)
+def _live(text: str) -> int:
+    """The cue patterns worth running on the text, as a mask of their ids (see anchors.py)."""
+    live = 0
+    if _CJK_CHAR.search(text):
+        live |= _ZH_GATE.candidates(text)
+    if _LATIN_WORD.search(text):
+        live |= _EN_GATE.candidates(text)
+    return live
+
+
+class _Run(NamedTuple):
+    """One compiled pattern of a cue."""
+
+    id: int
+    pattern: re.Pattern[str]
+    anchors: Anchors | None  # literals one of which any match holds (None: can't tell)
+    zh: bool  # a pattern for Chinese text (else for Latin script)
+    lowered: bool  # run on the ASCII-lower-cased text
+
+    @property
+    def bit(self) -> int:
+        return 1 << self.id
+
+
 @dataclass(frozen=True, eq=False)
 class Cue:
-    zh: re.Pattern[str]  # case-insensitive, on the text as written
-    en: re.Pattern[str]  # lower-case patterns, on the lower-cased text (twice as fast as re.I)
-    en_cased: re.Pattern[str] | None = None  # patterns that need capitals ("[A-Z]"): a name
+    # The same runs in two orders: the turn's language first, then the other.
+    zh_first: tuple[_Run, ...]
+    en_first: tuple[_Run, ...]
+    mask: int  # the bits of its runs' ids
 
-    def _patterns(self, text: str, language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
-        has_zh, has_en = _scripts(text)
-        # A pattern set for a script the text lacks can't match (zh patterns
-        # holding Latin words such as "KPI" have English twins).
-        zh: tuple[tuple[re.Pattern[str], str], ...] = ((self.zh, text),) if has_zh else ()
-        en: tuple[tuple[re.Pattern[str], str], ...] = ()
-        if has_en:
-            en = ((self.en, _lowered(text)),)
-            if self.en_cased is not None:
-                en += ((self.en_cased, text),)
-        return zh + en if language == "zh" else en + zh
+    def _patterns(self, text: str, language: str) -> list[tuple[re.Pattern[str], str]]:
+        live = _live(text)
+        return [
+            (r.pattern, _lowered(text) if r.lowered else text)
+            for r in (self.zh_first if language == "zh" else self.en_first)
+            if live & r.bit
+        ]
 
     def finditer(self, text: str, language: str) -> list[re.Match[str]]:
+        if not self.mask & _live(text):  # no pattern can match: skip the cache too
+            return []
         return [m for p, t in self._patterns(text, language) for m in p.finditer(t)]
 
     def search(self, text: str, language: str) -> re.Match[str] | None:
         """Search with the turn's language first, then the other: people mix them."""
+        if not self.mask & _live(text):  # no pattern can match: skip the cache too
+            return None
         return _search(self, text, language)
 
     def find(self, text: str, language: str, *, negatable: bool = True) -> re.Match[str] | None:
         """The first match that is not negated (when `negatable`)."""
+        if not self.mask & _live(text):  # no pattern can match: skip the cache too
+            return None
         if not negatable:
             return _search(self, text, language)
         return _find(self, text, language)
@@ -169,11 +200,22 @@ def cue(zh: str | list[str], en: str | list[str]) -> Cue:
     items = en if isinstance(en, list) else [en] if en else []
     cased = [a for a in items if "[A-Z" in a]
     plain = [_lower_pattern(a) for a in items if "[A-Z" not in a]
-    return Cue(
-        rx(zh_src or _NEVER, re.I),
-        rx(_hoist(plain) or _NEVER),
-        rx("|".join(cased)) if cased else None,
-    )
+    # zh: case-insensitive, on the text as written; en: lower-case patterns on
+    # the lower-cased text (twice as fast as re.I); cased: patterns that need
+    # capitals ("[A-Z]"), a name.
+    zh_run = _run(rx(zh_src or _NEVER, re.I), zh=True, lowered=False)
+    en_runs = [_run(rx(_hoist(plain) or _NEVER), zh=False, lowered=True)]
+    if cased:
+        en_runs.append(_run(rx("|".join(cased)), zh=False, lowered=False))
+    runs = (zh_run, *en_runs)
+    return Cue(runs, (*en_runs, zh_run), sum(r.bit for r in runs))
+
+
+def _run(pattern: re.Pattern[str], *, zh: bool, lowered: bool) -> _Run:
+    run = _Run(next(_RUN_IDS), pattern, anchors_of(pattern), zh, lowered)
+    (_ZH_GATE if zh else _EN_GATE).register(run.id, run.anchors)
+    _live.cache_clear()
+    return run
 
 
 # Clause boundaries inside a sentence: commas, colons, dashes, and a contrast
