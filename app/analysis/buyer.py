@@ -41,7 +41,7 @@ _SENTENCE_WIDE = frozenset(
 
 
 def _windows(t: str, *, whole: bool) -> list[str]:
-    parts = lx.clauses(t) or [t]
+    parts = lx.clauses(t) or (t,)
     if whole:
         return [t]
     out = list(parts)
@@ -51,7 +51,10 @@ def _windows(t: str, *, whole: bool) -> list[str]:
     return out
 
 
-def _objection_kinds(t: str, language: str) -> list[ObjectionKind]:
+# A buyer sentence is read twice: in its turn, and again (out of context) as
+# what the trainee's next turn answers; the context-free parts are remembered.
+@lru_cache(maxsize=2048)
+def _objection_kinds(t: str, language: str) -> tuple[ObjectionKind, ...]:
     kinds = [
         kind
         for kind, c in lx.OBJECTIONS.items()
@@ -83,7 +86,7 @@ def _objection_kinds(t: str, language: str) -> list[ObjectionKind]:
     )
     if postponed:
         kinds.append(ObjectionKind.think_it_over)
-    return kinds
+    return tuple(kinds)
 
 
 def _any_objection(c: str, language: str) -> bool:
@@ -92,10 +95,11 @@ def _any_objection(c: str, language: str) -> bool:
     )
 
 
-def _signals_of(t: str, language: str, objected: bool) -> dict[BuyerSignal, bool]:
-    parts = lx.clauses(t) or [t]
+@lru_cache(maxsize=2048)
+def _signals_of(t: str, language: str, objected: bool) -> frozenset[BuyerSignal]:
+    parts = lx.clauses(t) or (t,)
     free = [c for c in parts if not _any_objection(c, language)] if objected else parts
-    out: dict[BuyerSignal, bool] = {}
+    out: set[BuyerSignal] = set()
     hypothetical = False  # a clause after "万一…"/"if…" is its consequence: imagined, not lived
     # "你们能解决排产的问题吗？" asks about the seller; it admits nothing.
     asking_seller = bool(re.search(r"[?？]\s*$", t)) and bool(_SELLER.search(t))
@@ -107,13 +111,13 @@ def _signals_of(t: str, language: str, objected: bool) -> dict[BuyerSignal, bool
         if pain and not hypothetical and not asking_seller:
             fear = re.match(r"担心|怕|worr", pain.group(0), re.I)
             if not (fear and lx.SWITCH_CONTEXT.search(c, language)):
-                out[BuyerSignal.pain] = True
+                out.add(BuyerSignal.pain)
         if lx.BUYER_SOFTENS.find(c, language):
-            out[BuyerSignal.softens] = True
+            out.add(BuyerSignal.softens)
         if lx.BUYER_IMPACT.find(c, language):
-            out[BuyerSignal.impact] = True
+            out.add(BuyerSignal.impact)
     if lx.BUYER_PERSONAL.find(t, language):
-        out[BuyerSignal.personal] = True
+        out.add(BuyerSignal.personal)
     if (
         lx.STAKEHOLDER_NAMED.search(t, language)
         or lx.STAKEHOLDER_TITLE.search(t, language)
@@ -122,16 +126,16 @@ def _signals_of(t: str, language: str, objected: bool) -> dict[BuyerSignal, bool
             and lx.STAKEHOLDER_ROLE_IN_DECISION.search(t, language)
         )
     ):
-        out[BuyerSignal.stakeholder] = True
+        out.add(BuyerSignal.stakeholder)
     ends = lx.BUYER_ENDS.search(t, language)
     if ends and not lx.HYPOTHETICAL.search(t[: ends.start()], language):
-        out[BuyerSignal.ends] = True
+        out.add(BuyerSignal.ends)
     if any(_ACCEPT_ALONE.search(c, language) for c in free) or (
         any(lx.ACCEPT_ACTIVITY.find(c, language) for c in free)
         and any(lx.BUYER_ACCEPTS.find(c, language) for c in free)
     ):
-        out[BuyerSignal.accepts] = True
-    return out
+        out.add(BuyerSignal.accepts)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=512)
@@ -191,7 +195,7 @@ def analyze_buyer_turn(
 
     for s in sents:
         t = s.text
-        kinds = _objection_kinds(t, language)
+        kinds = list(_objection_kinds(t, language))
         if (offered or agreed_time) and ObjectionKind.send_material in kinds:
             kinds.remove(ObjectionKind.send_material)
             mark(BuyerSignal.accepts, t)

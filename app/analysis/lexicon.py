@@ -226,8 +226,12 @@ CLAUSE_SPLIT = rx(
 )
 
 
-def clauses(text: str) -> list[str]:
-    return [c for c in CLAUSE_SPLIT.split(text) if c and re.search(r"\w", c)]
+_WORD_CHAR = rx(r"\w")
+
+
+@lru_cache(maxsize=4096)
+def clauses(text: str) -> tuple[str, ...]:
+    return tuple(c for c in CLAUSE_SPLIT.split(text) if c and _WORD_CHAR.search(c))
 
 
 # --- questions ---------------------------------------------------------------

@@ -10,6 +10,7 @@ bare probe after an objection.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -323,7 +324,7 @@ _BARE_ABILITY = lx.rx(r"可以|能够|能|就能|都能|can", re.I)
 _OTHER_SUBJECT = lx.rx(r"^(您|你们|你|他们|客户|贵司)|^\W*(you|they|your|their|customers)\b", re.I)
 
 
-def _pitches(parts: list[str], language: str) -> bool:
+def _pitches(parts: Sequence[str], language: str) -> bool:
     """A claim about one's own product or company, clause by clause.
 
     The self-reference carries over to the clauses that follow it until another
@@ -393,7 +394,7 @@ def analyze_trainee_turn(
             mark(Act.injection, t)
             continue
         asks = _is_question(t, next_text)
-        parts = lx.clauses(t) or [t]
+        parts = lx.clauses(t) or (t,)
 
         if understood[i]:
             mark(Act.understanding, t)
