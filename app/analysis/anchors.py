@@ -25,8 +25,10 @@ part of an anchor; any other cased character never is.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from dataclasses import dataclass
+from functools import cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -51,6 +53,7 @@ _WIDE = _Part(None, None)
 _EMPTY = _Part(frozenset({""}), None)
 
 
+@cache
 def _cost(anchor: str) -> float:
     """A rough chance that a sentence holds the anchor (lower is more selective)."""
     cjk = sum(1 for ch in anchor if ord(ch) > 0x2E80)
@@ -62,13 +65,23 @@ def _minimal(strings: frozenset[str]) -> Anchors | None:
     """Drop strings that hold another member: they add nothing to the test."""
     if "" in strings:
         return None
-    return frozenset(s for s in strings if not any(o != s and o in s for o in strings))
+    if len(strings) == 1:
+        return strings
+    kept: list[str] = []
+    for s in sorted(strings, key=len):  # a string can only hold shorter ones
+        if not any(k in s for k in kept):
+            kept.append(s)
+    return frozenset(kept)
+
+
+@cache
+def _set_cost(anchors: Anchors) -> tuple[float, int]:
+    # fsum: the same total whatever the set's (hash-seeded) order, so the choice is reproducible
+    return math.fsum(_cost(a) for a in anchors), len(anchors)
 
 
 def _best(options: list[Anchors]) -> Anchors | None:
-    if not options:
-        return None
-    return min(options, key=lambda s: (sum(_cost(a) for a in s), len(s)))
+    return min(options, key=_set_cost) if options else None
 
 
 _FOLD = str.maketrans(
@@ -94,11 +107,8 @@ def _char(ch: str, ignore_case: bool) -> str | None:
     return fold(ch)
 
 
-def _literal(ch: str, ignore_case: bool) -> _Part:
-    folded = _char(ch, ignore_case)
-    if folded is None:
-        return _WIDE
-    exact = frozenset({folded})
+def _literal(text: str) -> _Part:
+    exact = frozenset({text})
     return _Part(exact, exact)
 
 
@@ -127,37 +137,51 @@ def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
 def _sequence(items: list[tuple[Any, Any]], ignore_case: bool) -> _Part:
     """A sequence: its exact strings, and the most selective anchors among its required parts."""
     options: list[Anchors] = []
-    run: frozenset[str] | None = frozenset({""})  # the product of the current run of exact parts
-    whole: frozenset[str] | None = frozenset({""})
+    run: frozenset[str] = frozenset({""})  # the product of the current run of exact parts
+    whole = True  # the run so far is the whole sequence
 
-    def close(current: frozenset[str] | None) -> None:
-        found = _minimal(current) if current is not None else None
+    def close() -> None:
+        found = _minimal(run)
         if found is not None:
             options.append(found)
 
-    for op, av in items:
-        part = _part(op, av, ignore_case)
+    for part in _parts(items, ignore_case):
         if part.anchors is not None:
             options.append(part.anchors)
-        whole = (
-            _product(whole, part.exact) if whole is not None and part.exact is not None else None
-        )
         if part.exact is None:
-            close(run)
-            run = frozenset({""})
+            close()
+            run, whole = frozenset({""}), False
             continue
-        extended = _product(run, part.exact) if run is not None else None
+        extended = _product(run, part.exact)
         if extended is None:  # too many combinations: start a new run here
-            close(run)
-            extended = part.exact
+            close()
+            extended, whole = part.exact, False
         run = extended
-    close(run)
-    return _Part(whole, _best(options))
+    close()
+    return _Part(run if whole else None, _best(options))
+
+
+def _parts(items: list[tuple[Any, Any]], ignore_case: bool) -> list[_Part]:
+    """The parts of a sequence, each run of plain characters taken as one literal."""
+    parts: list[_Part] = []
+    text: list[str] = []
+    for op, av in items:
+        folded = _char(chr(av), ignore_case) if op is sre.LITERAL else None
+        if folded is not None:
+            text.append(folded)
+            continue
+        if text:
+            parts.append(_literal("".join(text)))
+            text.clear()
+        parts.append(_part(op, av, ignore_case))
+    if text:
+        parts.append(_literal("".join(text)))
+    return parts
 
 
 def _part(op: Any, av: Any, ignore_case: bool) -> _Part:
-    if op is sre.LITERAL:
-        return _literal(chr(av), ignore_case)
+    if op is sre.LITERAL:  # a character that can't be pinned down (see _parts)
+        return _WIDE
     if op is sre.IN:
         return _class(av, ignore_case)
     if op in _ZERO_WIDTH:
@@ -181,8 +205,7 @@ def _part(op: Any, av: Any, ignore_case: bool) -> _Part:
         anchors: set[str] | None = set()
         for b in branches:
             exact = exact | b.exact if exact is not None and b.exact is not None else None
-            best = _best([x for x in (b.anchors, _minimal(b.exact) if b.exact else None) if x])
-            anchors = anchors | best if anchors is not None and best is not None else None
+            anchors = anchors | b.anchors if anchors is not None and b.anchors is not None else None
         if exact is not None and len(exact) > _MAX_EXACT:
             exact = None
         return _Part(

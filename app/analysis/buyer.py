@@ -172,7 +172,7 @@ def analyze_buyer_turn(
 ) -> BuyerTurnAnalysis:
     """`previous_trainee`: what the trainee just said, when known. "Send it over" is a
     brush-off on its own, but a yes when the trainee has just offered to send it."""
-    sents = sentences(text) or [Sentence(0, len(text), text.strip() or text)]
+    sents = sentences(text) or (Sentence(0, len(text), text.strip() or text),)
     offered = bool(previous_trainee) and bool(_OFFER_TO_SEND.search(previous_trainee, language))
     # Answering "who else decides?" with who signs is information, not "not my call".
     asked_decision = bool(previous_trainee) and bool(

@@ -88,21 +88,20 @@ def _lowered(text: str) -> str:
     return text.translate(_ASCII_LOWER)
 
 
-# One gate per script: a pattern set for a script the text lacks can't match
-# (zh patterns holding Latin words such as "KPI" have English twins).
-_ZH_GATE, _EN_GATE = Gate(), Gate()
+_GATE = Gate()
 _RUN_IDS = itertools.count()
+# The runs of each script: a pattern set for a script the text lacks can't
+# match (zh patterns holding Latin words such as "KPI" have English twins).
+_SCRIPT_RUNS = {"zh": 0, "en": 0}
 
 
 @lru_cache(maxsize=4096)
 def _live(text: str) -> int:
     """The cue patterns worth running on the text, as a mask of their ids (see anchors.py)."""
-    live = 0
-    if _CJK_CHAR.search(text):
-        live |= _ZH_GATE.candidates(text)
+    scripts = _SCRIPT_RUNS["zh"] if _CJK_CHAR.search(text) else 0
     if _LATIN_WORD.search(text):
-        live |= _EN_GATE.candidates(text)
-    return live
+        scripts |= _SCRIPT_RUNS["en"]
+    return _GATE.candidates(text) & scripts if scripts else 0
 
 
 class _Run(NamedTuple):
@@ -213,7 +212,8 @@ def cue(zh: str | list[str], en: str | list[str]) -> Cue:
 
 def _run(pattern: re.Pattern[str], *, zh: bool, lowered: bool) -> _Run:
     run = _Run(next(_RUN_IDS), pattern, anchors_of(pattern), zh, lowered)
-    (_ZH_GATE if zh else _EN_GATE).register(run.id, run.anchors)
+    _GATE.register(run.id, run.anchors)
+    _SCRIPT_RUNS["zh" if zh else "en"] |= run.bit
     _live.cache_clear()
     return run
 

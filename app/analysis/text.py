@@ -45,7 +45,8 @@ class Sentence:
     text: str  # text[start:end] of the turn, stripped of surrounding blanks
 
 
-def sentences(text: str) -> list[Sentence]:
+@lru_cache(maxsize=2048)
+def sentences(text: str) -> tuple[Sentence, ...]:
     """Split a turn into sentences with their offsets into the original text."""
     out: list[Sentence] = []
     pending_start: int | None = None
@@ -70,7 +71,7 @@ def sentences(text: str) -> list[Sentence]:
         if tail:
             lead = len(text[pending_start:]) - len(text[pending_start:].lstrip())
             out.append(Sentence(pending_start + lead, pending_start + lead + len(tail), tail))
-    return out
+    return tuple(out)
 
 
 def words(text: str) -> int:

@@ -365,7 +365,7 @@ def analyze_trainee_turn(
     work = text
     for a, b in notes:
         work = work[:a] + "\n" * (b - a) + work[b:]
-    sents = sentences(work) or [Sentence(0, len(text), text.strip() or text)]
+    sents = sentences(work) or (Sentence(0, len(text), text.strip() or text),)
 
     questions: list[Question] = []
     acts: set[Act] = set()
