@@ -37,6 +37,9 @@ import ahocorasick
 
 Anchors = frozenset[str]
 
+# Bump when the derivation changes: anchor_book.py keys stored anchors by it.
+DERIVATION_VERSION = 1
+
 # Beyond these sizes a set of exact strings is too broad to be worth testing for.
 _MAX_CLASS = 12
 _MAX_EXACT = 64

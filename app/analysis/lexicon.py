@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from app.analysis.anchors import Anchors, Gate, anchors_of
+from app.analysis.anchor_book import AnchorBook
+from app.analysis.anchor_book import load as load_book
+from app.analysis.anchors import Anchors, Gate
 from app.analysis.model import ObjectionKind
 from app.analysis.topics import Topic
 
@@ -89,6 +91,7 @@ def _lowered(text: str) -> str:
 
 
 _GATE = Gate()
+_BOOK = AnchorBook(load_book())
 _RUN_IDS = itertools.count()
 # The runs of each script: a pattern set for a script the text lacks can't
 # match (zh patterns holding Latin words such as "KPI" have English twins).
@@ -116,6 +119,9 @@ class _Run(NamedTuple):
     @property
     def bit(self) -> int:
         return 1 << self.id
+
+
+RUNS: list[_Run] = []  # every cue pattern, in the order of their ids
 
 
 @dataclass(frozen=True, eq=False)
@@ -211,7 +217,8 @@ def cue(zh: str | list[str], en: str | list[str]) -> Cue:
 
 
 def _run(pattern: re.Pattern[str], *, zh: bool, lowered: bool) -> _Run:
-    run = _Run(next(_RUN_IDS), pattern, anchors_of(pattern), zh, lowered)
+    run = _Run(next(_RUN_IDS), pattern, _BOOK.anchors(pattern), zh, lowered)
+    RUNS.append(run)
     _GATE.register(run.id, run.anchors)
     _SCRIPT_RUNS["zh" if zh else "en"] |= run.bit
     _live.cache_clear()

@@ -16,6 +16,8 @@ import pytest
 import yaml
 
 from app.analysis import analyze_conversation, buyer, clear_caches, lexicon, trainee
+from app.analysis.anchor_book import AnchorBook, key
+from app.analysis.anchor_book import load as load_book
 from app.analysis.anchors import Gate, anchors_of, fold
 from app.analysis.lexicon import _CJK_CHAR, _LATIN_WORD, Cue, _live, _lowered
 from app.analysis.text import sentences
@@ -165,3 +167,26 @@ def test_analyses_are_the_same_with_the_gate_open(monkeypatch: pytest.MonkeyPatc
         assert [analyze_conversation(t) for t in transcripts] == gated
     finally:
         clear_caches()
+
+
+def test_the_anchor_book_holds_every_cue_pattern_as_derived_now() -> None:
+    book = load_book()
+    for run in lexicon.RUNS:
+        derived = anchors_of(run.pattern)
+        assert book.get(key(run.pattern), "missing") == (
+            sorted(derived) if derived is not None else None
+        ), f"anchors.json is stale: run scripts/write_anchor_book.py ({run.pattern.pattern[:60]})"
+    assert lexicon._BOOK.derived == []  # nothing was derived at import
+
+
+def test_a_pattern_the_book_does_not_know_is_derived(tmp_path: Path) -> None:
+    pattern = re.compile(r"(你们|贵司)的(价格|报价)")
+    broken = tmp_path / "anchors.json"
+    broken.write_text("{not json", encoding="utf-8")
+    book = AnchorBook(load_book(broken))
+    assert (
+        book.anchors(pattern)
+        == anchors_of(pattern)
+        == {"你们的价格", "你们的报价", "贵司的价格", "贵司的报价"}
+    )
+    assert book.derived == [pattern]
