@@ -76,6 +76,8 @@ def _objection_kinds(t: str, language: str) -> tuple[ObjectionKind, ...]:
         ref = lx.INCUMBENT_REF.search(t, language)
         if ref and not _OWN_TOOLS.fullmatch(ref.group(0)):
             kinds.append(ObjectionKind.incumbent)
+    if ObjectionKind.authority not in kinds and lx.INTERNAL_RESISTANCE.find(t, language):
+        kinds.append(ObjectionKind.authority)
     if ObjectionKind.incumbent in kinds and ObjectionKind.no_need in kinds:
         kinds.remove(ObjectionKind.no_need)  # "用得好好的，没必要换" is loyalty, not a lack of need
     postponed = (
@@ -193,6 +195,9 @@ def analyze_buyer_turn(
         signals.add(signal)
         evidence.setdefault(signal, quote)
 
+    # "他不一定乐意。这事我得跟他商量。": someone's resistance makes the whole turn's
+    # "I must talk to him" an objection, not just an answer about who decides.
+    internal_resistance = bool(lx.INTERNAL_RESISTANCE.find(text, language))
     for s in sents:
         t = s.text
         kinds = list(_objection_kinds(t, language))
@@ -203,6 +208,7 @@ def analyze_buyer_turn(
             asked_decision
             and ObjectionKind.authority in kinds
             and not lx.RESISTANCE.search(t, language)
+            and not internal_resistance
         ):
             kinds.remove(ObjectionKind.authority)
         for kind in kinds:

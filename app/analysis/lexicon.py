@@ -654,16 +654,20 @@ UNDERSTANDING = cue(
         r"说的(对|是|在理|有道理|没错)",
         r"能体会|能感受到|感同身受",
         r"很正常|挺正常|正常的",
+        r"(这种|这类|这样的)?(情况|事|事儿|问题|顾虑|担心)(太|很|挺|非常|比较|其实)?(常见|普遍)",
         r"可以理解|完全理解|非常理解",
         r"换(作|做|成)?(是)?我(?!们).{0,10}(也|同样|一样)|换(作|做|成)(是)?我|如果我是(您|你)|要是我(是(您|你)|在(您|你)的位置)|我(要是|如果)是(您|你)|站在(您|你)的(角度|立场)",
         r"我也会(这么|这样)",
-        r"(这个|您的|您这个|这种|这样的|这些)(顾虑|担心|考虑|想法|疑虑|担忧)(很|非常|完全|挺)?(正常|合理|对|有道理|能理解|可以理解|我懂)",
+        r"(这个|您的|您这个|这种|这样的|这些)(顾虑|担心|考虑|想法|疑虑|担忧)(很|非常|完全|挺|特别)?(正常|合理|对|有道理|能理解|可以理解|我懂|实在|现实)",
         r"感谢(您|你)(的)?(坦诚|直接|提醒|告诉|信任|分享)",
         r"谢谢(您|你)(的)?(坦诚|直接|提醒)",
         r"(您|你)考虑得(很|非常)?(周到|全面|对|细)",
         r"问得好|好问题|是个(好|关键)问题",
         r"完全(认同|同意)",
         r"我(非常|很|完全)?(认同|同意)(您|你)",
+        # Formal register: "您所言极是", "理应如此", "这一点我十分认同".
+        r"所言(极是|甚是|有理|不虚)|言之有理|理应如此|理所应当|合情合理|情理之中|无可厚非|人之常情",
+        r"(这一?点|这个)?我(也)?(十分|非常|很|完全|深表)(认同|赞同|同意)",
         r"(很|非常|挺)合理",
         r"谨慎(一点|些)?是(对|应该)的",
         r"(肯定|当然|自然)(会)?有(感情|顾虑|压力|担心|考虑)",
@@ -2152,6 +2156,8 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"(报价|价格|开价|要价|报的|给的).{0,10}比(你们|你家|你).{0,6}(低|便宜|少)",
             r"(要|卖|报|开价|收)(\d+|[一二两三四五六七八九十百千万]+)[万块元千](多)?[?？!！]",
             r"抢钱|去抢|坑人|宰人|天价|漫天要价|狮子大开口",
+            # "The sums don't work": the cost outweighs what it saves.
+            r"账(上|面)?(也)?(算|算得)?不过来|算不过(来)?账|这(笔)?账(怎么|根本)?(算|算得)?不(过来|平|通)|划不来|不值当|得不偿失",
             r"(单价|价格|报价|价钱)?再(降|便宜|优惠|让|打)(个|点|一点|些|\d+|[一二两三四五六七八九]成|折).{0,12}(考虑|谈|才行|再说|就签|就定)",
             r"(能|可以|可不可以|能不能)(再)?(便宜|优惠|降价|少点|打折|让点)",
             r"便宜(点|一点|些)(吗|吧|呗|不)|(有|给)(没有)?(折扣|优惠)(吗|没)",
@@ -2318,7 +2324,7 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"(挤|抽)出(来)?的时间|抽不出(时间|空)",
             r"时间(有限|很紧|不多|紧)",
             r"顾不上|顾不过来|脚不沾地|焦头烂额|分身乏术|没心思",
-            r"(我)?(这会儿|现在|正在|正|在)(开会|会上|忙着|外面|路上|开车|出差)",
+            r"(我)?(这会儿|现在|正在|正|在)(开会|会上|忙着|外面|开车|出差)|(我|人)(这会儿|现在|正|还)?在路上",
         ],
         [
             r"\bback-to-back\b|\b(you'?ve got|you have|i have|i'?ve got) (\w+ )?minutes\b|\bin the middle of\b|\buntil after\b|\bcan'?t give (this|it) (any )?(attention|time)\b|\bno bandwidth\b|\bfirefighting\b",
@@ -2470,10 +2476,27 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"\b(i'll|i'd|i will|i need to|i have to|i'd have to|i'll have to|let me|i must) (need to )?(run (it|this|that) (past|by)|check with|talk to|ask (my|our|the) (boss|manager|gm|ceo|cfo|coo|director|vp|board|owner|partners?)|take (it|this) to|get (approval|sign-?off)|clear (it|this) with)\b",
             r"\b(i'?d|i) (still )?(need|have) to (make the case|sell (it|this)|convince|justify (it|this)|get .{0,20} (on board|to sign|to agree))\b|\bnot sure what i'?d tell (him|her|them|my)\b",
             r"\bneed (approval|sign-?off)\b",
+            r"\b(before|until) i (go to bat|stick my neck out|put my name on|take (it|this) upstairs)\b",
             r"\b(he|she|they) (decides|signs|approves|has the final (say|word)|makes the call|calls the shots)\b",
         ],
     ),
 }
+# Someone else inside who will resist: "院长们不会愿意的", "新东西他不一定乐意",
+# "my plant managers will never go for it". Not the buyer's own authority, so
+# it stays an objection even when the trainee has just asked who decides.
+INTERNAL_RESISTANCE = cue(
+    [
+        r"(?<![你我咱您])(?!你们|我们|咱们|您们)(他|她|他们|她们|下面的人|底下的人|[\u4e00-\u9fff]{1,3}们)(肯定|都|也|恐怕|怕是|估计)?(不会|不肯|不可能|未必|不见得|不一定)(会)?(愿意|乐意|同意|答应|买账|接受|配合|点头|放(手|权))",
+        r"谁(会|肯)?愿意(把)?.{0,8}(交出来|交出去|让出来|放(手|权))",
+    ],
+    [
+        r"\b(he|she|they|(my|the|our) (\w+ ){0,2}\w+s)('ll| will)? (never|not|won'?t) (go for|accept|agree to|sign off on|buy into|give up)\b",
+        r"\b(he|she|they|(my|the|our) (\w+ ){0,2}\w+s) (won'?t|will never|would never|aren'?t going to) (like|want|accept|support) (it|this|that)\b",
+        r"\b(he|she|they|(my|the|our) (\w+ ){0,2}\w+)('s| is| are|'re) (allergic to|dead set against|not a fan of|skeptical of|sceptical of|wary of|burned by|still sore about)\b",
+    ],
+)
+
+
 # Objections composed of a topic and a resisting judgement in the same clause:
 # "这个价，老板一看就扔回来了" = price topic + rejection; "盘子已经定死了" =
 # budget topic + closed. Each pair is (topic, resistance).

@@ -330,3 +330,55 @@ def test_counter_question_digs_a_proposal_does_not() -> None:
     first, second = analysis.trainee
     assert counter_question(first) == "您最担心的是哪一块？"
     assert counter_question(second) is None
+
+
+# --- objections in other clothes -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("两个多点的服务费，一年就是六七百万，比报损还多，这账算不过来。", ObjectionKind.price),
+        ("院长们不会愿意的，采购权在手里，谁愿意交出来。", ObjectionKind.authority),
+        (
+            "Maybe. But our CFO is allergic to robots after the last project.",
+            ObjectionKind.authority,
+        ),
+        ("My plant managers will never go for it.", ObjectionKind.authority),
+    ],
+)
+def test_sums_that_dont_work_and_colleagues_who_will_resist_are_objections(
+    text: str, kind: ObjectionKind
+) -> None:
+    assert kind in buyer_kinds(text)
+
+
+def test_a_colleagues_resistance_stays_an_objection_after_asking_who_decides() -> None:
+    turns = [
+        ("trainee", "您这边的财务总监，对这件事会是什么态度？"),
+        ("buyer", "老刘跟了我二十年，Excel玩得溜，新东西他不一定乐意。这事我得跟他商量。"),
+        ("trainee", "您这边试点一般要谁点头？"),
+        ("buyer", "我和CFO定就行，医疗副总要知会。"),
+    ]
+    resisted, informed = analyze_conversation(turns, "zh").buyer
+    assert ObjectionKind.authority in resisted.objection_kinds
+    assert not informed.objection_kinds  # who signs, asked for, is information
+
+
+def test_trouble_in_transit_is_not_being_on_the_road() -> None:
+    assert not buyer_kinds("库内还行。麻烦在路上，车载温控跟WMS不通。")
+    assert ObjectionKind.no_time in buyer_kinds("我在路上呢，你长话短说。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "您所言极是，院长们的顾虑我记下了。那哪几位院长对缺货抱怨最多？",
+        "您这笔账算得非常直接，理应如此。您说的算不过来，是指哪一块？",
+        "这种情况太常见了，系统上了没人用，钱白花不说。当时主要卡在哪儿？",
+        "这个顾虑很实在。想问问您，哪几家分院最头疼？",
+        "这一点我十分认同，CFO的口径才是最终的口径。",
+    ],
+)
+def test_formal_and_normalising_acknowledgements_are_understanding(text: str) -> None:
+    assert Act.understanding in trainee(text, "但我跟你说，这事没那么简单。").acts
