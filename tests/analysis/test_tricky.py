@@ -378,7 +378,13 @@ def test_trouble_in_transit_is_not_being_on_the_road() -> None:
         "这种情况太常见了，系统上了没人用，钱白花不说。当时主要卡在哪儿？",
         "这个顾虑很实在。想问问您，哪几家分院最头疼？",
         "这一点我十分认同，CFO的口径才是最终的口径。",
+        "这个太关键了。新仓现在进展到哪一步了？",
     ],
 )
 def test_formal_and_normalising_acknowledgements_are_understanding(text: str) -> None:
     assert Act.understanding in trainee(text, "但我跟你说，这事没那么简单。").acts
+
+
+def test_handing_over_old_contacts_is_a_referral_not_loyalty() -> None:
+    assert not buyer_kinds("车队我给你推两家老关系的。")
+    assert ObjectionKind.incumbent in buyer_kinds("我们有老关系，你就别费劲了。")
