@@ -2102,8 +2102,12 @@ TOPICS: dict[Topic, Cue] = {
 }
 
 
+@lru_cache(maxsize=4096)
 def topics_of(text: str, language: str) -> frozenset[Topic]:
-    return frozenset(topic for topic, c in TOPICS.items() if c.search(text, language))
+    live = _live(text)  # most topics are ruled out without a call
+    return frozenset(
+        topic for topic, c in TOPICS.items() if c.mask & live and c.search(text, language)
+    )
 
 
 # --- buyer-side signals -------------------------------------------------------
@@ -2518,7 +2522,7 @@ COMPOSED: dict[ObjectionKind, tuple[Cue, Cue]] = {
                 r"高|贵|离谱|吓人|接受不了|吃不消|扔回来|没法交代|交代不了|空间|让(一|点|些|步)|降(一|点|些|价)|少(点|些)|优惠|打折|折扣|一半|翻(了)?(一)?倍|多出|镀金|抢钱|请(两|几|\d)个|不值|划不来|不划算|肉疼|心疼|下不去手|砍(一|掉)|摇头",
             ],
             [
-                r"\b(too|high|steep|double|twice|non-starter|out of (the )?(question|range|reach)|yoursel(f|ves) out|hard to|swallow|expensive|pricey|above|cheaper|less|lower|budge|room|flexib\w*|discount|sharpen|come down|ridiculous|crazy|insane|a lot (more|of money)|fortune|half|can'?t (take|justify|sell|get|go))\b",
+                r"\btoo\b(?!\s*(?:[.!?,;:]|$))|\b(high|steep|double|twice|non-starter|out of (the )?(question|range|reach)|yoursel(f|ves) out|hard to|swallow|expensive|pricey|above|cheaper|less|lower|budge|room|flexib\w*|discount|sharpen|come down|ridiculous|crazy|insane|a lot (more|of money)|fortune|half|can'?t (take|justify|sell|get|go))\b",
             ],
         ),
     ),

@@ -74,6 +74,7 @@ def sentences(text: str) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
 def words(text: str) -> int:
     """Length of a text in 'words': a Chinese character counts as half a word."""
     return len(re.findall(r"[A-Za-z0-9']+", text)) + (cjk_count(text) + 1) // 2
@@ -171,6 +172,7 @@ _EN_STOP = {
 }
 
 
+@lru_cache(maxsize=8192)
 def _stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:

@@ -385,6 +385,11 @@ def test_formal_and_normalising_acknowledgements_are_understanding(text: str) ->
     assert Act.understanding in trainee(text, "但我跟你说，这事没那么简单。").acts
 
 
+def test_too_meaning_as_well_is_not_a_price_objection() -> None:
+    assert not buyer_kinds("My bonus is tied to on-time shipping, so it cost me too.")
+    assert ObjectionKind.price in buyer_kinds("That cost is too much for us.")
+
+
 def test_handing_over_old_contacts_is_a_referral_not_loyalty() -> None:
     assert not buyer_kinds("车队我给你推两家老关系的。")
     assert ObjectionKind.incumbent in buyer_kinds("我们有老关系，你就别费劲了。")
