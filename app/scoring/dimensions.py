@@ -331,7 +331,7 @@ def objection_handling(f: Features) -> DimensionScore:
     first_obj = f.episodes[0].buyer_index
     gave_up = any(ep.has(Act.give_up) for ep in f.episodes) or _folded(f, first_obj)
     if gave_up:
-        base = min(base, 15.0)
+        base = min(base, 10.0)
     advances_after = [
         x for x in f.advances() if x.index > first_obj and x.advance_kind is not AdvanceKind.order
     ]
