@@ -393,3 +393,9 @@ def test_too_meaning_as_well_is_not_a_price_objection() -> None:
 def test_handing_over_old_contacts_is_a_referral_not_loyalty() -> None:
     assert not buyer_kinds("车队我给你推两家老关系的。")
     assert ObjectionKind.incumbent in buyer_kinds("我们有老关系，你就别费劲了。")
+
+
+def test_revenue_lost_to_downtime_is_not_a_discount() -> None:
+    lost = trainee("我回去把那台CT做个对比：合同价、开机率承诺、停机少收的检查收入，放在一张表上。")
+    assert Act.discount not in lost.acts
+    assert Act.discount in trainee("这样吧，我们少收一点，您看行不行？").acts
