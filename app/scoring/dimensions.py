@@ -332,8 +332,14 @@ def objection_handling(f: Features) -> DimensionScore:
     gave_up = any(ep.has(Act.give_up) for ep in f.episodes) or _folded(f, first_obj)
     if gave_up:
         base = min(base, 10.0)
+    # "那我回去准备一下方案发给您" asks nothing of the buyer: sending a proposal
+    # unasked is a continuation, not an advance the buyer commits to.
     advances_after = [
-        x for x in f.advances() if x.index > first_obj and x.advance_kind is not AdvanceKind.order
+        x
+        for x in f.advances()
+        if x.index > first_obj
+        and x.advance_kind is not AdvanceKind.order
+        and not (x.advance_kind is AdvanceKind.proposal and not x.questions)
     ]
     closes = [x for x in f.trainee if x.advance_kind is AdvanceKind.order]
     # An advance fits the stage once some need is on the table; a demo asked for

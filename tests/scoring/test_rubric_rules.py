@@ -100,3 +100,33 @@ def test_coaching_codes_every_trainee_turn_with_tips_where_they_help() -> None:
     assert by_index[0].tip
     assert by_index[2].code in {"discounted", "argued", "objection_ignored", "hard_close"}
     assert by_index[2].tip
+
+
+def test_sending_a_proposal_unasked_is_not_an_advance_after_pushback() -> None:
+    """An advance is something the buyer commits to; "I'll send you a proposal" asks nothing."""
+    opening = [
+        ("trainee", "吴总好，想先了解一下，咱们车间现在排产是怎么做的？"),
+        ("buyer", "说实话我现在真顾不上这些，主机厂天天来人。"),
+        ("trainee", "理解，主机厂催得紧。那现在最让您头疼的是交付还是质量？"),
+        ("buyer", "质量，上个季度被客户投诉了两次。"),
+        ("trainee", "两次投诉，后来是怎么查原因的？"),
+        ("buyer", "靠纸质记录倒查，查了一个礼拜才找到是哪一批料。"),
+        ("trainee", "查一个礼拜，客户那边是什么反应？"),
+        ("buyer", "差点把我们降级，我去解释了两趟。"),
+        ("trainee", "要是下次能当天查到批次，对您跟客户交代有多大帮助？"),
+        ("buyer", "那当然好，至少不用我亲自跑。"),
+    ]
+    sends = [*opening, ("trainee", "好的，那我回去准备一下方案发给您。"), ("buyer", "行。")]
+    meets = [
+        *opening,
+        ("trainee", "好的，下周二我带质量工程师来现场看一下投诉那两批的追溯，您看方便吗？"),
+        ("buyer", "行，周二下午吧。"),
+    ]
+
+    def handling(turns: list[tuple[str, str]]) -> int:
+        card = SCORER.score(turns, language="zh")
+        score = card.dimensions["objection_handling"].score
+        assert score is not None
+        return score
+
+    assert handling(meets) >= handling(sends) + 8
