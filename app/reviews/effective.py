@@ -11,10 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
-from app.scoring.rubric import WEIGHTS
+from app.scoring.rubric import weighted_overall
 from app.scoring.schema import DIMENSIONS, band_of
-
-_WEIGHTS: dict[str, float] = {str(k): w for k, w in WEIGHTS.items()}
 
 
 class OverrideLike(Protocol):
@@ -66,12 +64,6 @@ def latest_overrides(overrides: Iterable[OverrideT]) -> dict[str, OverrideT]:
     return latest
 
 
-def _weighted(scores: Mapping[str, int | None]) -> int | None:
-    scored = [(_WEIGHTS.get(k, 1.0), s) for k, s in scores.items() if s is not None]
-    total = sum(w for w, _ in scored)
-    return round(sum(w * s for w, s in scored) / total) if scored and total else None
-
-
 def effective(scorecard: Mapping[str, Any] | None, overrides: Iterable[OverrideLike]) -> Effective:
     originals = original_scores(scorecard)
     latest = latest_overrides(overrides)
@@ -85,5 +77,7 @@ def effective(scorecard: Mapping[str, Any] | None, overrides: Iterable[OverrideL
     }
     raw_overall = (scorecard or {}).get("overall")
     original_overall = raw_overall if isinstance(raw_overall, int) else None
-    overall = _weighted({k: d.effective for k, d in dims.items()}) if latest else original_overall
+    overall = (
+        weighted_overall({k: d.effective for k, d in dims.items()}) if latest else original_overall
+    )
     return Effective(dims, original_overall, overall)

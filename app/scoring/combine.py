@@ -23,7 +23,7 @@ was used.
 
 from __future__ import annotations
 
-from app.scoring.rubric import WEIGHTS
+from app.scoring.rubric import weighted_overall
 from app.scoring.schema import (
     DIMENSIONS,
     DimensionName,
@@ -151,12 +151,6 @@ def combine_dimension(
     ]
 
 
-def _overall(dims: dict[DimensionName, DimensionScore]) -> int | None:
-    scored = [(WEIGHTS[k], d.score) for k, d in dims.items() if d.score is not None]
-    total = sum(w for w, _ in scored)
-    return round(sum(w * s for w, s in scored) / total) if scored else None
-
-
 def _run(verdict: JudgeVerdict) -> JudgeRun:
     usage = verdict.usage
     return JudgeRun(
@@ -197,7 +191,7 @@ def combine(rubric: Scorecard, verdict: JudgeVerdict) -> Scorecard:
     return rubric.model_copy(
         update={
             "dimensions": dims,
-            "overall": _overall(dims),
+            "overall": weighted_overall({k: d.score for k, d in dims.items()}),
             "scorer": "rubric+judge" if used else "rubric",
             "version": f"{rubric.version}+{verdict.prompt}" if used else rubric.version,
             "flags": flags,

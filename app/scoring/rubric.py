@@ -23,6 +23,17 @@ WEIGHTS: dict[DimensionName, float] = {
 }
 
 
+_WEIGHT_OF: dict[str, float] = {str(k): w for k, w in WEIGHTS.items()}
+
+
+def weighted_overall(scores: Mapping[str, int | None]) -> int | None:
+    """The overall score: the weighted mean of the dimensions that have a score
+    (a rubric scorecard, a combined one, or one with a coach's overrides)."""
+    scored = [(_WEIGHT_OF.get(k, 1.0), v) for k, v in scores.items() if v is not None]
+    total = sum(w for w, _ in scored)
+    return round(sum(w * v for w, v in scored) / total) if scored and total else None
+
+
 class RubricScorer:
     name = "rubric"
 
@@ -45,9 +56,7 @@ class RubricScorer:
             "objection_handling": dimensions.objection_handling(features),
             "needs_discovery": dimensions.needs_discovery(features, revealed),
         }
-        scored = [(WEIGHTS[k], d.score) for k, d in dims.items() if d.score is not None]
-        total_weight = sum(w for w, _ in scored)
-        overall = round(sum(w * s for w, s in scored) / total_weight) if scored else None
+        overall = weighted_overall({k: d.score for k, d in dims.items()})
         flags = [
             Flag(
                 type="injection",
