@@ -192,21 +192,8 @@ class LLMJudge:
     ) -> tuple[str, JsonMode]:
         """The client's JSON ladder, with every completion's usage collected."""
 
-        async def complete(
-            messages: Sequence[ChatMessage],
-            *,
-            temperature: float | None = None,
-            max_tokens: int | None = None,
-            response_format: dict[str, Any] | None = None,
-            seed: int | None = None,
-        ) -> ChatResult:
-            result = await self.client.complete(
-                messages,
-                temperature=temperature,
-                max_tokens=max_tokens,
-                response_format=response_format,
-                seed=seed,
-            )
+        async def complete(messages: Sequence[ChatMessage], **options: Any) -> ChatResult:
+            result = await self.client.complete(messages, **options)
             results.append(result)
             return result
 
