@@ -21,13 +21,18 @@ async def browser(
         yield c
 
 
+async def post_login(
+    c: httpx.AsyncClient, username: str = "trainee1", password: str = "demo", **fields: str
+) -> httpx.Response:
+    """Submit the login form with the CSRF cookie the client holds (GET /login first)."""
+    data = {"username": username, "password": password, "csrf_token": c.cookies["coach_csrf"]}
+    return await c.post("/login", data={**data, **fields})
+
+
 async def web_login(c: httpx.AsyncClient, username: str, password: str = "demo") -> None:
     r = await c.get("/login")
     assert r.status_code == 200
-    r = await c.post(
-        "/login",
-        data={"username": username, "password": password, "csrf_token": c.cookies["coach_csrf"]},
-    )
+    r = await post_login(c, username, password)
     assert r.status_code == 303, r.text
     assert "coach_token" in c.cookies
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import httpx
 
-from tests.web.helpers import browser, csrf, web_login
+from tests.web.helpers import browser, csrf, post_login, web_login
 
 
 def set_cookie_headers(r: httpx.Response) -> dict[str, str]:
@@ -17,15 +17,7 @@ async def test_login_sets_an_httponly_token_and_a_readable_csrf_cookie(app: Any)
     async with browser(app) as c:
         page = await c.get("/login")
         assert "coach_csrf" in set_cookie_headers(page)
-        r = await c.post(
-            "/login",
-            data={
-                "username": "trainee1",
-                "password": "demo",
-                "csrf_token": c.cookies["coach_csrf"],
-                "next": "/history",
-            },
-        )
+        r = await post_login(c, next="/history")
         assert r.status_code == 303
         assert r.headers["location"] == "/history"
         cookies = set_cookie_headers(r)
@@ -47,10 +39,7 @@ async def test_secure_cookies_when_configured(settings: Any) -> None:
         browser(secure_app, base_url="https://test") as c,
     ):
         await c.get("/login")
-        token = c.cookies.get("coach_csrf")
-        r = await c.post(
-            "/login", data={"username": "trainee1", "password": "demo", "csrf_token": token}
-        )
+        r = await post_login(c)
         assert r.status_code == 303
         assert "secure" in set_cookie_headers(r)["coach_token"].lower()
 
@@ -58,14 +47,7 @@ async def test_secure_cookies_when_configured(settings: Any) -> None:
 async def test_wrong_password_and_forged_login_form(app: Any) -> None:
     async with browser(app) as c:
         await c.get("/login")
-        r = await c.post(
-            "/login",
-            data={
-                "username": "trainee1",
-                "password": "nope",
-                "csrf_token": c.cookies["coach_csrf"],
-            },
-        )
+        r = await post_login(c, password="nope")
         assert r.status_code == 401
         assert "用户名或密码不正确" in r.text
         assert "coach_token" not in c.cookies
@@ -74,10 +56,7 @@ async def test_wrong_password_and_forged_login_form(app: Any) -> None:
         )
         assert forged.status_code == 400
         assert "coach_token" not in c.cookies
-        huge = await c.post(
-            "/login",
-            data={"username": "u" * 500, "password": "p", "csrf_token": c.cookies["coach_csrf"]},
-        )
+        huge = await post_login(c, "u" * 500, "p")
         assert huge.status_code == 400
         assert "<html" in huge.text
 
@@ -141,13 +120,5 @@ async def test_redirects_stay_on_this_site(app: Any) -> None:
             r = await c.get("/lang/en", params={"next": target})
             assert r.headers["location"] == "/", target
         await c.get("/login")
-        r = await c.post(
-            "/login",
-            data={
-                "username": "trainee1",
-                "password": "demo",
-                "csrf_token": c.cookies["coach_csrf"],
-                "next": "//evil.example/x",
-            },
-        )
+        r = await post_login(c, next="//evil.example/x")
         assert r.headers["location"] == "/"
