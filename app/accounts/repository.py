@@ -27,19 +27,6 @@ class AccountsRepository:
         rows = await self.db.execute(select(User).where(User.org_id == org_id).order_by(User.id))
         return rows.scalars().all()
 
-    async def user_for_token(self, digest: str, now: datetime) -> User | None:
-        stmt = (
-            select(User)
-            .join(AuthToken, AuthToken.user_id == User.id)
-            .where(
-                AuthToken.token_hash == digest,
-                AuthToken.revoked_at.is_(None),
-                AuthToken.expires_at > now,
-                User.is_active.is_(True),
-            )
-        )
-        return (await self.db.execute(stmt)).scalar_one_or_none()
-
     async def principal_row(
         self, digest: str, now: datetime
     ) -> tuple[tuple[int, int, str, str, str], list[int]] | None:
@@ -54,9 +41,6 @@ class AccountsRepository:
 
     async def flush(self) -> None:
         await self.db.flush()
-
-    async def organization(self, org_id: int) -> Organization | None:
-        return await self.db.get(Organization, org_id)
 
     async def first_organization(self) -> Organization | None:
         return (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from app.analysis.topics import Topic
 
@@ -108,24 +108,10 @@ class TraineeTurnAnalysis:
     topics: frozenset[Topic]
     pitch_words: int
     advance_kind: AdvanceKind | None
-    # Content terms this turn shares with what the buyer said before it.
-    echoed_terms: frozenset[str] = field(default_factory=frozenset)
-
-    @property
-    def is_question(self) -> bool:
-        return bool(self.questions)
 
     @property
     def open_questions(self) -> int:
         return sum(1 for q in self.questions if q.form is QuestionForm.open)
-
-    @property
-    def closed_questions(self) -> int:
-        return sum(1 for q in self.questions if q.form is QuestionForm.closed)
-
-    @property
-    def stages(self) -> frozenset[SpinStage]:
-        return frozenset(q.stage for q in self.questions)
 
     def has(self, *acts: Act) -> bool:
         return any(a in self.acts for a in acts)

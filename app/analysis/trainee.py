@@ -583,7 +583,6 @@ def analyze_trainee_turn(
         or frozenset().union(*(topics_of(x, language) for x in statements)),
         pitch_words=pitch_words,
         advance_kind=advance_kind,
-        echoed_terms=content_terms(text) & ctx.buyer_terms,
     )
 
 

@@ -31,10 +31,6 @@ def normalize_url(url: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
-def is_sqlite(engine: AsyncEngine) -> bool:
-    return engine.dialect.name == "sqlite"
-
-
 def make_engine(url: str) -> AsyncEngine:
     url = normalize_url(url)
     parsed = make_url(url)

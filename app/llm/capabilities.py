@@ -22,7 +22,6 @@ _SYSTEM_ROLE_REFUSAL = re.compile(
     r"|roles must alternate|only (the )?user and assistant",
     re.IGNORECASE,
 )
-_STREAM_OPTIONS_REFUSAL = re.compile(r"stream_options|include_usage", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -38,12 +37,6 @@ class EndpointCapabilities:
 def is_system_role_refusal(error: LLMBadRequest) -> bool:
     """A refusal that blames the system role or the chat template."""
     return bool(error.provider_message and _SYSTEM_ROLE_REFUSAL.search(error.provider_message))
-
-
-def is_stream_options_refusal(error: LLMBadRequest) -> bool:
-    """A 4xx naming `stream_options` (some servers only say "bad request",
-    so the caller also tries once without it when the memory is still unknown)."""
-    return bool(error.provider_message and _STREAM_OPTIONS_REFUSAL.search(error.provider_message))
 
 
 def merge_system_into_user(messages: Sequence[ChatMessage]) -> list[ChatMessage]:

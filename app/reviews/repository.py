@@ -100,15 +100,6 @@ class ReviewsRepository:
             out.setdefault(o.session_id, []).append(o)
         return out
 
-    async def overrides_in_org(self, org_id: int) -> Sequence[ScoreOverride]:
-        stmt = (
-            select(ScoreOverride)
-            .join(PracticeSession, PracticeSession.id == ScoreOverride.session_id)
-            .where(PracticeSession.org_id == org_id)
-            .order_by(ScoreOverride.created_at, ScoreOverride.id)
-        )
-        return (await self.db.execute(stmt)).scalars().all()
-
     async def disputes(self, session_id: str) -> Sequence[ScoreDispute]:
         stmt = (
             select(ScoreDispute)

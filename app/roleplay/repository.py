@@ -24,16 +24,6 @@ class RoleplayRepository:
             stmt = stmt.with_for_update()
         return (await self.db.execute(stmt)).scalar_one_or_none()
 
-    async def session_for_turn(self, session_id: str) -> PracticeSession | None:
-        """The session row, locked, without the large JSON documents a turn doesn't need."""
-        stmt = (
-            select(PracticeSession)
-            .where(PracticeSession.id == session_id)
-            .options(defer(PracticeSession.scenario), defer(PracticeSession.scorecard))
-            .with_for_update()
-        )
-        return (await self.db.execute(stmt)).scalar_one_or_none()
-
     async def scenario_data(self, session_id: str) -> dict[str, Any]:
         stmt = select(PracticeSession.scenario).where(PracticeSession.id == session_id)
         data: dict[str, Any] = (await self.db.execute(stmt)).scalar_one()

@@ -13,8 +13,6 @@ from app.analysis.conversation import ConversationAnalysis
 from app.analysis.lexicon import PROBE
 from app.analysis.model import (
     Act,
-    AdvanceKind,
-    BuyerSignal,
     BuyerTurnAnalysis,
     ObjectionKind,
     Question,
@@ -136,9 +134,6 @@ class Features:
                     out.setdefault(topic, AskedQuestion(t.index, q, False))
         return out
 
-    def buyer_signal(self, signal: BuyerSignal) -> list[BuyerTurnAnalysis]:
-        return [b for b in self.buyer if signal in b.signals]
-
     def advances(self) -> list[TraineeTurnAnalysis]:
         return [t for t in self.trainee if t.advance_kind is not None]
 
@@ -194,10 +189,6 @@ def extract(analysis: ConversationAnalysis) -> Features:
         trainee_words=sum(t.words for t in trainee_all),
         buyer_words=sum(words(b.text) for b in analysis.buyer),
     )
-
-
-def is_close(t: TraineeTurnAnalysis) -> bool:
-    return t.advance_kind is AdvanceKind.order
 
 
 def _related(asked: frozenset[str], said: frozenset[str]) -> bool:
