@@ -14,8 +14,7 @@ import httpx
 import pytest
 
 from app.config import Settings
-from app.main import create_app
-from tests.conftest import login
+from tests.conftest import app_client, login, running_app
 from tests.support.fake_openai import FakeOpenAI, cut_stream, reply, server_error
 
 MES = "zh-mes-auto-parts"
@@ -48,11 +47,7 @@ async def llm_client(database_url: str, fake: FakeOpenAI) -> AsyncIterator[httpx
         price_input_per_mtok=2.0,
         price_output_per_mtok=8.0,
     )
-    app = create_app(settings)
-    async with (
-        app.router.lifespan_context(app),
-        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as c,
-    ):
+    async with running_app(settings) as app, app_client(app) as c:
         yield c
 
 

@@ -12,10 +12,10 @@ import pytest
 
 from app.config import Settings
 from app.llm import LLMClient
-from app.main import build_container, create_app
+from app.main import build_container
 from app.scenarios.catalog import load_builtin
 from app.scoring.scorer import JudgedScorer, OfflineScorer
-from tests.conftest import login
+from tests.conftest import app_client, login, running_app
 from tests.support.fake_openai import FakeOpenAI, json_reply
 
 ZH_SCENARIO = "zh-mes-auto-parts"
@@ -77,11 +77,7 @@ async def judged_client(database_url: str, fake: FakeOpenAI) -> AsyncIterator[ht
         llm_max_attempts=2,
         llm_retry_budget_seconds=3,
     )
-    app = create_app(settings)
-    async with (
-        app.router.lifespan_context(app),
-        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as c,
-    ):
+    async with running_app(settings) as app, app_client(app) as c:
         yield c
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 import httpx
 
+from tests.conftest import running_app
 from tests.web.helpers import browser, csrf, post_login, web_login
 
 
@@ -31,11 +32,8 @@ async def test_login_sets_an_httponly_token_and_a_readable_csrf_cookie(app: Any)
 
 
 async def test_secure_cookies_when_configured(settings: Any) -> None:
-    from app.main import create_app
-
-    secure_app = create_app(settings.model_copy(update={"cookie_secure": True}))
     async with (
-        secure_app.router.lifespan_context(secure_app),
+        running_app(settings.model_copy(update={"cookie_secure": True})) as secure_app,
         browser(secure_app, base_url="https://test") as c,
     ):
         await c.get("/login")
