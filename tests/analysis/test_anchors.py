@@ -7,7 +7,6 @@ wherever a pattern matches, the gate must have let it run.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +20,7 @@ from app.analysis.anchor_book import load as load_book
 from app.analysis.anchors import Gate, anchors_of, fold
 from app.analysis.lexicon import _CJK_CHAR, _LATIN_WORD, _live, _lowered
 from app.analysis.text import sentences
+from app.scoring.transcript import Transcript
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,11 +36,17 @@ def _strings(node: object) -> Iterator[str]:
             yield from _strings(value)
 
 
+def _transcripts() -> list[list[tuple[str, str]]]:
+    """Every labelled conversation: the calibration and the validation set."""
+    return [
+        Transcript.model_validate_json(path.read_text(encoding="utf-8")).pairs()
+        for folder in ("tests/scoring/calibration", "tests/scoring/validation")
+        for path in sorted((ROOT / folder).glob("*.json"))
+    ]
+
+
 def _corpus() -> list[str]:
-    texts: list[str] = []
-    for folder in ("tests/scoring/calibration", "tests/scoring/validation"):
-        for path in sorted((ROOT / folder).glob("*.json")):
-            texts += [t["text"] for t in json.loads(path.read_text(encoding="utf-8"))["turns"]]
+    texts = [text for turns in _transcripts() for _, text in turns]
     for path in [
         *(ROOT / "tests/analysis/corpus").glob("*.yaml"),
         *(ROOT / "scenarios").glob("*.yaml"),
@@ -128,11 +134,7 @@ def test_folding_covers_every_character_re_i_matches_with_an_ascii_letter() -> N
 
 
 def test_analyses_are_the_same_with_the_gate_open(monkeypatch: pytest.MonkeyPatch) -> None:
-    transcripts = []
-    for folder in ("tests/scoring/calibration", "tests/scoring/validation"):
-        for path in sorted((ROOT / folder).glob("*.json")):
-            data = json.loads(path.read_text(encoding="utf-8"))
-            transcripts.append([(t["role"], t["text"]) for t in data["turns"]])
+    transcripts = _transcripts()
     assert len(transcripts) > 60
     clear_caches()
     gated = [analyze_conversation(t) for t in transcripts]
