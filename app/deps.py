@@ -27,7 +27,9 @@ class CSRFFailed(Forbidden):
     code = "csrf_failed"
 
 
-def get_container(request: Request) -> Container:
+# The dependencies are `async def` though they never await: FastAPI runs a
+# plain `def` dependency in its threadpool, a thread hop on every request.
+async def get_container(request: Request) -> Container:
     container: Container = request.app.state.container
     return container
 
@@ -35,7 +37,7 @@ def get_container(request: Request) -> Container:
 ContainerDep = Annotated[Container, Depends(get_container)]
 
 
-def get_settings_dep(container: ContainerDep) -> Settings:
+async def get_settings_dep(container: ContainerDep) -> Settings:
     return container.settings
 
 

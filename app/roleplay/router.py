@@ -120,7 +120,7 @@ async def list_sessions(
     return {"items": items, "total": total, "limit": limit, "offset": offset}
 
 
-def transcript_size_limit(request: Request, settings: SettingsDep) -> None:
+async def transcript_size_limit(request: Request, settings: SettingsDep) -> None:
     """COACH_MAX_TRANSCRIPT_BYTES, checked before the body is read (the app-wide cap stays 4 MB)."""
     declared = request.headers.get("content-length")
     if (
