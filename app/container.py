@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,10 +31,6 @@ class Container:
     def __post_init__(self) -> None:
         if self.engine.dialect.name == "sqlite":
             self._sqlite_writer = asyncio.Lock()
-
-    def writer_turn(self) -> AbstractAsyncContextManager[None]:
-        """Exclusive use of the SQLite writer (a no-op elsewhere), for maintenance."""
-        return self._writer()
 
     @asynccontextmanager
     async def _writer(self) -> AsyncIterator[None]:

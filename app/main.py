@@ -97,7 +97,7 @@ def create_app(
         if migrate:
             await upgrade_to_head(container.engine)
         await _first_start(container)
-        checkpointer = sqlite_checkpointer(container.engine, container.writer_turn)
+        checkpointer = sqlite_checkpointer(container.engine)
         if checkpointer is not None:
             checkpointer.start()
             container.extras["closers"].append(checkpointer.stop)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 from sqlalchemy import event
@@ -63,13 +61,11 @@ def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
 
 
-def sqlite_checkpointer(
-    engine: AsyncEngine, exclusive: Callable[[], AbstractAsyncContextManager[None]]
-) -> Checkpointer | None:
+def sqlite_checkpointer(engine: AsyncEngine) -> Checkpointer | None:
     """The background WAL checkpointer a file-backed SQLite engine needs (None otherwise)."""
     if engine.dialect.name != "sqlite":
         return None
     path = engine.url.database
     if not path or path == ":memory:":
         return None
-    return Checkpointer(path, exclusive)
+    return Checkpointer(path)

@@ -18,8 +18,7 @@ import asyncio
 import contextlib
 import logging
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
-from contextlib import AbstractAsyncContextManager
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -140,21 +139,16 @@ def inline_connector(path: str, uri: bool = False) -> Any:
 class Checkpointer:
     """Copies the WAL back into the database file from a worker thread, now and then.
 
-    Passive checkpoints never block readers or the writer; closing the last
-    connection checkpoints whatever is left.
+    A passive checkpoint takes no lock that a reader or the writer waits for
+    (it backfills only frames no reader still needs, and the writer keeps
+    appending meanwhile), so it runs beside our transactions rather than in a
+    writer turn: a slow fsync here (tens of ms now and then) must not hold up
+    the next trainee's message. Closing the last connection checkpoints
+    whatever is left.
     """
 
-    def __init__(
-        self,
-        path: str,
-        exclusive: Callable[[], AbstractAsyncContextManager[None]],
-        every_seconds: float = 1.0,
-    ) -> None:
-        """`exclusive`: the app's writer turn. The checkpoint runs while no writer of
-        ours is active, so no commit on the event loop ever meets a lock it would
-        have to wait for in SQLite's busy handler (a sleep that blocks the loop)."""
+    def __init__(self, path: str, every_seconds: float = 1.0) -> None:
         self.path = path
-        self.exclusive = exclusive
         self.every = every_seconds
         self._task: asyncio.Task[None] | None = None
         self._conn: sqlite3.Connection | None = None
@@ -170,8 +164,7 @@ class Checkpointer:
         while True:
             await asyncio.sleep(self.every)
             try:
-                async with self.exclusive():
-                    await asyncio.to_thread(self._checkpoint)
+                await asyncio.to_thread(self._checkpoint)
             except sqlite3.Error:
                 log.warning("WAL checkpoint failed; retrying later", exc_info=True)
 
