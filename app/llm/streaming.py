@@ -8,6 +8,10 @@ carrying the partial text, and is never retried (the caller decides).
 
 A stream that stops without a finish reason was cut (a clean connection
 close can look like a normal end once the SDK hides the missing `[DONE]`).
+
+Chunks arrive as the JSON objects the server sent (the SDK decodes the
+event stream and raises on error events; see `LLMClient._open_stream`), so
+every field is checked for its type here: servers differ in what they omit.
 """
 
 from __future__ import annotations
@@ -17,7 +21,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from openai import AsyncStream
-from openai.types.chat import ChatCompletionChunk
 
 from app.llm.errors import LLMStreamInterrupted
 from app.llm.sdk_errors import translate
@@ -38,53 +41,68 @@ class StreamState:
     def text(self) -> str:
         return "".join(self.parts)
 
-    def add(self, chunk: ChatCompletionChunk) -> str:
-        """Fold one chunk in; return its text (possibly empty)."""
-        if chunk.model:
-            self.model = chunk.model
-        if chunk.usage is not None:
+    def add(self, chunk: object) -> str:
+        """Fold one chunk (a `chat.completion.chunk` object) in; return its text (possibly empty)."""
+        if not isinstance(chunk, dict):
+            return ""  # not a chunk at all: nothing in it for us
+        model = chunk.get("model")
+        if isinstance(model, str) and model:
+            self.model = model
+        usage = chunk.get("usage")
+        if isinstance(usage, dict):
             self.usage = Usage(
-                prompt_tokens=int(chunk.usage.prompt_tokens or 0),
-                completion_tokens=int(chunk.usage.completion_tokens or 0),
+                prompt_tokens=_count(usage.get("prompt_tokens")),
+                completion_tokens=_count(usage.get("completion_tokens")),
             )
         piece = ""
-        for choice in chunk.choices or []:
-            if choice.index:  # we ask for one choice; some servers omit the index
-                continue
-            delta: Any = choice.delta
-            content = getattr(delta, "content", None) if delta is not None else None
+        choices = chunk.get("choices")
+        for choice in choices if isinstance(choices, list) else ():
+            if not isinstance(choice, dict) or choice.get("index"):
+                continue  # we ask for one choice; some servers omit the index
+            delta = choice.get("delta")
+            content = delta.get("content") if isinstance(delta, dict) else None
             if isinstance(content, str):
                 piece += content
-            if choice.finish_reason:
-                self.finish_reason = choice.finish_reason
+            finish_reason = choice.get("finish_reason")
+            if isinstance(finish_reason, str) and finish_reason:
+                self.finish_reason = finish_reason
         if piece:
             self.parts.append(piece)
         return piece
 
 
-async def _next(stream: AsyncStream[ChatCompletionChunk]) -> ChatCompletionChunk | None:
+def _count(value: Any) -> int:
+    """A token count as sent; anything that is not a number counts as none."""
+    return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0
+
+
+ChunkStream = AsyncStream[object]
+_END = object()  # not None: a server may send `data: null`
+
+
+async def _next(stream: ChunkStream) -> object:
     try:
         return await stream.__anext__()
     except StopAsyncIteration:
-        return None
+        return _END
 
 
-async def read_until_text(stream: AsyncStream[ChatCompletionChunk], state: StreamState) -> None:
+async def read_until_text(stream: ChunkStream, state: StreamState) -> None:
     """Read chunks until one carries text or the stream ends (`state.ended`)."""
     while not state.parts:
         chunk = await _next(stream)
-        if chunk is None:
+        if chunk is _END:
             state.ended = True
             return
         state.add(chunk)
 
 
 async def read_rest(
-    stream: AsyncStream[ChatCompletionChunk], state: StreamState, secrets: tuple[str, ...]
+    stream: ChunkStream, state: StreamState, secrets: tuple[str, ...]
 ) -> AsyncIterator[str]:
     """Yield the remaining text pieces; any break becomes `LLMStreamInterrupted`."""
     try:
-        while (chunk := await _next(stream)) is not None:
+        while (chunk := await _next(stream)) is not _END:
             piece = state.add(chunk)
             if piece:
                 yield piece

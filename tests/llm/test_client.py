@@ -38,10 +38,12 @@ from tests.support.fake_openai import (
     cut_stream,
     empty,
     error,
+    error_event,
     garbage_body,
     hang,
     json_reply,
     malformed_json,
+    odd_events,
     rate_limited,
     reply,
     server_error,
@@ -352,6 +354,55 @@ async def test_stream_cut_before_any_text_is_retried(
     assert end.text == "Second try."
     assert end.attempts == 2
     assert len(fake.chat_requests) == 2
+
+
+async def test_stream_error_event_after_text_is_interrupted_and_not_retried(
+    fake: FakeOpenAI, make_client: ClientFactory
+) -> None:
+    fake.script(error_event("We could start in March.", after_chunks=1, message="overloaded"))
+    with pytest.raises(LLMStreamInterrupted) as caught:
+        await collect(make_client(), CHAT)
+    assert caught.value.partial_text == "We could"
+    assert "overloaded" in (caught.value.provider_message or "")
+    assert len(fake.chat_requests) == 1
+
+
+async def test_stream_error_event_before_text_is_retried(
+    fake: FakeOpenAI, make_client: ClientFactory
+) -> None:
+    fake.script(error_event("never seen", after_chunks=0), reply("Second try."))
+    end = (await collect(make_client(), CHAT))[-1]
+    assert isinstance(end, StreamEnd)
+    assert end.text == "Second try."
+    assert end.attempts == 2
+
+
+async def test_stream_events_that_are_not_chunks_are_skipped(
+    fake: FakeOpenAI, make_client: ClientFactory
+) -> None:
+    text = "预算不是问题，关键是上线别影响生产。"
+    fake.script(
+        odd_events(
+            text,
+            "null",
+            '"keep-alive"',
+            "[1, 2]",
+            '{"choices": "none"}',
+            '{"choices": [null, {"index": 0, "delta": null}]}',
+            '{"choices": [{"index": 1, "delta": {"content": "second choice"}}]}',
+            '{"model": 7, "usage": {"prompt_tokens": "many", "completion_tokens": null}}',
+        )
+    )
+    events = await collect(make_client(), CHAT)
+    assert "".join(e.text for e in events if isinstance(e, TextDelta)) == text
+    end = events[-1]
+    assert isinstance(end, StreamEnd)
+    assert end.text == text
+    assert end.finish_reason == "stop"
+    [sent] = fake.chat_requests
+    assert sent.usage is not None
+    assert end.usage.prompt_tokens == sent.usage["prompt_tokens"]  # the real usage chunk wins
+    assert end.model == sent.body["model"]
 
 
 async def test_plain_response_cut_midway_is_retried(

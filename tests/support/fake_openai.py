@@ -11,7 +11,9 @@ Scripting, per test:
   no scripted behaviour;
 - `server.script(*behaviours)` queues behaviours, consumed one per chat
   request: `reply`, `json_reply`, `rate_limited`, `server_error`, `error`,
-  `hang`, `cut_stream`, `malformed_json`, `empty`, `garbage_body`;
+  `hang`, `cut_stream`, `error_event` (an error inside a 200 stream),
+  `odd_events` (stream events that are not proper chunks), `malformed_json`,
+  `empty`, `garbage_body`;
 - personalities (attributes, restored by `reset()`): `json_schema_unsupported`
   (+ `json_schema_unsupported_status`), `no_stream_usage`, `no_system_role`,
   `reject_stream_options`, and `api_key` (401 on a different bearer token,
@@ -85,6 +87,8 @@ class Behaviour:
     abrupt: bool = True  # ... by dropping the connection, or by ending the body cleanly
     finish_reason: str = "stop"
     raw_body: str | None = None  # a 200 whose body is this text, as-is
+    odd_events: list[str] = field(default_factory=list)  # raw `data:` payloads before the text
+    error_after_chunks: int | None = None  # an error event after this many text chunks
 
 
 def reply(
@@ -116,6 +120,17 @@ def malformed_json(text: str = '{"questioning": {"score": 70, "reason": "good') 
 
 def empty() -> Behaviour:
     return Behaviour(text="")
+
+
+def odd_events(text: str, *payloads: str) -> Behaviour:
+    """A stream that sends each payload as a `data:` event before the text (junk, nulls,
+    chunks missing fields), as some servers do."""
+    return Behaviour(text=text, odd_events=list(payloads))
+
+
+def error_event(text: str, *, after_chunks: int, message: str = "The model crashed") -> Behaviour:
+    """A 200 stream that sends `after_chunks` text chunks, then an error event, then stops."""
+    return Behaviour(text=text, error_after_chunks=after_chunks, error_message=message)
 
 
 def error(status: int, message: str, *, headers: dict[str, str] | None = None) -> Behaviour:
@@ -482,14 +497,23 @@ class FakeOpenAI:
             return f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode()
 
         yield event({"role": "assistant", "content": ""})
+        for payload in behaviour.odd_events:
+            yield f"data: {payload}\n\n".encode()
         await asyncio.sleep(behaviour.first_token_delay)
         cut = behaviour.cut_after_chunks
+        if behaviour.error_after_chunks is not None:
+            cut = behaviour.error_after_chunks
         for index, piece in enumerate(pieces[:cut] if cut is not None else pieces):
             if index:
                 await asyncio.sleep(behaviour.chunk_delay)
             else:
                 record.ttft = time.monotonic() - record.received_at
             yield event({"content": piece})
+        if behaviour.error_after_chunks is not None:
+            failure = {"message": behaviour.error_message, "type": "server_error", "code": None}
+            yield f"data: {json.dumps({'error': failure})}\n\n".encode()
+            record.finished_at = time.monotonic()
+            return
         if cut is not None:
             record.finished_at = time.monotonic()
             if behaviour.abrupt:
