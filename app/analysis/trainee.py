@@ -396,11 +396,15 @@ def analyze_trainee_turn(
         asks = _is_question(t, next_text)
         parts = lx.clauses(t) or (t,)
 
+        # "那我捋一捋：一是…三是上回栽在阀门上；四是超四百万要招标。": once a
+        # turn sums up, a sentence made of the buyer's own words recaps what
+        # they said; it argues, disparages or closes nothing.
+        recap = Act.summary in acts and not asks and _restates(t, ctx)
         if understood[i]:
             mark(Act.understanding, t)
         if i == 0 and lx.GREETING.find(t, language):
             mark(Act.greeting, t)
-        if lx.ARGUMENT.search(t, language):
+        if lx.ARGUMENT.search(t, language) and not recap:
             mark(Act.argument, t)
         discounted = _discount(t, language)
         if discounted:
@@ -420,7 +424,7 @@ def analyze_trainee_turn(
             mark(Act.summary, t)
         if lx.SELF_DISCLOSURE.search(t, language):
             mark(Act.self_disclosure, t)
-        if _badmouths(t, language):
+        if not recap and _badmouths(t, language):
             mark(Act.badmouth, t)
 
         product = asks and bool(
@@ -430,7 +434,11 @@ def analyze_trainee_turn(
             )
             and _PRODUCT_LIKING.search(t, language)
         )
-        close = bool(lx.ORDER.find(t, language)) and not (asks and _BUSINESS_QUESTION.search(t))
+        close = (
+            not recap
+            and bool(lx.ORDER.find(t, language))
+            and not (asks and _BUSINESS_QUESTION.search(t))
+        )
         offered = bool(lx.NEXT_STEP.find(t, language) or lx.PILOT.search(t, language))
         step = (
             not product
@@ -589,6 +597,11 @@ def analyze_trainee_turn(
 _BUYER_REF = lx.rx(
     r"您|你们|你|贵(司|公司|院|厂|行)|咱们(这边|那边|厂|公司)|\b(you|your|you'?re|you'?ve)\b", re.I
 )
+
+
+def _restates(t: str, ctx: TurnContext) -> bool:
+    """The sentence is made of the buyer's words (two or more of their content terms)."""
+    return len(content_terms(t) & ctx.buyer_terms) >= 2
 
 
 def _about_buyer(t: str, prev_terms: frozenset[str], ctx: TurnContext) -> bool:

@@ -233,12 +233,15 @@ def _episode_score(ep: ObjectionEpisode, t: Tally) -> float:
     if understanding:
         score += 20
         t.cite(*understanding, "understanding", good=True)
+    # "Sure, anyway. What does peak look like?": waved away, the next question
+    # is a change of subject, not an engagement with the objection.
+    moved_on = ep.open_question() is not None and not ep.brushed_aside()
     if counter:
         score += 35
         t.cite(*counter, "counter_question", good=True)
         if understanding:
             score += 10  # 理解 + 反问: the move the guidance teaches
-    elif ep.open_question() is not None:
+    elif moved_on:
         score += 12  # a question, though not about the objection
     answered = 0.0
     # A brush-off ("send me a deck", "let me think", "not my call", "no time") is
@@ -271,7 +274,7 @@ def _episode_score(ep: ObjectionEpisode, t: Tally) -> float:
         if hit:
             score -= malus
             t.cite(*hit, key, good=False)
-    engaged = counter is not None or ep.open_question() is not None or answered > 0
+    engaged = counter is not None or moved_on or answered > 0
     if not engaged:
         # Acknowledged at most: the objection was left standing.
         score = min(score, 25.0 if understanding else 12.0)

@@ -399,3 +399,64 @@ def test_revenue_lost_to_downtime_is_not_a_discount() -> None:
     lost = trainee("我回去把那台CT做个对比：合同价、开机率承诺、停机少收的检查收入，放在一张表上。")
     assert Act.discount not in lost.acts
     assert Act.discount in trainee("这样吧，我们少收一点，您看行不行？").acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "哎，这种事儿真闹心，钱投进去了还落一身埋怨。当时是哪一步没接上？",
+        "审批慢是免不了的，这个咱得认。那上会之前，谁的意见分量最重？",
+    ],
+)
+def test_colloquial_empathy_and_conceding_the_point_are_understanding(text: str) -> None:
+    assert Act.understanding in trainee(text, "说实话，这事儿没那么简单。").acts
+
+
+def test_a_recap_of_the_buyers_words_neither_closes_nor_runs_anyone_down() -> None:
+    history = [
+        ("trainee", "现在冷库的温控是怎么管的？"),
+        ("buyer", "前年上过一套温控平台，探头老掉线，供应商撂挑子就没人管了。"),
+        ("trainee", "那要是换，钱从哪儿出？"),
+        ("buyer", "钱得走合同能源管理，超过三百万要公开招标，集团审批。"),
+    ]
+    recap = (
+        "我捋一下，您看对不对：一是冷库温控靠人盯；二是前年那套平台探头掉线、供应商撂挑子没人管；"
+        "三是钱得走合同能源管理，超三百万要公开招标。是这么回事吧？"
+    )
+    a = analyze_trainee_turn(4, recap, "zh", context_for(history))
+    assert Act.summary in a.acts
+    assert Act.hard_close not in a.acts
+    assert Act.badmouth not in a.acts
+    close = analyze_trainee_turn(4, "那今天就把合同签了吧。", "zh", context_for(history))
+    assert Act.hard_close in close.acts
+
+
+def test_a_reference_customers_pitfalls_are_experience_not_badmouthing() -> None:
+    text = "下周我请苏州那家的运维主管一起来，他们踩过的坑比我讲得透。"
+    assert Act.badmouth not in trainee(text).acts
+    assert Act.badmouth in trainee("苏州那家的系统坑多，您可得当心。").acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我有个小建议：先挑一个投诉最多的片区，跟您的客服组一块儿跑两个月，您看行不行？",
+        "要不这样，我带我们的实施顾问过来，拿上个月那三单退货做一次复盘，您看周几方便？",
+        "So as a next step, your team shares a month of scan data and we come back with a simulation. Does that work?",
+    ],
+)
+def test_concrete_small_steps_in_other_words_are_advances(text: str) -> None:
+    assert Act.advance in trainee(text, "嗯，你说说看。").acts
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("前年也有一家厂商来装过一套，数据对不上，最后不了了之。", ObjectionKind.risk),
+        ("可超过五百万就得公开招标，还要报集团审批，流程长着呢。", ObjectionKind.authority),
+    ],
+)
+def test_past_failures_and_long_approval_paths_are_objections(
+    text: str, kind: ObjectionKind
+) -> None:
+    assert kind in buyer_kinds(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.scoring.rubric import RubricScorer
-from app.scoring.schema import DIMENSIONS
+from app.scoring.schema import DIMENSIONS, DimensionScore
 
 SCORER = RubricScorer()
 
@@ -130,3 +130,39 @@ def test_sending_a_proposal_unasked_is_not_an_advance_after_pushback() -> None:
         return score
 
     assert handling(meets) >= handling(sends) + 8
+
+
+def test_waving_an_objection_away_and_changing_the_subject_is_ignoring_it() -> None:
+    """ "Sure, anyway. <another question>" leaves the objection standing (RUBRIC: ignoring)."""
+    objection = [
+        ("trainee", "Hi Priya, how do you plan the crews for the spring shutdown today?"),
+        ("buyer", "Honestly, we're tied into a three-year deal with our current contractor."),
+    ]
+    rest = [
+        ("buyer", "About sixty people over nine days, planned in spreadsheets."),
+        ("trainee", "What happens when the plan slips by a day?"),
+        ("buyer", "Overtime, and the plant restarts late. Last spring that cost us two days."),
+        ("trainee", "What did those two days mean for you personally?"),
+        ("buyer", "The plant manager asked me to explain it to the board."),
+    ]
+    waved = [
+        *objection,
+        ("trainee", "Sure, anyway. How many people does a shutdown like that take?"),
+        *rest,
+    ]
+    probed = [
+        *objection,
+        ("trainee", "Fair enough. What made you lock in for three years?"),
+        *rest,
+    ]
+
+    def handling(turns: list[tuple[str, str]]) -> tuple[int, DimensionScore]:
+        d = SCORER.score(turns, language="en").dimensions["objection_handling"]
+        assert d.score is not None
+        return d.score, d
+
+    brushed, card = handling(waved)
+    assert brushed <= 12
+    assert any(e.index == 2 for e in card.evidence)
+    engaged, _ = handling(probed)
+    assert engaged >= brushed + 30
