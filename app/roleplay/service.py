@@ -136,12 +136,13 @@ class RoleplayService:
         taker = TurnTaker(self.c)
         lock = taker.hold(sid)
         await lock.__aenter__()
+        stream = TurnStream(self, taker, lock)
         try:
-            got = await taker.claim(user, sid, text, key)
+            got = await taker.claim(user, sid, text, key, on_preview=stream.prepare)
         except BaseException:
+            stream.abandon()
             await lock.__aexit__(None, None, None)
             raise
-        stream = TurnStream(self, taker, lock)
         stream.start(user, got)
         return stream
 

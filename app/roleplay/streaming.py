@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from typing import Any
@@ -54,8 +54,17 @@ def pieces(text: str) -> list[str]:
     return [p for p in _PIECES.findall(text) if p] or [text]
 
 
+Opened = tuple[AsyncGenerator[str | BuyerReply, None], str | BuyerReply]
+
+
 class TurnStream:
-    """Runs one claimed turn in the background and relays its events."""
+    """Runs one claimed turn in the background and relays its events.
+
+    The provider request goes out as soon as a read of the session predicts the
+    claim (`prepare`), while the claim itself is written: the reply is relayed
+    only once the claim has committed as predicted, and is dropped when the
+    claim fails or turns out different (`abandon`).
+    """
 
     def __init__(
         self, service: Any, taker: TurnTaker, lock: AbstractAsyncContextManager[None]
@@ -64,8 +73,51 @@ class TurnStream:
         self.taker = taker
         self.lock = lock
         self.queue: asyncio.Queue[Event | None] = asyncio.Queue()
+        self._early: asyncio.Task[Opened] | None = None
+        self._early_claim: Claim | None = None
+
+    def prepare(self, claim: Claim) -> bool:
+        """Open a streaming engine's reply to the claim a preview predicts, now;
+        True when a request was started."""
+        engine = self.service._engine(claim.engine)
+        if not hasattr(engine, "stream_reply"):
+            return False
+        self._early = asyncio.create_task(self._open(engine, claim))
+        self._early_claim = claim
+        return True
+
+    @staticmethod
+    async def _open(engine: Any, claim: Claim) -> Opened:
+        items: AsyncGenerator[str | BuyerReply, None] = engine.stream_reply(
+            claim.scenario, claim.state, claim.history, claim.analysis, claim.seed
+        )
+        try:
+            first = await anext(items)
+        except BaseException:
+            await items.aclose()
+            raise
+        return items, first
+
+    def abandon(self) -> None:
+        """The claim failed or came out other than predicted: stop the reply opened
+        for the preview, quietly."""
+        early, self._early = self._early, None
+        if early is None:
+            return
+        early.cancel()
+
+        def close(task: asyncio.Task[Opened]) -> None:
+            if task.cancelled() or task.exception() is not None:
+                return  # the error is the claim's to report, not this task's
+            items, _ = task.result()
+            closing = asyncio.ensure_future(items.aclose())
+            closing.add_done_callback(lambda t: t.cancelled() or t.exception())
+
+        early.add_done_callback(close)
 
     def start(self, user: Any, got: Stored | Claim) -> None:
+        if got is not self._early_claim:
+            self.abandon()  # the session changed between the preview and the claim
         tasks: set[asyncio.Task[None]] = self.service.c.extras.setdefault("turn_tasks", set())
         task = asyncio.create_task(self._run(user, got))
         tasks.add(task)  # keep a reference until it is done
@@ -105,10 +157,28 @@ class TurnStream:
                 await self.queue.put(Delta(piece))
             return reply
         final: BuyerReply | None = None
-        async for item in self.taker.stream(engine, claim):
+        async for item in self.taker.stream(claim, self._items(engine, claim)):
             if isinstance(item, str):
                 await self.queue.put(Delta(item))
             else:
                 final = item
         assert final is not None
         return final
+
+    async def _items(self, engine: Any, claim: Claim) -> AsyncIterator[str | BuyerReply]:
+        """The reply's items: from the request opened for the preview, when the claim
+        turned out as predicted."""
+        early, self._early = self._early, None
+        if early is None:
+            async for item in engine.stream_reply(
+                claim.scenario, claim.state, claim.history, claim.analysis, claim.seed
+            ):
+                yield item
+            return
+        items, first = await early
+        try:
+            yield first
+            async for item in items:
+                yield item
+        finally:
+            await items.aclose()

@@ -46,24 +46,23 @@ class SessionRow:
 
 _TURN_COLUMNS = (T.c.index, T.c.role, T.c.text, T.c.created_at)
 
-# Row lock on PostgreSQL; SQLite's BEGIN IMMEDIATE already holds the write lock.
-_SESSION_ROW = (
-    select(
-        S.c.id,
-        S.c.org_id,
-        S.c.user_id,
-        S.c.status,
-        S.c.language,
-        S.c.seed,
-        S.c.buyer_engine,
-        S.c.buyer_state,
-        S.c.turn_count,
-        S.c.reply_token,
-        S.c.reply_started_at,
-    )
-    .where(S.c.id == bindparam("sid"))
-    .with_for_update()
+_SESSION_COLUMNS = (
+    S.c.id,
+    S.c.org_id,
+    S.c.user_id,
+    S.c.status,
+    S.c.language,
+    S.c.seed,
+    S.c.buyer_engine,
+    S.c.buyer_state,
+    S.c.turn_count,
+    S.c.reply_token,
+    S.c.reply_started_at,
 )
+# A look ahead outside the writer's turn reads it without a lock.
+_PEEK_SESSION_ROW = select(*_SESSION_COLUMNS).where(S.c.id == bindparam("sid"))
+# Row lock on PostgreSQL; SQLite's BEGIN IMMEDIATE already holds the write lock.
+_SESSION_ROW = _PEEK_SESSION_ROW.with_for_update()
 _SCENARIO = select(S.c.scenario).where(S.c.id == bindparam("sid"))
 _SCORECARD = select(S.c.scorecard).where(S.c.id == bindparam("sid"))
 _HISTORY = select(*_TURN_COLUMNS).where(T.c.session_id == bindparam("sid")).order_by(T.c.index)
@@ -117,6 +116,12 @@ _STORE_WITH_USAGE = _STORE.values(
 async def session_row(conn: AsyncConnection, session_id: str) -> SessionRow | None:
     """The session's turn-taking fields, row-locked."""
     row = (await conn.execute(_SESSION_ROW, {"sid": session_id})).first()
+    return SessionRow(*row) if row is not None else None
+
+
+async def peek_session_row(conn: AsyncConnection, session_id: str) -> SessionRow | None:
+    """The same fields without the row lock (what a claim would find, a moment ago)."""
+    row = (await conn.execute(_PEEK_SESSION_ROW, {"sid": session_id})).first()
     return SessionRow(*row) if row is not None else None
 
 

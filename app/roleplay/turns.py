@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -31,7 +31,7 @@ from app.analysis.trainee import analyze_trainee_turn
 from app.buyer.engine import BuyerEngine, BuyerReply, HistoryTurn
 from app.buyer.state import BuyerState
 from app.container import Container
-from app.errors import Conflict, Forbidden, NotFound
+from app.errors import CoachError, Conflict, Forbidden, NotFound
 from app.roleplay import turn_store as db
 from app.roleplay.locks import SessionLocks
 from app.roleplay.snapshots import cached_scenario, remember
@@ -98,17 +98,30 @@ class TurnTaker:
         key: str | None,
         *,
         retry_only: bool = False,
+        on_preview: Callable[[Claim], bool] | None = None,
     ) -> Stored | Claim:
         """Store the trainee turn (or find it again) and take the reply lease.
 
         Returns the stored pair when an Idempotency-Key retry finds it complete.
+
+        `on_preview` gets the claim as a read of the session predicts it, before
+        the writer's turn: a streamed reply's provider request can go out while
+        the claim is written and committed. It returns whether it started such
+        work (then the event loop gets a moment to send it). The claim returned
+        is that same object when nothing changed in between, and a new one when
+        something did (the preview must then be dropped).
         """
+        preview = await self._preview(user, sid, text, key, retry_only) if on_preview else None
+        if preview is not None and on_preview is not None and on_preview(preview[1]):
+            await asyncio.sleep(0)
         deadline = asyncio.get_running_loop().time() + self.lease.total_seconds()
         while True:
             async with self.c.connection() as conn:
                 s = await db.session_row(conn, sid)
                 mine = s is not None and s.user_id == user.id and s.org_id == user.org_id
-                got = await self._claim_in(conn, s, text, key, retry_only) if mine else None
+                got = (
+                    await self._claim_in(conn, s, text, key, retry_only, preview) if mine else None
+                )
             if got is not None:
                 return got
             if not mine:
@@ -120,11 +133,59 @@ class TurnTaker:
                 )
             await asyncio.sleep(LEASE_WAIT_STEP)  # another process holds the lease
 
+    async def _preview(
+        self, user: Principal, sid: str, text: str | None, key: str | None, retry_only: bool
+    ) -> tuple[SessionRow, Claim, bool] | None:
+        """The claim a read of the session predicts (no writer's turn), or None when
+        the claim itself would refuse or replay: it decides, with its own errors."""
+        async with self.c.read() as conn:
+            s = await db.peek_session_row(conn, sid)
+            if s is None or s.user_id != user.id or s.org_id != user.org_id:
+                return None
+            try:
+                decided = await self._decide(conn, s, text, key, retry_only)
+            except CoachError:
+                return None
+        if decided is None or isinstance(decided, Stored):
+            return None
+        return (s, *decided)
+
     async def _claim_in(
-        self, conn: Any, s: SessionRow | None, text: str | None, key: str | None, retry_only: bool
+        self,
+        conn: Any,
+        s: SessionRow | None,
+        text: str | None,
+        key: str | None,
+        retry_only: bool,
+        preview: tuple[SessionRow, Claim, bool] | None,
     ) -> Stored | Claim | None:
         """The claim inside its transaction; None while another process holds the lease."""
         assert s is not None
+        if preview is not None and preview[0] == s:
+            # Same row, so the same turns and state: the preview's claim stands.
+            _, claim, new = preview
+        else:
+            decided = await self._decide(conn, s, text, key, retry_only)
+            if decided is None or isinstance(decided, Stored):
+                return decided
+            claim, new = decided
+        meta = trainee_meta(claim.analysis)
+        message = claim.message
+        if new:
+            await db.add_turn(
+                conn, s.id, message.index, "trainee", message.text, message.created_at, meta, key
+            )
+        else:
+            await db.set_turn_meta(conn, s.id, message.index, meta)
+        await db.take_lease(conn, s.id, message.index + 1, claim.token, _now())
+        return claim
+
+    async def _decide(
+        self, conn: Any, s: SessionRow, text: str | None, key: str | None, retry_only: bool
+    ) -> Stored | tuple[Claim, bool] | None:
+        """What the claim will be, from reads only: the stored pair of a finished
+        retry, (the claim, whether its message is new), or None while another
+        process holds the lease. Raises when the session takes no message."""
         existing = await db.turn_by_key(conn, s.id, key) if key else None
         if existing is not None and existing.text != text:
             raise Conflict("This Idempotency-Key was used for a different message.")
@@ -138,7 +199,7 @@ class TurnTaker:
             raise Conflict("This session has ended; it takes no more messages.")
         if self._lease_held(s):
             return None
-        return await self._take(conn, s, existing, text, key, retry_only)
+        return await self._plan(conn, s, existing, text, retry_only)
 
     async def _refuse(self, user: Principal, s: SessionRow | None, sid: str) -> None:
         async with self.c.unit_of_work() as session:
@@ -151,15 +212,14 @@ class TurnTaker:
             and s.reply_started_at > _now() - self.lease
         )
 
-    async def _take(
+    async def _plan(
         self,
         conn: Any,
         s: SessionRow,
         existing: TurnRow | None,
         text: str | None,
-        key: str | None,
         retry_only: bool,
-    ) -> Claim:
+    ) -> tuple[Claim, bool]:
         state = BuyerState.model_validate(s.buyer_state)
         if state.ended:
             raise Conflict(
@@ -167,7 +227,7 @@ class TurnTaker:
             )
         history = await db.history(conn, s.id)
         last = history[-1] if history else None
-        new_text: str | None = None
+        new = False
         if existing is not None:
             message = existing
         elif last is not None and last.role == "trainee":
@@ -181,24 +241,15 @@ class TurnTaker:
             raise Conflict("There is no unanswered message to reply to.")
         else:
             assert text is not None
-            new_text = text
+            new = True
             message = TurnRow(s.turn_count, "trainee", text, _now())
         before = [(t.role, t.text) for t in history if t.index < message.index]
         analysis = analyze_trainee_turn(
             message.index, message.text, s.language, context_for(before)
         )
-        meta = trainee_meta(analysis)
-        if new_text is not None:
-            await db.add_turn(
-                conn, s.id, message.index, "trainee", new_text, message.created_at, meta, key
-            )
-        else:
-            await db.set_turn_meta(conn, s.id, message.index, meta)
-        token = secrets.token_hex(16)
-        await db.take_lease(conn, s.id, message.index + 1, token, _now())
         scenario = cached_scenario(s.id) or remember(s.id, await db.scenario_data(conn, s.id))
-        return Claim(
-            token=token,
+        claim = Claim(
+            token=secrets.token_hex(16),
             session_id=s.id,
             message=message,
             scenario=scenario,
@@ -208,6 +259,7 @@ class TurnTaker:
             history=[HistoryTurn(r, t) for r, t in before] + [HistoryTurn("trainee", message.text)],
             analysis=analysis,
         )
+        return claim, new
 
     async def answer(self, engine: BuyerEngine, claim: Claim) -> BuyerReply:
         try:
@@ -218,12 +270,13 @@ class TurnTaker:
             await self.release(claim)
             raise
 
-    async def stream(self, engine: Any, claim: Claim) -> AsyncIterator[str | BuyerReply]:
-        """Like answer(), for engines that stream: text pieces, then the BuyerReply."""
+    async def stream(
+        self, claim: Claim, items: AsyncIterator[str | BuyerReply]
+    ) -> AsyncIterator[str | BuyerReply]:
+        """Like answer(), for engines that stream: relays `items` (text pieces, then
+        the BuyerReply, from the engine's `stream_reply` for this claim)."""
         try:
-            async for item in engine.stream_reply(
-                claim.scenario, claim.state, claim.history, claim.analysis, claim.seed
-            ):
+            async for item in items:
                 yield item
         except BaseException:
             await self.release(claim)

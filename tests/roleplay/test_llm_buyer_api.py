@@ -157,6 +157,51 @@ async def test_streamed_reply_arrives_in_pieces_and_is_stored(
     turns = (await llm_client.get(f"/api/sessions/{sid}", headers=h)).json()["turns"]
     assert turns[-1]["text"] == deltas
     assert turns[-2]["text"] == "周总您好，现在生产数据怎么统计的？"
+    assert len(fake.chat_requests) == 1  # the request opened during the claim was the one used
+
+
+async def test_streamed_provider_failure_ends_in_an_error_event_and_keeps_the_message(
+    llm_client: httpx.AsyncClient, fake: FakeOpenAI
+) -> None:
+    h = await login(llm_client, "trainee1")
+    sid = await start(llm_client, h)
+    fake.script(server_error(500), server_error(503))
+    text = "周总，三个厂区现在谁在管排产？"
+    r = await llm_client.post(
+        f"/api/sessions/{sid}/messages/stream", json={"text": text}, headers=h
+    )
+    assert r.status_code == 200
+    events = sse_events(r.text)
+    assert [e for e, _ in events] == ["message", "error"]
+    assert events[-1][1]["error"] == "llm_unavailable"
+    turns = (await llm_client.get(f"/api/sessions/{sid}", headers=h)).json()["turns"]
+    assert [(t["role"], t["text"]) for t in turns[1:]] == [("trainee", text)]
+    assert len(fake.chat_requests) == 2  # the attempts of one request, nothing more
+
+
+async def test_refused_or_replayed_streamed_messages_never_reach_the_provider(
+    llm_client: httpx.AsyncClient, fake: FakeOpenAI
+) -> None:
+    h = await login(llm_client, "trainee1")
+    sid = await start(llm_client, h)
+    keyed = {"Idempotency-Key": "stream-1", **h}
+    fake.script(reply("您问吧。"))
+    url = f"/api/sessions/{sid}/messages/stream"
+    first = await llm_client.post(url, json={"text": "现在怎么排产？"}, headers=keyed)
+    assert sse_events(first.text)[-1][0] == "done"
+    assert len(fake.chat_requests) == 1
+    # the same key again: the stored pair, replayed
+    again = await llm_client.post(url, json={"text": "现在怎么排产？"}, headers=keyed)
+    assert sse_events(again.text)[-1][1]["reply"]["text"] == "您问吧。"
+    # the same key for other words, someone else's session, an ended session: refused
+    other = await llm_client.post(url, json={"text": "别的问题"}, headers=keyed)
+    assert other.status_code == 409
+    stranger = await login(llm_client, "trainee2")
+    assert (await llm_client.post(url, json={"text": "你好"}, headers=stranger)).status_code == 404
+    assert (await llm_client.post(f"/api/sessions/{sid}/end", headers=h)).status_code == 200
+    ended = await llm_client.post(url, json={"text": "还在吗？"}, headers=h)
+    assert ended.status_code == 409
+    assert len(fake.chat_requests) == 1
 
 
 async def test_offline_buyer_streams_too(
