@@ -54,9 +54,12 @@ class Tally:
 
 
 def _short_cap(f: Features) -> float:
-    """A conversation of a few words can't show much of anything."""
-    if f.trainee_words < 12 or f.business_turns == 0:
-        return 5.0
+    """A conversation of a few words can't show much of anything.
+
+    Under twenty words from the trainee in all (a hello, a name, "ok") is a
+    very short call: the rubric's bottom band, 0-3, on every dimension."""
+    if f.trainee_words < 20 or f.business_turns == 0:
+        return 3.0
     if f.business_turns < 3:
         return 35.0
     if f.business_turns < 5:
