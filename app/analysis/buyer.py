@@ -176,9 +176,12 @@ def analyze_buyer_turn(
     brush-off on its own, but a yes when the trainee has just offered to send it."""
     sents = sentences(text) or (Sentence(0, len(text), text.strip() or text),)
     offered = bool(previous_trainee) and bool(_OFFER_TO_SEND.search(previous_trainee, language))
-    # Answering "who else decides?" with who signs is information, not "not my call".
-    asked_decision = bool(previous_trainee) and bool(
-        lx.DECISION_PROBE.search(previous_trainee, language)
+    # Answering "who else decides?" with who signs is information, not "not my call";
+    # "我签不了" to "能不能先把意向书签了？" is a refusal, however the ask was put.
+    asked_decision = (
+        bool(previous_trainee)
+        and bool(lx.DECISION_PROBE.search(previous_trainee, language))
+        and not lx.ORDER.find(previous_trainee, language)
     )
     # "Thursday. Loop in Devon." after a proposal is a yes, whatever errand comes with it.
     proposed = bool(previous_trainee) and bool(

@@ -460,3 +460,19 @@ def test_past_failures_and_long_approval_paths_are_objections(
     text: str, kind: ObjectionKind
 ) -> None:
     assert kind in buyer_kinds(text)
+
+
+def test_refusing_to_sign_is_an_objection_even_after_talk_of_who_decides() -> None:
+    close = "总监审批、财务看预算、年底定采购，这些我都记下了。您看今天能不能先把框架协议签了？"
+    refusal = "这个不行，总监那边还没点头，我签不了。"
+    assert ObjectionKind.authority in analyze_buyer_turn(2, refusal, "zh", close).objection_kinds
+    asked = "那这种项目一般谁来拍板？"
+    answer = "最后是总监拍板，我签不了字的。"
+    assert ObjectionKind.authority not in analyze_buyer_turn(2, answer, "zh", asked).objection_kinds
+    assert ObjectionKind.authority in buyer_kinds("我们有规定，没立项之前什么都不能签。")
+
+
+def test_a_yes_no_question_is_not_a_negation() -> None:
+    assert Act.hard_close in trainee("王总，您看今天能不能先把采购协议签了？").acts
+    assert Act.discount in trainee("要不要我再给您让两个点？").acts
+    assert Act.discount not in trainee("这个价格我们不能再让了。").acts
