@@ -74,7 +74,9 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=30)
     args = ap.parse_args()
     scorer = RubricScorer()
-    print(f"reference workload before: {reference_ms():.1f} ms (seen here: 9.5 ms on a quick host, 16 quiet, 30 busy)")
+    print(
+        f"reference workload before: {reference_ms():.1f} ms (seen here: 9.5 ms on a quick host, 16 quiet, 30 busy)"
+    )
     for language in ("zh", "en"):
         base = conversation(language)
         for cold in (True, False):
