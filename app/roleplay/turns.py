@@ -4,8 +4,11 @@ Two transactions around the buyer so a slow or failing LLM never holds a
 database transaction, and the trainee's words are committed before any buyer
 is asked:
 
+0. for a streamed reply, a preview: the same checks and turn analysis on a
+   plain read of the session, so the provider request can go out at once.
 1. claim: lock the session row, check it may take a message, store the trainee
-   turn (with its analysis) and take the session's reply lease; commit.
+   turn (with its analysis) and take the session's reply lease; commit. When
+   the row is what the preview read, the preview's claim is the claim.
 2. the buyer engine answers, outside any transaction.
 3. store: one conditional UPDATE proves the lease is still ours (nobody ended
    the session or took over), then the buyer turn is inserted; commit.
@@ -80,6 +83,15 @@ class Claim:
     analysis: TraineeTurnAnalysis
 
 
+@dataclass(frozen=True)
+class Preview:
+    """The claim a plain read of the session predicts."""
+
+    row: SessionRow  # the session as read: the claim stands while the row is unchanged
+    claim: Claim
+    new: bool  # the message is not stored yet
+
+
 class TurnTaker:
     def __init__(self, container: Container) -> None:
         self.c = container
@@ -112,7 +124,7 @@ class TurnTaker:
         something did (the preview must then be dropped).
         """
         preview = await self._preview(user, sid, text, key, retry_only) if on_preview else None
-        if preview is not None and on_preview is not None and on_preview(preview[1]):
+        if preview is not None and on_preview is not None and on_preview(preview.claim):
             await asyncio.sleep(0)
         deadline = asyncio.get_running_loop().time() + self.lease.total_seconds()
         while True:
@@ -135,7 +147,7 @@ class TurnTaker:
 
     async def _preview(
         self, user: Principal, sid: str, text: str | None, key: str | None, retry_only: bool
-    ) -> tuple[SessionRow, Claim, bool] | None:
+    ) -> Preview | None:
         """The claim a read of the session predicts (no writer's turn), or None when
         the claim itself would refuse or replay: it decides, with its own errors."""
         async with self.c.read() as conn:
@@ -148,7 +160,7 @@ class TurnTaker:
                 return None
         if decided is None or isinstance(decided, Stored):
             return None
-        return (s, *decided)
+        return Preview(s, *decided)
 
     async def _claim_in(
         self,
@@ -157,13 +169,13 @@ class TurnTaker:
         text: str | None,
         key: str | None,
         retry_only: bool,
-        preview: tuple[SessionRow, Claim, bool] | None,
+        preview: Preview | None,
     ) -> Stored | Claim | None:
         """The claim inside its transaction; None while another process holds the lease."""
         assert s is not None
-        if preview is not None and preview[0] == s:
+        if preview is not None and preview.row == s:
             # Same row, so the same turns and state: the preview's claim stands.
-            _, claim, new = preview
+            claim, new = preview.claim, preview.new
         else:
             decided = await self._decide(conn, s, text, key, retry_only)
             if decided is None or isinstance(decided, Stored):
