@@ -1,8 +1,8 @@
 """Taking a turn: store the trainee's words, let the buyer answer, store the answer.
 
 Two transactions around the buyer so a slow or failing LLM never holds a
-database transaction, and the trainee's words are committed before any buyer
-is asked:
+database transaction, and the trainee's words are committed before anything
+of the buyer's answer is relayed or stored:
 
 0. for a streamed reply, a preview: the same checks and turn analysis on a
    plain read of the session, so the provider request can go out at once.
