@@ -87,10 +87,15 @@ class TurnStream:
         return True
 
     @staticmethod
-    async def _open(engine: Any, claim: Claim) -> Opened:
-        items: AsyncGenerator[str | BuyerReply, None] = engine.stream_reply(
+    def _reply(engine: Any, claim: Claim) -> AsyncGenerator[str | BuyerReply, None]:
+        reply: AsyncGenerator[str | BuyerReply, None] = engine.stream_reply(
             claim.scenario, claim.state, claim.history, claim.analysis, claim.seed
         )
+        return reply
+
+    @classmethod
+    async def _open(cls, engine: Any, claim: Claim) -> Opened:
+        items = cls._reply(engine, claim)
         try:
             first = await anext(items)
         except BaseException:
@@ -170,9 +175,7 @@ class TurnStream:
         turned out as predicted."""
         early, self._early = self._early, None
         if early is None:
-            async for item in engine.stream_reply(
-                claim.scenario, claim.state, claim.history, claim.analysis, claim.seed
-            ):
+            async for item in self._reply(engine, claim):
                 yield item
             return
         items, first = await early
