@@ -2398,6 +2398,8 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"\b(worried|concerned|nervous|afraid|scared) (about|that|of) .{0,30}(switch|chang|migrat|rollout|implement|go-?live|disrupt|fail|data|you|your)",
             r"\bwhat if (it|this|something|the system|you|the rollout|the migration)\b",
             r"\bburned before\b",
+            r"\b(tried|had|installed|put in|rolled out|bought|did)\b.{0,60}\b(went nowhere|never (got used|worked|took off|went live)|nobody used (it|them)|no one used (it|them)|ripped (it|them) out|got shelved|fizzled|flopped)\b",
+            r"\b(nobody|no one) (ever )?used (it|them)\b.{0,30}\b(ripped|took|pulled|threw) (it|them) out\b",
             r"\blast time (we|it|they)\b",
             r"\bcan'?t afford (a|to) (fail|mess|go down|disrupt)",
             r"\bdisrupt",
@@ -2483,7 +2485,8 @@ OBJECTIONS: dict[ObjectionKind, Cue] = {
             r"(他|她|他们|领导|老板)(来)?(定|拍板|说了算|决定)(吧|的)?\s*[。.!！]?\s*$",
         ],
         [
-            r"\bjust the messenger\b|\bget (my|our|the) \w+'?s? (ok|okay|approval|blessing|go-ahead|green light|sign-off)\b|\bmy hands are tied\b|\babove me\b|\bsigning authority\b|\bgo through procurement\b",
+            r"\b(goes|go|has to go|have to go|must go) (out )?to (a )?(public )?tender\b.{0,40}\b(forever|months|long|slow|ages)\b|\b(approval|procurement|purchasing|sign-?off) process (is|takes)( \w+)? (slow|long|forever|months|ages)\b",
+            r"\bnothing (gets|is|can be|can get) signed (before|until|without)\b|\bcan'?t sign anything (before|until|without)\b",
             r"\bput in a good word\b|\bpass (it|this) (up|along|on)\b|\bboard-level\b|\b(boss|manager|director|cfo|ceo|board|vp)'s (call|decision)\b|\bthat'?s (for|up to) (my|the|our) (boss|manager|director|cfo|ceo|board|vp)\b",
             r"\bnot the (decision[- ]?maker|one who (decides|signs|approves))\b|\b,? not me\s*[.!]?\s*$",
             r"\b(you'?d|you would|you'?ll|you will) (really )?(need|have) to (talk|speak) (to|with)\b|\byou should (talk|speak) to (my|our)\b",

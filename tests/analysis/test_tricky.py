@@ -476,3 +476,26 @@ def test_a_yes_no_question_is_not_a_negation() -> None:
     assert Act.hard_close in trainee("王总，您看今天能不能先把采购协议签了？").acts
     assert Act.discount in trainee("要不要我再给您让两个点？").acts
     assert Act.discount not in trainee("这个价格我们不能再让了。").acts
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("We rolled out a scheduling tool two years ago and it went nowhere.", ObjectionKind.risk),
+        ("Nobody used them, so we ripped them out last spring.", ObjectionKind.risk),
+        (
+            "Anything that size goes to public tender, and that takes months.",
+            ObjectionKind.authority,
+        ),
+        ("Our sign-off process is painfully slow.", ObjectionKind.authority),
+        ("House rule: nothing gets signed until the budget is approved.", ObjectionKind.authority),
+    ],
+)
+def test_past_failures_and_slow_approvals_in_english_are_objections(
+    text: str, kind: ObjectionKind
+) -> None:
+    assert kind in buyer_kinds(text)
+
+
+def test_describing_a_simple_approval_path_in_english_is_not_an_objection() -> None:
+    assert not buyer_kinds("Our approval process is pretty simple: I propose, the GM signs.")
