@@ -690,6 +690,7 @@ UNDERSTANDING = cue(
     [
         r"\bthat'?s (\w+ )?(valid|legitimate|reasonable|fair|understandable|natural|normal|a good point)\b",
         r"\bsounds (really |so |very |pretty |incredibly )?(tough|frustrating|painful|hard|stressful|rough|exhausting|difficult)\b",
+        r"^\W*(ouch|oof)\b|\bthat (kind of thing |sort of thing )?(stings|hurts)\b|\bno argument (there|from me)\b|\bcan'?t argue with that\b|\bi'?ll (give|grant) you that\b",
         r"\bi (totally |completely )?get it\b|\b(totally|completely|absolutely) fair\b",
         r"\bi (completely |totally |fully |really )?understand\b",
         r"^\W*understood\b",
@@ -887,13 +888,13 @@ DISCOUNT = cue(
         r"\b(free|complimentary) (months?|year|licen[cs]es?|seats?|support|maintenance|installation|training|upgrades?|onboarding)\b",
         r"\b(first|one|two|three|\d+) (months?|years?) (free|on us|at no (extra )?cost)\b",
         r"\bon the house\b",
-        r"\b(on us|for free|at no (extra )?(cost|charge)|no charge)\b",
+        r"\b(on us(?! to\b)|for free|at no (extra )?(cost|charge)|no charge)\b",
     ],
 )
 # Giving something for nothing counts as a concession only when it isn't a
 # pilot or an assessment ("a free pilot is not a discount").
 FREE_ONLY = rx(
-    r"赠送|白送|附送|免费|\bfor free\b|\bon us\b|\bat no (extra )?(cost|charge)\b|\bno charge\b|\bfree\b|\bcomplimentary\b|\bon the house\b",
+    r"赠送|白送|附送|免费|\bfor free\b|\bon us\b(?! to\b)|\bat no (extra )?(cost|charge)\b|\bno charge\b|\bfree\b|\bcomplimentary\b|\bon the house\b",
     re.I,
 )
 PITCH_SELF = cue(
@@ -1087,6 +1088,7 @@ PILOT = cue(
         r"\bsmall scope\b",
         r"\b(start|begin|starting|beginning) (with|in|at|on) (one|a single|just one|a small)\b",
         r"\bjust (one|a single) (site|line|store|ward|branch|depot|plant|warehouse|team|region|shift)\b",
+        r"\b(pick|choose|take|start with) (one|the|a) [\w-]+( [\w-]+)? (line|site|store|ward|branch|depot|plant|warehouse|team|region|shift|area|zone|route)\b.{0,80}\b(for|over) (a |the )?(\w+ )?(weeks?|months?)\b",
         r"\bphase (one|1)\b",
         r"\bphased\b",
         r"\bstart small\b",
@@ -1163,6 +1165,7 @@ PROPOSING = cue(
         r"\blet'?s\b",
         r"\bi'd (like|love) to\b",
         r"\bi (suggest|propose|recommend)\b",
+        r"\bhere'?s (a thought|an idea|my suggestion|what i'?d suggest)\b|\bwhat i'?d suggest\b",
         r"\bwould it (make sense|help|be possible|work)\b",
         r"\bare you open\b",
         r"\bwhy don'?t we\b",

@@ -499,3 +499,28 @@ def test_past_failures_and_slow_approvals_in_english_are_objections(
 
 def test_describing_a_simple_approval_path_in_english_is_not_an_objection() -> None:
     assert not buyer_kinds("Our approval process is pretty simple: I propose, the GM signs.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oof, that kind of thing stings. What made it stall?",
+        "Long tenders, I'll grant you that. Who has the most say before it goes out?",
+    ],
+)
+def test_english_empathy_and_conceding_the_point_are_understanding(text: str) -> None:
+    assert Act.understanding in trainee(text, "Honestly, it's not that simple.").acts
+
+
+def test_a_duty_on_us_is_not_a_free_gift() -> None:
+    assert (
+        Act.discount
+        not in trainee("Fair enough, that's on us to prove. What would convince you?").acts
+    )
+    assert Act.discount in trainee("The installation is on us.").acts
+
+
+def test_picking_one_line_for_a_few_weeks_together_is_a_pilot_advance() -> None:
+    text = "Here's an idea: take the slowest packing line, we run it with your shift leads for four weeks. Which line would you choose?"
+    a = trainee(text, "I'm not convinced it works in a plant like ours.")
+    assert {Act.pilot, Act.advance} <= a.acts
