@@ -524,3 +524,25 @@ def test_picking_one_line_for_a_few_weeks_together_is_a_pilot_advance() -> None:
     text = "Here's an idea: take the slowest packing line, we run it with your shift leads for four weeks. Which line would you choose?"
     a = trainee(text, "I'm not convinced it works in a plant like ours.")
     assert {Act.pilot, Act.advance} <= a.acts
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("我们和眼下这家打交道五六年了，人家售后一直挺靠谱。", ObjectionKind.incumbent),
+        ("前些年上过一套，钱没少花，最后也成了摆设。", ObjectionKind.risk),
+        ("我们老板对这类新玩意儿不大感冒。", ObjectionKind.authority),
+        ("年底这个节骨眼上，谁有闲心折腾这个？", ObjectionKind.no_time),
+    ],
+)
+def test_everyday_chinese_pushback_is_read(text: str, kind: ObjectionKind) -> None:
+    assert kind in buyer_kinds(text)
+
+
+def test_conceding_the_price_and_contradicting_the_buyer_are_told_apart() -> None:
+    price = "你们比别家贵了差不多一半。"
+    conceded = trainee("确实是贵一些，您对比的是哪一家的方案？", price)
+    assert Act.understanding in conceded.acts
+    assert Act.argument not in conceded.acts
+    contradicted = trainee("您这样讲就不太对了，我们的东西是一分钱一分货。", price)
+    assert Act.argument in contradicted.acts
