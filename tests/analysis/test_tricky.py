@@ -546,3 +546,39 @@ def test_conceding_the_price_and_contradicting_the_buyer_are_told_apart() -> Non
     assert Act.argument not in conceded.acts
     contradicted = trainee("您这样讲就不太对了，我们的东西是一分钱一分货。", price)
     assert Act.argument in contradicted.acts
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("This year's budget is already spoken for.", ObjectionKind.budget),
+        (
+            "We've used the same integrator for nine years and they look after us.",
+            ObjectionKind.incumbent,
+        ),
+        ("What happens if this falls over in the middle of peak?", ObjectionKind.risk),
+        ("Let me chew on it over the weekend.", ObjectionKind.think_it_over),
+        ("We bought something similar and it's gathering dust.", ObjectionKind.risk),
+        ("Our COO isn't sold on automation at all.", ObjectionKind.authority),
+    ],
+)
+def test_everyday_english_pushback_is_read(text: str, kind: ObjectionKind) -> None:
+    assert kind in buyer_kinds(text)
+
+
+def test_how_a_budget_is_split_is_not_a_budget_objection() -> None:
+    assert not buyer_kinds("Our budget is allocated by region, and each GM owns theirs.")
+
+
+@pytest.mark.parametrize(
+    ("text", "understood"),
+    [
+        ("Yeah, we're not the cheapest, fair. What are you comparing us with?", True),
+        ("Totally get it. What else weighs on the decision besides price?", True),
+        ("That's not fair to say. Our price includes installation.", False),
+    ],
+)
+def test_english_acknowledgements_and_their_negations(text: str, understood: bool) -> None:
+    assert (
+        Act.understanding in trainee(text, "You're twice the price of the others.").acts
+    ) is understood
