@@ -518,7 +518,7 @@ IMPLICATION = cue(
         r"(加班|返工|退货|停机|停线)(费|成本|的钱)",
     ],
     [
-        r"\bwhat does (that|it) do to\b|\bhow (is|was) (that|it) (landing|received|going down)\b|\bwho (notices|feels it|gets hit|pays for it)\b|\bin money\b|\bwhat (that|it) looks like in (money|dollars|cost)\b",
+        r"\bwhat (does|did|would|will|do) .{1,30} do to (your|the|our|their|you|them)\b|\bwhat does (that|it) do to\b|\bhow (is|was) (that|it) (landing|received|going down)\b|\bwho (notices|feels it|gets hit|pays for it)\b|\bin money\b|\bwhat (that|it) looks like in (money|dollars|cost)\b",
         r"\b(landing|going down) with\b|\bhow (are|is) (your )?(customers|clients|people|staff|the board|management|team) (reacting|taking it|responding)\b|\bput\w* .{0,25}\bat risk\b|\bjeopardi[sz]\w*|\bthreaten\w*",
         r"\bend up\b|\bgenerat\w+\b|\bhow much (overtime|rework|scrap|waste|expediting|downtime)\b",
         r"\bimpact",

@@ -582,3 +582,8 @@ def test_english_acknowledgements_and_their_negations(text: str, understood: boo
     assert (
         Act.understanding in trainee(text, "You're twice the price of the others.").acts
     ) is understood
+
+
+def test_asking_what_something_does_to_their_numbers_is_an_implication_question() -> None:
+    a = trainee("What does a slow month do to your margins?", "Orders dipped again in March.")
+    assert [q.stage for q in a.questions] == [SpinStage.implication]
