@@ -2781,12 +2781,14 @@ BUYER_PERSONAL = cue(
         r"我.{0,3}压力",
         r"升职|提拔|转正|年终奖",
         r"死命令|军令状|(下了|定了)(死)?(指标|任务|目标)",
+        # The buyer is the one who pays for it in sleep: "每次都得我半夜爬起来处理".
+        r"(得|是|都是|就)我(半夜|大半夜|凌晨|周末|过年)|(半夜|大半夜|凌晨)(被)?(叫|喊|电话)?(爬)?起来",
     ],
     [
         r"\briding on\b|\bi'?m toast\b|\blose my job\b|\bi'?ll (be fired|get fired)\b|\bi pushed for\b|\bmy team (is|are) (exhausted|burned out|stretched)\b",
         r"\breport (this|it|that|the number) to\b|\basks me (every|each)\b|\bmy name (is )?on\b|\bcaught in the middle\b|\bi own (this|that|the) (number|target|kpi)\b|\bi answer to\b",
         r"\bmy first (big )?(project|year|quarter|rollout)\b|\bi need a win\b|\bi'?m new (here|in (the|this) role)\b|\bi just (started|joined|took over)\b",
-        r"\bmy (neck|job|bonus|review|kpis?|reputation|promotion|head|career|credibility|name|targets?)\b",
+        r"\bmy (neck|job|bonus|review|kpis?|reputation|promotion|head|career|credibility|name|targets?|numbers|quota)\b",
         r"\bmy own\b",
         r"\bpersonally\b",
         r"\bi'?m (the one|on the hook|accountable|measured|responsible)\b",

@@ -587,3 +587,8 @@ def test_english_acknowledgements_and_their_negations(text: str, understood: boo
 def test_asking_what_something_does_to_their_numbers_is_an_implication_question() -> None:
     a = trainee("What does a slow month do to your margins?", "Orders dipped again in March.")
     assert [q.stage for q in a.questions] == [SpinStage.implication]
+
+
+def test_being_the_one_woken_at_night_is_a_personal_stake() -> None:
+    assert BuyerSignal.personal in buyer_signals("最烦的是，一出问题就得我大半夜赶回厂里。")
+    assert BuyerSignal.personal not in buyer_signals("我们夜里也安排了人值班。")
