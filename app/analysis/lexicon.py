@@ -793,6 +793,17 @@ ARGUMENT = cue(
         r"\bthat'?s (an )?(excuse|exaggeration)\b",
     ],
 )
+# Putting the talk off until the buyer's circumstances change, with no step of
+# one's own: "那就等明年预算下来再说吧", "let's revisit when the budget opens up".
+# It reads like a next meeting ("再聊") but commits no one to anything.
+DEFERRAL = cue(
+    [
+        r"(那就|那|就)等(到)?(明年|下半年|年后|年底|预算(批)?下来|有预算|您那边|你们那边)[^，。！？]{0,8}(再说|再聊|再联系|再谈|再找您)(吧)?"
+    ],
+    [
+        r"\b(let'?s|we can|we'?ll|i'?ll) (revisit|circle back|pick (this|it) (back )?up|reconnect|talk again) (when|once|after|next year|in the new year)\b"
+    ],
+)
 GIVE_UP = cue(
     [
         r"(不|别)(再)?(勉强|多说|多打扰|强求|为难)(您|你)?了",
@@ -1045,6 +1056,8 @@ PROOF = cue(
         r"(降低|提升|缩短|减少|节省|提高|少了|降了|省了|快了|多了)(了)?.{0,4}(\d|[一二两三四五六七八九十百半几])+.{0,3}(%|成|倍|天|小时|分钟|万|个点)",
     ],
     [
+        r"\b(a|one|another) (plant|site|factory|customer|client|company|hospital|warehouse|team|bank|retailer|carrier|firm)( \w+)? (your size|like yours|similar to yours|about your size)\b",
+        r"\bi can (share|show you|send you|walk you through) (their|the) (numbers|results|data|case study|before-and-after)\b",
         r"\breference (call|customer|site|account)\b|\btalk to (one of )?our (customers|clients)\b|\b(gartner|forrester|idc)\b|\bwon (an|the) award\b",
         r"\b(study|survey|analysis|audit) (showed|shows|found)\b|\bon average\b|\bacross (\d+|dozens of|hundreds of) (customers|sites|plants|clients)\b",
         r"\bwe (did|ran|rolled out|implemented) (this|the same|it) (for|at|with) (a|an|one)\b",

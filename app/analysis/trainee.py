@@ -439,7 +439,9 @@ def analyze_trainee_turn(
             and bool(lx.ORDER.find(t, language))
             and not (asks and _BUSINESS_QUESTION.search(t))
         )
-        offered = bool(lx.NEXT_STEP.find(t, language) or lx.PILOT.search(t, language))
+        offered = bool(lx.NEXT_STEP.find(t, language) or lx.PILOT.search(t, language)) and not (
+            lx.DEFERRAL.search(t, language)
+        )
         step = (
             not product
             and offered
@@ -475,7 +477,10 @@ def analyze_trainee_turn(
             pitch_here = not discounted and _pitches(claim_parts if asks else parts, language)
             value_here = False
             if not asks and (prev_text or ctx.buyer_terms) and lx.BENEFIT.find(t, language):
-                shared = (content_terms(t) & ctx.buyer_terms) | (_echo_terms(t) & prev_terms)
+                # "Twenty changeovers is forty hours a month; win half of that back and
+                # it pays for itself": the need may be restated just before the benefit.
+                tied = f"{texts[i - 1]} {t}" if i else t
+                shared = (content_terms(tied) & ctx.buyer_terms) | (_echo_terms(tied) & prev_terms)
                 value_here = len(shared) >= 2 or (bool(shared) and bool(_QUOTE_BACK.search(t)))
             if value_here:
                 mark(Act.value, t)
@@ -573,11 +578,11 @@ def analyze_trainee_turn(
         else:
             preceding += t
 
-    if Act.advance not in acts and not questions:
-        m = lx.GIVE_UP.search(work, language)
-        if m:
-            quote = next((s for s in texts if lx.GIVE_UP.search(s, language)), texts[0])
-            mark(Act.give_up, quote)
+    def retreats(part: str) -> bool:
+        return bool(lx.GIVE_UP.search(part, language) or lx.DEFERRAL.search(part, language))
+
+    if Act.advance not in acts and not questions and retreats(work):
+        mark(Act.give_up, next((s for s in texts if retreats(s)), texts[0]))
 
     return TraineeTurnAnalysis(
         index=index,

@@ -592,3 +592,35 @@ def test_asking_what_something_does_to_their_numbers_is_an_implication_question(
 def test_being_the_one_woken_at_night_is_a_personal_stake() -> None:
     assert BuyerSignal.personal in buyer_signals("最烦的是，一出问题就得我大半夜赶回厂里。")
     assert BuyerSignal.personal not in buyer_signals("我们夜里也安排了人值班。")
+
+
+def test_a_benefit_tied_to_the_numbers_restated_just_before_is_value() -> None:
+    history = [
+        ("trainee", "Where does the week go?"),
+        (
+            "buyer",
+            "Re-keying orders. Three planners spend Mondays on it, and errors still slip through.",
+        ),
+    ]
+    text = "Three planners every Monday is most of a full-time role; take that off their plate and it pays for itself by summer."
+    a = analyze_trainee_turn(2, text, "en", context_for(history))
+    assert Act.value in a.acts
+
+
+def test_a_reference_customer_of_their_size_is_proof() -> None:
+    text = "A distributor about your size in Leeds halved its picking errors within a quarter. I can walk you through their numbers."
+    assert Act.proof in trainee(text, "I'm not convinced it works for us.").acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "行，那就等年后预算批下来再聊吧。",
+        "No problem, we'll circle back when the new budget year starts.",
+    ],
+)
+def test_waiting_for_next_years_budget_without_a_step_is_giving_up(text: str) -> None:
+    assert (
+        Act.give_up
+        in trainee(text, "今年真的没钱了。" if "行" in text else "There's no money this year.").acts
+    )
