@@ -890,7 +890,7 @@ DISCOUNT = cue(
         r"\bprice cut",
         r"\b(special|introductory|preferential|loyalty|best) (price|pricing|deal|offer|rate)\b",
         r"\bwaive",
-        r"\bthrow (it |that |those |in)",
+        r"\bthrow (it |that |those |them )?in\b",
         r"\bknock .{0,30}\boff\b",
         r"\b(take|shave) .{0,25}\boff (the )?(list |sticker )?(price|total|quote)\b",
         r"\bmatch (their|the|that|your|his|her|its) (price|quote|offer|number)",
@@ -1131,7 +1131,7 @@ NEXT_STEP = cue(
         r"下一步|工作坊|交流会|电话会|视频会|线上会|开(个)?(会|短会|碰头会)|碰(一下|个头|一次|一碰)",
         r"(约|定)(个|一个)?(时间|您|一下)|找个时间|再(来|约|聊|谈|碰|见)|过一遍|一起(开会|碰|聊|看|去|过)|跑一遍|开通.{0,6}(账号|试用)",
         r"安排(一下|一次|个|个时间)?.{0,6}(演示|参观|会|见面|交流|时间|拜访|考察|试点|测试)",
-        r"下(周|个?星期|个?月)|明天|后天|周[一二三四五六日末]|星期[一二三四五六日天]|改天|(这|本)周(内)?|月底前|几点|哪天方便",
+        r"下(周|个?星期|个?月)|明天|后天|周[一二三四五六日末]|星期[一二三四五六日天]|改天|(这|本)周(内)?|月底前|几点(钟|方便|合适|开始|过来|到|见|碰|有空)|哪天方便",
     ],
     [
         r"\b(walk the floor|sit down (with|together)|get .{0,30} on a call|hop on a call|jump on a call|review it together|go over it together)\b",
@@ -1354,6 +1354,7 @@ BADMOUTH_NEGATIVE = cue(
 
 SUMMARY = cue(
     [
+        r"(我|那我|咱们?)(先|再)?(确认|核对)一下(啊|哈|哦)?[：:，,]",
         r"(我)?(来|先)?(总结|归纳|概括|复述|串|捋|理|复盘)(一下|一捋|一理|了|下来)",
         r"(我)?(来|先)?(整理|梳理)(一下|了)(?!.{0,4}(资料|材料|方案|文档|报价|思路))",
         r"(我)?(来)?确认一下[，,:：]?(您|你们|刚才|前面)|(我)?(来)?确认一下[:：].{8,}(对吗|对不对|是吗|没错吧|是这样吗|理解得对)",

@@ -624,3 +624,42 @@ def test_waiting_for_next_years_budget_without_a_step_is_giving_up(text: str) ->
         Act.give_up
         in trainee(text, "今年真的没钱了。" if "行" in text else "There's no money this year.").acts
     )
+
+
+def test_summaries_in_other_words_are_summaries_and_nothing_else() -> None:
+    history = [
+        ("trainee", "现在排产靠什么？"),
+        ("buyer", "靠表格，计划员天天加班，一插单就全乱。"),
+        ("trainee", "乱了之后呢？"),
+        ("buyer", "上个月误了四单交期，大客户来函警告了。"),
+    ]
+    checked = analyze_trainee_turn(
+        4,
+        "我先确认一下：靠表格排产，一插单就乱，上个月误了四单，大客户都来函了，是这样吧？",
+        "zh",
+        context_for(history),
+    )
+    assert Act.summary in checked.acts
+    recap = analyze_trainee_turn(
+        4,
+        "咱们回顾一下刚才说的几点：一是计划员加班，二是交期延误。还有漏掉的吗？",
+        "zh",
+        context_for(history),
+    )
+    assert Act.summary in recap.acts
+    assert Act.advance not in recap.acts
+    english = [
+        ("trainee", "How is production planned?"),
+        (
+            "buyer",
+            "Spreadsheets. Rush orders throw the plan out and we were late four times last month.",
+        ),
+    ]
+    played_back = analyze_trainee_turn(
+        2,
+        "Let me make sure I've got it: spreadsheets, rush orders throw it out, four late orders. Fair summary?",
+        "en",
+        context_for(english),
+    )
+    assert Act.summary in played_back.acts
+    assert Act.discount not in played_back.acts
