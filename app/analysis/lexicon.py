@@ -859,6 +859,7 @@ GIVE_UP = cue(
 # A price cut or commercial concession.
 DISCOUNT = cue(
     [
+        r"(可以|就|都|先)不收(钱|费|您钱|您的钱)?(?!据)|(?<!不)免(收|掉)(了)?",
         r"内部价|员工价|出厂价|批发价|友情价|优惠价|让(您)?(两|几|\d|[一三四五])个点|对折|(打|按)[一二三四五六七八九]折",
         r"便宜(点|些|一点)给(您|你)|价格(方面|上|这块)?(您)?(放心|好商量|好说)|(申请|争取|要)(个|一个|一下)?.{0,4}(内部|特殊|优惠|最低)?价",
         r"(给|帮|申请|争取|可以|能|再|多|额外|特别|专门|算|按|打|还能|就给)(您|你们?)?.{0,6}(打折|折扣|优惠|便宜|降价|让利|特价|减免|返点|返利)|(打折|折扣|优惠|便宜|降价|让利)(给|送)(您|你们?)",
@@ -885,7 +886,7 @@ DISCOUNT = cue(
         r"\bwhat i can do on (the )?price\b|\bsharpen (our|the|my) (pencil|price)\b|\bbest and final\b",
         r"\bdiscount",
         r"\d+ ?(%|percent|per cent) off\b",
-        r"\bcheaper\b",
+        r"\b(make|do|get|let you have|give you) (it|this|that|them)( \w+)? cheaper\b|\bcheaper (for you|price|rate|deal|option for you)\b|\bgo cheaper\b",
         r"\b(lower|drop|reduce|cut|bring down|sharpen) (the |our |my )?(price|fee|rate|quote|number)",
         r"\bprice cut",
         r"\b(special|introductory|preferential|loyalty|best) (price|pricing|deal|offer|rate)\b",
@@ -1211,7 +1212,8 @@ ORDER = cue(
         r"(今天|现在|马上|这周|本周|先|就|直接|可以|您|你|咱们|把|能不能|要不)(在这(儿|里)?)?.{0,4}签(约|合同|单|字|下来|个字|一下|协议)|签(了吧|一下吧|吧)|签(约|合同|字|协议)(吧|吗|呗)",
         r"(今天|现在|马上|尽快|这周|本周|月底前|当场)(就)?(把)?.{0,8}(定|签|拍板|下单|付款|打款)",
         r"(今天|现在|马上|这周|先|就|直接|可以|您|能不能|要不)(把)?.{0,4}下(个)?单|下(个)?单(吧|吗|呗)|把单(子)?下了",
-        r"把(订单|单子|合同|项目|采购订单)(给|交给|签|定|下)|把.{0,8}(协议|合同|意向书|订单|单子)(给)?签(了|下来|一下|掉)",
+        r"把(订单|单子|合同|项目|采购订单)(给|交给|签|定|下)|把.{0,8}(协议|合同|意向书|订单|单子|单)(给)?签(了|下来|一下|掉)",
+        r"(就|先)(先)?订(个|上)?[\d一二两三四五六七八九十百千]+(台|套|件|个|箱|吨|批)",
         r"(订单|采购订单)(就)?(下|签)了",
         r"定下来吧|成交",
         r"付(个|一点|笔)?(款|定金|订金|首付|预付)",
@@ -1233,6 +1235,7 @@ ORDER = cue(
         r"\b(can|shall|may) i (book|put|sign|register) you\b",
         r"\bsign (the|this|it|here|today|now|up today|on the dotted line)\b",
         r"\byour signature\b",
+        r"\bif you sign (by|before|today|this week|this month|now)\b",
         r"\bsigned (today|this week|now|before)\b",
         r"\bget (this|it|the contract|the deal|the order) (signed|done|closed)\b",
         r"\b(the |a )?contract (today|now|this week|signed|ready)\b",
@@ -1302,7 +1305,7 @@ BADMOUTH_TARGET = cue(
     [
         r"(^|\s)(?!(?:The|This|That|These|Those|Our|We|I|It|Your|My|Honestly|Frankly|So|And|But|Well|Look|Listen|Sure|Yes|No|Okay|OK|Oh|Ah|Hi|Hello|Thanks|There|What|Why|How|When|If|They)\b)[A-Z][a-z]{2,}('s)?\s+(is|are|has|have|was|were|will|won'?t|can'?t|never|always|just|only|really|did|does|don'?t|doesn'?t)\b",
         r"\b(system|software|tool|platform|setup|vendor|supplier) you('re| are)? (have|using|use|got)\b",
-        r"\b(those (guys|folks|people|clowns)|the other (guys|side|company|outfit)|competitors?'?|rivals?)\b",
+        r"\b(those (guys|folks|people|clowns)|the other (guys|side|company|outfit)|competitors?'?|rivals?|(most|other|some|many|the other) (vendors|suppliers|providers|players))\b",
         r"(^|\s)(?!(?:The|This|That|These|Those|Our|We|I|It|Your|My|Honestly|Frankly|So|And|But|Well|Look|Listen|Sure|Yes|No|Okay|OK|Oh|Ah|Hi|Hello|Thanks)\b)[A-Z][a-z]{2,}('s)?\s+(software|system|platform|team|support|product|people|guys|stuff|kit|solution|service|tech|engineers|sales)\b",
         r"\b[A-Z][a-z]{2,}'s\b(?<!\bIt's)(?<!\bThat's)(?<!\bWhat's)(?<!\bHere's)(?<!\bThere's)(?<!\bLet's)",
         r"\b(they|their|them|competitors?|the other (guys|vendor|supplier|bid)|those guys|that (vendor|supplier|outfit|company)|"
@@ -1313,7 +1316,7 @@ BADMOUTH_NEGATIVE = cue(
     [
         r"bug|一大堆|从来没.{0,6}(按时|准时|交付|兑现)|没(按时|准时)交付|代理商|没(有)?研发|没(有)?自己的(研发|技术|产品)|贴牌|倒卖|不见人|人影|跟我们(没法|不能)比|差(了)?(好几|一大)截|落后(我们)?(好几年|几年)|比不了|甩(他们)?几条街",
         r"花架子|便宜没好货|撑不下去|刚毕业|找麻烦|没(有)?(一个)?像样|不怎么样|很一般|差点意思|拉胯|翻车|出错|靠不住|扯淡|吹(得|嘘)|名不副实|徒有虚名|外强中干|虚标|夸大",
-        r"大修|返修|故障率高|毛病多|坑多|一堆问题|经常(出|坏|宕|掉|停)|十年(没|不)(动|变|更新|升级)|早就(跟不上|过时|落伍|淘汰)",
+        r"三天两头(坏|出问题|出毛病|停|宕)|大修|返修|故障率高|毛病多|坑多|一堆问题|经常(出|坏|宕|掉|停)|十年(没|不)(动|变|更新|升级)|早就(跟不上|过时|落伍|淘汰)",
         r"外包(的|出去)?|(项目|合同)(一)?(结束|签完)(人)?就(散|跑|没人)|人走茶凉|一锤子买卖|吃相难看|口碑(差|不好|很差)|名声不好|烂尾",
         r"半成品|草台班子|小作坊|二流|三流|水货|凑合货|不咋地|不怎么样|不太(行|靠谱|稳定)|一般般|不专业|没实力|没底子|靠关系",
         r"后面(坑|加钱|收费|要钱)|隐形(收费|成本)|低价(抢|中标|进场)|报价低.{0,10}(坑|后面|加)|敷衍|推诿|扯皮|甩锅|劝您慎重|您得(小心|当心)",
@@ -1329,6 +1332,7 @@ BADMOUTH_NEGATIVE = cue(
         r"\bmake it back on\b|\bchange orders\b|\bnever (on time|delivers?|responds?|answers?)\b|\b(isn'?t|aren'?t|is not|are not|never) (great|good|reliable|stable|responsive|up to (it|scratch|the job))\b",
         r"\bnothing but (complaints|problems|trouble)\b|\b(terrible|awful|poor|lousy|bad) (support|service|track record|reputation)\b",
         r"\bterrible\b",
+        r"\byesterday'?s (technology|tech|software)\b|\bended up suing\b|\bran (a year|months|way|badly) over\b",
         r"\bawful\b",
         r"\bunreliable\b",
         r"\blousy\b",

@@ -663,3 +663,21 @@ def test_summaries_in_other_words_are_summaries_and_nothing_else() -> None:
     )
     assert Act.summary in played_back.acts
     assert Act.discount not in played_back.acts
+
+
+@pytest.mark.parametrize(
+    ("text", "act", "present"),
+    [
+        ("您要是觉得贵，头两个月的服务费我们可以不收。", Act.discount, True),
+        ("The cheaper option from them won't survive a winter.", Act.discount, False),
+        ("We can make it cheaper for you if that helps.", Act.discount, True),
+        ("这批您就先订300套吧，月底前保证到货。", Act.hard_close, True),
+        ("您就帮个忙，先把单签了。", Act.hard_close, True),
+        ("If you sign this week I can hold the install slot.", Act.hard_close, True),
+        ("他们那套设备三天两头出毛病。", Act.badmouth, True),
+        ("Most vendors in this space are selling you yesterday's tech.", Act.badmouth, True),
+        ("如果退货率降下来，客户那边会有哪些变化？", Act.badmouth, False),
+    ],
+)
+def test_concessions_closes_and_putdowns_in_other_words(text: str, act: Act, present: bool) -> None:
+    assert (act in trainee(text, "价格还是高了点。").acts) is present
