@@ -300,7 +300,9 @@ def _previous(text: str, language: str) -> tuple[frozenset[str], bool, bool]:
 
 _SELF_OR_BUYER = lx.rx(r"我|你|您|咱|贵|自己|本")
 # "客户那边会有哪些变化": the buyer's customers, staff or bosses are nobody's competitor.
-_NOT_A_RIVAL = lx.rx(r"客户|用户|员工|同事|领导|老板|工人|医生|护士|患者|司机|车队|门店|仓库|工厂|车间")
+_NOT_A_RIVAL = lx.rx(
+    r"客户|用户|员工|同事|领导|老板|工人|医生|护士|患者|司机|车队|门店|仓库|工厂|车间"
+)
 
 
 def _badmouths(t: str, language: str) -> bool:
