@@ -396,6 +396,9 @@ LEADING = cue(
         r"(您|你)说是不是|(您|你)说呢[？?]?\s*$|是不是这个理",
         r"(吃亏|浪费|损失|划算|值得|应该|必须|明显|显然|谁都|不希望|不想|总不能|更好).{0,30}(对吧|是吧|不是吗|对不对|是不是)[？?]?\s*$",
         r"难道",
+        r"是不是比.{0,12}(好|强|方便|省事|好用|快|简单)(多了|得多|很多|不少)",
+        r"(您|你)(也)?(承认|同意|认可)[^？?]{0,30}(是不是|对吧|是吧|对不对)[？?]?\s*$",
+        r"(您|你)[^，,。？?]{0,6}(肯定|一定)(也)?[^，,。？?]{0,8}吧[？?]\s*$",
         r"(您|你)(也|肯定|一定|应该|当然)(也)?(不)?(觉得|认为|认同|同意|希望|想|想要|知道|明白|清楚|不想).{0,40}(吧|对吧|是吧|不是吗|对不对)[？?]?\s*$",
         r"(您|你)?(也)?不(觉得|认为)",
         r"(您|你)(肯定|一定)(也)?",
@@ -409,6 +412,8 @@ LEADING = cue(
         r"(道理|好处)(您|你)(肯定|一定|应该)?(也)?(认同|明白|懂)",
     ],
     [
+        r"^\W*(isn'?t|aren'?t|wouldn'?t|doesn'?t) (our|this|it|that)\b.{0,40}\b(easier|better|faster|simpler|cheaper|clearer|nicer)\b",
+        r"\byou must be\b.{0,50}\b(right|no)\s*\?\s*$",
         r"\bkeep (losing|wasting|paying|bleeding|falling)\b.{0,40}\?|n'?t .{0,60}, (do|would|are|will|can|is|does|have) (you|it|they|we)\s*\?\s*$|\bany (reasonable|rational) (person|manager|buyer)\b",
         r"\bdoesn'?t (that|this|it) (sound|seem|look|feel)\b|\bcan you (really|honestly) afford\b|\bhow (much )?longer can you\b|\bisn'?t (that|this) (exactly |precisely )?(what|the)\b|\bso we (agree|both agree)\b|\bwhy wouldn'?t you\b|\bno-?brainer\b|\byou'?re not (going to|gonna)\b",
         r"\bi'?m sure you('d| would)? (agree|want|see)\b|\bwe can (both )?agree\b|\bany (smart|sensible|good) (manager|leader|company|business)\b|\bwould you rather (keep|continue|lose)\b|\bdo you really want to (keep|continue|lose|risk)\b|\bcan'?t you\s*\?\s*$|\byou can see (how|that)\b",

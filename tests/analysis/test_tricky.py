@@ -681,3 +681,23 @@ def test_summaries_in_other_words_are_summaries_and_nothing_else() -> None:
 )
 def test_concessions_closes_and_putdowns_in_other_words(text: str, act: Act, present: bool) -> None:
     assert (act in trainee(text, "价格还是高了点。").acts) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "leading", "about_the_product"),
+    [
+        ("这个看板您觉得顺眼吗？", False, True),
+        ("您看我们的平台是不是比现在那套方便多了？", True, True),
+        ("How do you like the new layout so far?", False, True),
+        ("How do you like the layout you use today?", False, False),
+        ("Isn't our tool simpler than the one you run?", True, False),
+    ],
+)
+def test_questions_about_liking_the_product_and_pushing_it(
+    text: str, leading: bool, about_the_product: bool
+) -> None:
+    a = trainee(
+        text, "我们现在靠人工排班。" if "您" in text or "这个" in text else "We schedule by hand."
+    )
+    assert any(q.leading for q in a.questions) is leading
+    assert (Act.product_question in a.acts) is about_the_product
