@@ -736,6 +736,7 @@ UNDERSTANDING = cue(
 )
 ARGUMENT = cue(
     [
+        r"(您|你)(其实)?是需要的|(只是|就是)?(还)?没意识到(而已)?",
         r"^(不会的|不会不会|没有的事|哪有的事|不可能)[，,！!。]|(根本|压根|完全|绝对)不(可能|存在|会有)",
         r"(说法|观点|看法|担心|顾虑)(不太|并不|不)?(站得住|成立|准确|存在|必要)|(是)?多余的",
         r"老黄历|早就不是这样|早(就)?不是(那|这)么回事|不是(您|你)(说|想)的那样|没有(您|你)(说|想)的那么",
@@ -811,6 +812,7 @@ DEFERRAL = cue(
 )
 GIVE_UP = cue(
     [
+        r"不(再)?(来)?(烦|打搅)(您|你)了",
         r"(不|别)(再)?(勉强|多说|多打扰|强求|为难)(您|你)?了",
         r"(您|你)先忙(吧|着)?[，,。！!]?",
         r"有(需要|需求|事|想法)(的话)?.{0,4}(再|随时)?(联系|找|打给|招呼)(我)?",
@@ -1011,6 +1013,7 @@ BENEFIT = cue(
         r"回本|回来了|收回|赚回|划算|放心|安心|踏实|轻松|降下来|提上去|省下来|腾出|解放|拆开看|看得(清|到|见)|可视|透明",
     ],
     [
+        r"\bmake a (real |big |huge |serious )?difference\b|\bso (there'?s|there is) (never|no)\b",
         r"\bwould (catch|flag|spot|detect|stop|prevent|block|save|cut|free|remove|fix|handle|solve|alert)\b|\bcatch(es)? (those|them|it|errors|mistakes)\b",
         r"\bhelp(s|ed)? (you|your)\b",
         r"\breduc",
@@ -1044,6 +1047,7 @@ BENEFIT = cue(
 # Someone else's evidence: a case, a reference, a measured result, a report, a certificate.
 PROOF = cue(
     [
+        r"(真实|实际)的?(例子|案例)|举个(真实的)?例子",
         r"(跟|和|找).{0,8}(客户|用户|老客户|厂|医院).{0,6}(通个电话|聊聊|交流|打个电话)|问问.{0,10}(客户|厂|医院|他们)",
         r"(Gartner|IDC|Forrester|赛迪)|获(得)?(了)?.{0,6}奖|被评为|入选|(研究|调研|测算|统计)(显示|表明|结果)|平均(下来)?.{0,8}(降|提|省|缩短|减少|\d)",
         r"有(一)?家(跟|和)(您|你们)(规模|情况|体量)?.{0,4}(差不多|类似|相近)的|我们在.{2,12}(的项目|做的项目|那个项目)",
@@ -1062,6 +1066,7 @@ PROOF = cue(
         r"(降低|提升|缩短|减少|节省|提高|少了|降了|省了|快了|多了)(了)?.{0,4}(\d|[一二两三四五六七八九十百半几])+.{0,3}(%|成|倍|天|小时|分钟|万|个点)",
     ],
     [
+        r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+) of the (\w+ )?(biggest|largest|top|leading)\b.{0,50}\b(run|use|rely) on (our|us)\b|\bput you in touch with\b",
         r"\b(a|one|another) (plant|site|factory|customer|client|company|hospital|warehouse|team|bank|retailer|carrier|firm)( \w+)? (your size|like yours|similar to yours|about your size)\b",
         r"\bi can (share|show you|send you|walk you through) (their|the) (numbers|results|data|case study|before-and-after)\b",
         r"\breference (call|customer|site|account)\b|\btalk to (one of )?our (customers|clients)\b|\b(gartner|forrester|idc)\b|\bwon (an|the) award\b",
@@ -1380,6 +1385,7 @@ SUMMARY = cue(
         r"(您|你们)(这边)?(一共|总共|主要)(有)?(两|三|几)(个|点|方面)",
     ],
     [
+        r"\bso what you (really |actually )?need is\b",
         r"\bso what i'?m hearing\b",
         r"\blet me (make sure|check|recap|summari[sz]e|play (that|it) back|see if i)\b",
         r"\bto summari[sz]e\b",
@@ -1416,6 +1422,7 @@ PARAPHRASE = cue(
 )
 FEEDBACK = cue(
     [
+        r"(跟|和|与)(您|你)(实际|平时)?(看到|了解|掌握|感受)?的(情况)?(一致|符合|对得上|相符)(吗|不|么)|(还)?有没有(我)?(漏|遗漏|漏掉|没说到|没提到)的",
         r"(对得上|对不对得上|符合|吻合)(吗|不|么)|理解(得)?(不)?到位|纠正(我|一下)|(是不是|是)这么(个)?(意思|回事)",
         r"我(这么|这样)(说|理解|总结)(得)?(对|准|没错)?(吗|不|吧|么)|有没有(偏差|出入|不对)|哪里(不对|有出入)",
         r"理解(得)?(对|准确|到位|没错)(吗|不对|不|吧)",
@@ -1552,6 +1559,7 @@ BRACKETED = rx(
 )
 PERSONAL_PROBE = cue(
     [
+        r"(您|你)(个人)?在.{0,8}(里|中)?的(发展|前途|晋升|位置)|对(您|你)(个人)?的(发展|前途|晋升|考核)",
         r"对(您|你)(这一块|这块|这边|个人)?的(期望|要求|指标)|落(到)?(谁|您|你)(的)?头上|(谁|您|你)(来)?(背|扛)(锅|这个)|比如(说)?考核|(您|你)(这几年|这三年|今年)(也)?得有个交代|(您|你).{0,4}(睡|觉)(得|不)?(踏实|着)",
         r"对(您|你)(有|会有|造成)(什么|哪些)(影响|好处|帮助|压力)|(您|你)(平时|每天)?.{0,6}(辛苦|累不累|忙不忙|加班)",
         r"(老板|领导|上面|集团|总部|上级)(那边)?对(您|你)(是)?.{0,4}(要求|期望|考核|看法|怎么)",
@@ -1597,6 +1605,7 @@ PERSONAL_PROBE = cue(
 )
 DECISION_PROBE = cue(
     [
+        r"(什么时候|何时)(之前)?(上线|落地|启动|定下来|拍板|决定)|(怎么|如何)定下来的",
         r"(需要|要|得)经过(哪几位|哪些人|哪些部门|谁)|哪几位(首肯|点头|拍板|签字|同意)|谁(来)?(首肯|点头)|(总经理|城投|财务|老板|院长|副总|董事长|信息部|采购|法务|科技部).{0,10}(最在意|最看重|最关心|看重|在意|关心)(的是)?(啥|什么)",
         r"(财务|老板|领导|IT|采购|集团|总部|上面).{0,10}(要求|标准|门槛|红线|底线)|回本周期|投资回报|ROI|硬性要求",
         r"谁(来)?(决定|拍板|审批|签字|负责|说了算|参与|把关|定|批|点头|签)",

@@ -701,3 +701,19 @@ def test_questions_about_liking_the_product_and_pushing_it(
     )
     assert any(q.leading for q in a.questions) is leading
     assert (Act.product_question in a.acts) is about_the_product
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("我说的这几条，跟您平时看到的情况对得上吗？", Act.feedback_request),
+        ("这件事做成了，对您个人的晋升有帮助吗？", Act.personal_probe),
+        ("你们计划什么时候之前定下来？", Act.decision_probe),
+        ("举个真实的例子，杭州一家做冷链的，用了以后夏天再没断过链。", Act.proof),
+        ("您其实是需要的，只是现在还没意识到。", Act.argument),
+        ("行吧，那我就不再来烦您了。", Act.give_up),
+        ("Four of the ten largest carriers in the state run on our platform.", Act.proof),
+    ],
+)
+def test_more_everyday_moves_are_read(text: str, act: Act) -> None:
+    assert act in trainee(text, "嗯，这个再说吧。").acts
