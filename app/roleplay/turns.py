@@ -130,7 +130,7 @@ class TurnTaker:
         while True:
             async with self.c.connection() as conn:
                 s = await db.session_row(conn, sid)
-                mine = s is not None and s.user_id == user.id and s.org_id == user.org_id
+                mine = holds(user, s)
                 got = (
                     await self._claim_in(conn, s, text, key, retry_only, preview) if mine else None
                 )
@@ -152,7 +152,7 @@ class TurnTaker:
         the claim itself would refuse or replay: it decides, with its own errors."""
         async with self.c.read() as conn:
             s = await db.peek_session_row(conn, sid)
-            if s is None or s.user_id != user.id or s.org_id != user.org_id:
+            if s is None or not holds(user, s):
                 return None
             try:
                 decided = await self._decide(conn, s, text, key, retry_only)
@@ -319,13 +319,18 @@ class TurnTaker:
             )
 
 
+def holds(user: Principal, s: Any) -> bool:
+    """Whether `user` is the trainee who holds the session `s` (None: no session)."""
+    return s is not None and s.user_id == user.id and s.org_id == user.org_id
+
+
 async def check_owner(session: Any, user: Principal, s: Any, sid: str) -> None:
     """Only the trainee who holds a session plays it; others learn nothing about it.
 
     Those who may read it (their coach, a manager) get a 403; anyone else a
     404, so the existence of someone else's session is not given away.
     """
-    if s is not None and s.user_id == user.id and s.org_id == user.org_id:
+    if holds(user, s):
         return
     if s is not None and await AccountsService(AccountsRepository(session)).can_read_user(
         user, s.user_id, s.org_id
