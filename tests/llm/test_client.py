@@ -34,6 +34,7 @@ from app.llm import (
     estimate_usage,
 )
 from tests.support.fake_openai import (
+    Behaviour,
     FakeOpenAI,
     cut_stream,
     empty,
@@ -345,10 +346,15 @@ async def test_stream_ending_without_finish_reason_is_interrupted(
     assert len(fake.chat_requests) == 1
 
 
-async def test_stream_cut_before_any_text_is_retried(
-    fake: FakeOpenAI, make_client: ClientFactory
+@pytest.mark.parametrize(
+    "failure",
+    [cut_stream("never seen", after_chunks=0), error_event("never seen", after_chunks=0)],
+    ids=["cut", "error-event"],
+)
+async def test_stream_failing_before_any_text_is_retried(
+    fake: FakeOpenAI, make_client: ClientFactory, failure: Behaviour
 ) -> None:
-    fake.script(cut_stream("never seen", after_chunks=0), reply("Second try."))
+    fake.script(failure, reply("Second try."))
     end = (await collect(make_client(), CHAT))[-1]
     assert isinstance(end, StreamEnd)
     assert end.text == "Second try."
@@ -365,16 +371,6 @@ async def test_stream_error_event_after_text_is_interrupted_and_not_retried(
     assert caught.value.partial_text == "We could"
     assert "overloaded" in (caught.value.provider_message or "")
     assert len(fake.chat_requests) == 1
-
-
-async def test_stream_error_event_before_text_is_retried(
-    fake: FakeOpenAI, make_client: ClientFactory
-) -> None:
-    fake.script(error_event("never seen", after_chunks=0), reply("Second try."))
-    end = (await collect(make_client(), CHAT))[-1]
-    assert isinstance(end, StreamEnd)
-    assert end.text == "Second try."
-    assert end.attempts == 2
 
 
 async def test_stream_events_that_are_not_chunks_are_skipped(

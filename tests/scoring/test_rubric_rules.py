@@ -119,6 +119,13 @@ def test_coaching_codes_every_trainee_turn_with_tips_where_they_help() -> None:
     assert by_index[2].tip
 
 
+def handling(turns: list[tuple[str, str]], language: str) -> tuple[int, DimensionScore]:
+    """The objection-handling score (it must be scored) and the dimension it came with."""
+    d = SCORER.score(turns, language=language).dimensions["objection_handling"]
+    assert d.score is not None
+    return d.score, d
+
+
 def test_sending_a_proposal_unasked_is_not_an_advance_after_pushback() -> None:
     """An advance is something the buyer commits to; "I'll send you a proposal" asks nothing."""
     opening = [
@@ -140,13 +147,7 @@ def test_sending_a_proposal_unasked_is_not_an_advance_after_pushback() -> None:
         ("buyer", "行，周二下午吧。"),
     ]
 
-    def handling(turns: list[tuple[str, str]]) -> int:
-        card = SCORER.score(turns, language="zh")
-        score = card.dimensions["objection_handling"].score
-        assert score is not None
-        return score
-
-    assert handling(meets) >= handling(sends) + 8
+    assert handling(meets, "zh")[0] >= handling(sends, "zh")[0] + 8
 
 
 def test_waving_an_objection_away_and_changing_the_subject_is_ignoring_it() -> None:
@@ -173,13 +174,8 @@ def test_waving_an_objection_away_and_changing_the_subject_is_ignoring_it() -> N
         *rest,
     ]
 
-    def handling(turns: list[tuple[str, str]]) -> tuple[int, DimensionScore]:
-        d = SCORER.score(turns, language="en").dimensions["objection_handling"]
-        assert d.score is not None
-        return d.score, d
-
-    brushed, card = handling(waved)
+    brushed, card = handling(waved, "en")
     assert brushed <= 12
     assert any(e.index == 2 for e in card.evidence)
-    engaged, _ = handling(probed)
+    engaged, _ = handling(probed, "en")
     assert engaged >= brushed + 30
