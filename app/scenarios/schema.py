@@ -20,6 +20,12 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{1,79}$")]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=600)]
 Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Keyword = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+Probe = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=300)]
+PROBES_DOC = (
+    "Questions a trainee might ask to get this out of the buyer, in everyday words. Optional: "
+    "the buyer also matches the item's own words; probes widen what it recognises, and "
+    "`coach scenarios check` reports items that no probe of another item leaves reachable."
+)
 
 
 class Strict(BaseModel):
@@ -62,6 +68,7 @@ class Fact(Strict):
     topics: list[Topic] = Field(min_length=1)
     keywords: list[Keyword] = Field(default_factory=list)
     says: Line
+    probes: list[Probe] = Field(default_factory=list, max_length=30, description=PROBES_DOC)
 
 
 class Need(Strict):
@@ -76,6 +83,7 @@ class Need(Strict):
         default=None, description="A need that must be revealed first (impact builds on surface)."
     )
     min_trust: int | None = Field(default=None, ge=0, le=100)
+    probes: list[Probe] = Field(default_factory=list, max_length=30, description=PROBES_DOC)
 
     def trust_needed(self) -> int:
         if self.min_trust is not None:
@@ -90,6 +98,14 @@ class Stakeholder(Strict):
     role: Literal["decision_maker", "approver", "influencer", "user", "gatekeeper"]
     cares_about: Line
     says: Line = Field(description="How the buyer mentions this person when asked.")
+    probes: list[Probe] = Field(default_factory=list, max_length=30, description=PROBES_DOC)
+
+
+class DecisionProbes(Strict):
+    process: list[Probe] = Field(default_factory=list, max_length=30)
+    budget: list[Probe] = Field(default_factory=list, max_length=30)
+    timeline: list[Probe] = Field(default_factory=list, max_length=30)
+    criteria: list[Probe] = Field(default_factory=list, max_length=30)
 
 
 class DecisionProcess(Strict):
@@ -98,6 +114,7 @@ class DecisionProcess(Strict):
     timeline: Line
     criteria: Line
     stakeholders: list[Stakeholder] = Field(min_length=1)
+    probes: DecisionProbes = Field(default_factory=DecisionProbes, description=PROBES_DOC)
 
 
 class Objection(Strict):
@@ -106,6 +123,13 @@ class Objection(Strict):
     trigger: ObjectionTrigger
     at_turn: int | None = Field(default=None, ge=1, le=40)
     phrasings: list[Line] = Field(min_length=2, description="Ways the buyer raises it.")
+    again: list[Line] = Field(
+        default_factory=list,
+        description=(
+            "Ways the buyer comes back to it when the trainee talked past it, each in other "
+            "words. With the phrasings, four or more let the buyer restate it without repeating itself."
+        ),
+    )
     reason: Line = Field(
         description="The concern behind it, described for coaches and the LLM buyer (third person)."
     )
