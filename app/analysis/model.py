@@ -8,6 +8,12 @@ from dataclasses import dataclass
 
 from app.analysis.topics import Topic
 
+# A statement about ourselves this long, with no question, is a pitch; this long
+# even with a question, a monologue. The buyer reacts to exactly what the rubric
+# penalises, so both read these two numbers.
+PITCH_WORDS = 15
+MONOLOGUE_WORDS = 45
+
 
 class QuestionForm(enum.StrEnum):
     open = "open"

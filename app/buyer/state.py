@@ -11,6 +11,7 @@ class ObjectionStatus(enum.StrEnum):
     pending = "pending"  # not raised yet
     open = "open"  # raised, not handled
     reason_shared = "reason_shared"  # the trainee asked why; the real concern is out
+    parked = "parked"  # talked past too often: set aside, back on its own trigger
     resolved = "resolved"
 
 
@@ -21,6 +22,17 @@ class ObjectionState(BaseModel):
     raised_at: int | None = None  # transcript index of the buyer turn that raised it
     times_raised: int = 0
     resolved_at: int | None = None
+    ignored: int = 0  # trainee turns that talked past it while it was open
+    restated: int = 0  # times the buyer said it again, in other words
+    acknowledged: bool = False  # the trainee showed they understood it
+
+    @property
+    def unresolved(self) -> bool:
+        return self.status in (
+            ObjectionStatus.open,
+            ObjectionStatus.reason_shared,
+            ObjectionStatus.parked,
+        )
 
 
 class EndReason(enum.StrEnum):
@@ -51,6 +63,14 @@ class BuyerState(BaseModel):
     ended: bool = False
     end_reason: EndReason | None = None
     line_uses: dict[str, int] = Field(default_factory=dict)
+    # Content said only in part (a guarded, short answer): the rest can follow.
+    brief_keys: list[str] = Field(default_factory=list)
+    # What the last reply talked about: a follow-up question is about it.
+    last_keys: list[str] = Field(default_factory=list)
+    # The buyer's last reply asked the trainee something (an objection in question form).
+    buyer_asked: bool = False
+    # Digests of every sentence said, so nothing is said twice word for word.
+    said: list[str] = Field(default_factory=list)
 
     @property
     def mood(self) -> str:

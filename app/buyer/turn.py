@@ -1,20 +1,26 @@
-"""The buyer's reply under construction: lines said, events, deterministic picks."""
+"""One buyer turn being decided: the scenario, the state being changed, the plan being filled.
+
+The helpers here are what every part of the policy needs: picking a line
+nobody has heard yet in this session, telling whether the trainee's words take
+up something the buyer said, and adding to the plan.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
 
 from app.analysis.model import TraineeTurnAnalysis
-from app.analysis.text import content_terms
-from app.buyer.engine import BuyerReply
-from app.buyer.lines import LineKey, Phrasebook, rotate
+from app.analysis.text import content_terms, sentences
+from app.buyer.asking import Asked, read_questions
+from app.buyer.lines import LineKey, Phrasebook, digest, rotate
+from app.buyer.plan import Disclosure, Reaction, TurnPlan, Withheld
 from app.buyer.state import BuyerState, EndReason
-from app.scenarios.schema import Scenario
+from app.scenarios.content import ContentIndex, content_index
+from app.scenarios.schema import Objection, Scenario
 
 
-class BuyerTurn:
+class Turn:
     def __init__(
         self,
         scenario: Scenario,
@@ -30,59 +36,93 @@ class BuyerTurn:
         self.lines = lines
         self.seed = seed
         self.buyer_index = buyer_index
-        self.parts: list[str] = []
-        self.events: dict[str, Any] = {}
-        self.blocked = False  # the reply is already about one thing; don't pile on
-        self._glue_next = False
-        self._lowered = analysis.text.lower()
-        self._terms: frozenset[str] | None = None
+        self.plan = TurnPlan()
+        self.index: ContentIndex = content_index(scenario)
+        # Read before anything changes: what was asked is about the conversation so far.
+        self.asked: list[Asked] = read_questions(scenario, state, analysis)
+        self.consumed: set[int] = (
+            set()
+        )  # questions already answered (e.g. by an objection's reason)
+        self.probe: int | None = None  # the question that dug into the objection on the table
+        self._said = set(state.said)
+        self._picked: set[str] = set()
+        self.spoken: list[str] = []  # the pieces the voice said, before any lead-in was glued on
+
+    @property
+    def language(self) -> str:
+        return self.scenario.language
+
+    # --- picking words nobody has heard yet ------------------------------------------------
+
+    def fresh(self, text: str) -> bool:
+        """Nothing of `text` has been said in this session (sentence by sentence)."""
+        for s in sentences(text) or ():
+            d = digest(s.text)
+            if d in self._said or d in self._picked:
+                return False
+        return True
+
+    def pick(self, variants: Sequence[str], key: str) -> str:
+        """The next variant of a seed-dependent rotation that this session hasn't heard."""
+        uses = self.state.line_uses.get(key, 0)
+        choice = rotate(variants, self.seed, key, uses)
+        for step in range(len(variants)):
+            candidate = rotate(variants, self.seed, key, uses + step)
+            if self.fresh(candidate):
+                choice = candidate
+                uses += step
+                break
+        self.state.line_uses[key] = uses + 1
+        self._picked.update(digest(s.text) for s in sentences(choice))
+        return choice
+
+    def line(self, key: LineKey) -> str:
+        return self.pick(self.lines.variants(self.language, key), key)
+
+    def objection_text(self, o: Objection, *, again: bool) -> str:
+        """A way of saying the objection: first raising, or coming back to it in other words."""
+        if again:
+            pool = [x for x in [*o.again, *o.phrasings] if self.fresh(x)]
+            if pool:
+                return self.pick(pool, f"again:{o.id}")
+            key: LineKey = f"again_{o.kind.value}"  # type: ignore[assignment]
+            return self.line(key)
+        return self.pick(o.phrasings, f"objection:{o.id}")
+
+    # --- reading the trainee's words ---------------------------------------------------------
+
+    def mentions(self, keywords: Sequence[str]) -> bool:
+        lowered = self.analysis.text.lower()
+        return any(_contains(lowered, k.lower()) for k in keywords)
+
+    def echoes(self, said: str, minimum: int = 2) -> bool:
+        """Whether the trainee's turn takes up the words of something the buyer said."""
+        return len(content_terms(self.analysis.text) & content_terms(said)) >= minimum
+
+    # --- filling the plan --------------------------------------------------------------------------
+
+    def answer(self, d: Disclosure) -> None:
+        self.plan.answers.append(d)
+
+    def react(self, key: LineKey, *, first: bool = False) -> None:
+        self.plan.reactions.append(Reaction(key, first=first))
+
+    def withhold(self, question: str, key: LineKey) -> None:
+        self.plan.withheld.append(Withheld(question, key))
+
+    def planned(self, key: str) -> bool:
+        return any(d.key == key for d in self.plan.answers)
 
     @property
     def spoke(self) -> bool:
-        return bool(self.parts)
+        p = self.plan
+        return bool(p.answers or p.withheld or p.reactions or p.objection or p.closing)
 
-    def rotate_list(self, variants: Sequence[str], key: str) -> str:
-        uses = self.state.line_uses.get(key, 0)
-        self.state.line_uses[key] = uses + 1
-        return rotate(variants, self.seed, key, uses)
-
-    def say(self, text: str) -> None:
-        if self._glue_next and self.parts:
-            if self.scenario.language == "en" and text[:1].isupper() and text[1:2].islower():
-                text = text[0].lower() + text[1:]  # "As I said, we ..." not "As I said, We ..."
-            self.parts[-1] = self.parts[-1] + text
-            self._glue_next = False
-        else:
-            self.parts.append(text)
-
-    def say_line(self, key: LineKey, *, join: bool = True) -> None:
-        self.say(self.rotate_list(self.lines.variants(self.scenario.language, key), key))
-        if not join:
-            self._glue_next = True  # a prefix ("As I said, ") runs into what follows
-
-    def end(self, reason: EndReason) -> None:
+    def end(self, reason: EndReason, line: LineKey) -> None:
         self.state.ended = True
         self.state.end_reason = reason
-        self.events["ended"] = reason.value
-
-    def keyword_hits(self, keywords: Sequence[str], text: str) -> int:
-        lowered = text.lower()
-        return sum(1 for k in keywords if _contains(lowered, k.lower()))
-
-    def mentions(self, keywords: Sequence[str]) -> bool:
-        return self.keyword_hits(keywords, self._lowered) > 0
-
-    def echoes(self, said: str) -> bool:
-        """Whether the trainee's turn takes up the words of something the buyer said."""
-        if self._terms is None:
-            self._terms = content_terms(self.analysis.text)
-        shared = self._terms & content_terms(said)
-        return len(shared) >= 2
-
-    def result(self) -> BuyerReply:
-        sep = "" if self.scenario.language == "zh" else " "
-        text = sep.join(p.strip() for p in self.parts if p.strip())
-        return BuyerReply(text=text, state=self.state, events=self.events)
+        self.plan.closing = line
+        self.plan.events["ended"] = reason.value
 
 
 def _contains(text: str, keyword: str) -> bool:

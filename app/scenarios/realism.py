@@ -1,7 +1,7 @@
 """The scenario realism check: play each scenario with scripted trainees against the offline buyer.
 
-A scenario is realistic when the consultant earns the advance and none of the
-pitcher, the folder or the arguer does, and the consultant outscores the
+A scenario is realistic when the consultant earns the advance within two asks and
+none of the pitcher, the folder, the arguer or the discounter does, and the consultant outscores the
 pitcher on questioning and needs discovery. `coach scenarios check --simulate`
 prints this report; the tests run it over every built-in scenario.
 """
@@ -18,6 +18,7 @@ from app.scenarios.scripted import Trainee, all_styles
 from app.scoring.rubric import RubricScorer
 
 MAX_TURNS = 30
+MAX_EARNED_ASKS = 2  # a well-earned step is accepted after at most one ritual stall
 SEED = 1
 
 
@@ -26,6 +27,7 @@ class StyleRun:
     style: str
     trainee_turns: int
     advance_turn: int | None  # trainee turn number that won the advance
+    advance_asks: int  # how often the trainee proposed a step or asked for the order
     needs: list[str]
     ended: str | None
     scores: dict[str, int | None]
@@ -73,6 +75,7 @@ def play(
         style=trainee.style,
         trainee_turns=count,
         advance_turn=advance_turn,
+        advance_asks=state.advance_asks,
         needs=list(state.revealed_needs),
         ended=state.end_reason.value if state.end_reason else None,
         scores={k: v.score for k, v in card.dimensions.items()},
@@ -85,9 +88,12 @@ def simulate(scenario: Scenario) -> ScenarioReport:
     engine, scorer = OfflineBuyer(), RubricScorer()
     runs = {t.style: play(scenario, t, engine, scorer) for t in all_styles()}
     problems = []
-    if runs["consultant"].advance_turn is None:
+    consultant = runs["consultant"]
+    if consultant.advance_turn is None:
         problems.append("the consultant could not earn the advance")
-    for style in ("pitcher", "folder", "arguer"):
+    elif consultant.advance_asks > MAX_EARNED_ASKS:
+        problems.append(f"the consultant needed {consultant.advance_asks} asks for the advance")
+    for style in ("pitcher", "folder", "arguer", "discounter"):
         if runs[style].advance_turn is not None:
             problems.append(f"the {style} won the advance")
     c, p = runs["consultant"], runs["pitcher"]
@@ -106,7 +112,11 @@ def format_report(reports: list[ScenarioReport]) -> str:
     for r in reports:
         lines.append(f"{r.scenario}: {'realistic' if r.realistic else 'UNREALISTIC'}")
         for run in r.runs.values():
-            adv = f"advance at turn {run.advance_turn}" if run.advance_turn else "no advance"
+            adv = (
+                f"advance at turn {run.advance_turn} ({run.advance_asks} asks)"
+                if run.advance_turn
+                else f"no advance ({run.advance_asks} asks)"
+            )
             scores = " ".join(
                 f"{k[:4]}={v if v is not None else '-'}" for k, v in run.scores.items()
             )

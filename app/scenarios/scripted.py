@@ -46,16 +46,17 @@ def _open_objection(
 
 @dataclass
 class Consultant:
-    """Questions in SPIN order, understanding + a counter-question for every objection,
-    value/proof/pilot once the concern is out, a summary, then the advance, persistently."""
+    """Questions in SPIN order, understanding + a question about every objection, the
+    fitting remedy once the concern is out, a summary, then the advance; persistent,
+    but not pushy: it asks for the step again only after it has learnt something."""
 
     style: str = "consultant"
     turn: int = 0
     asked: dict[str, int] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
+    remedied: set[str] = field(default_factory=set)
     proposals: int = 0
     summarised: bool = False
-    since_proposal: int = 0
 
     def next_line(self, scenario: Scenario, state: BuyerState, last_reply: str) -> str | None:
         self.turn += 1
@@ -71,14 +72,16 @@ class Consultant:
                     if zh
                     else "I understand, that's a fair concern and I'd feel the same. What's behind it, if you don't mind me asking?"
                 )
-            if o.trigger.value == "advance" and self._ready(scenario, state):
+            if o.trigger.value != "advance" and o.id not in self.remedied:
+                answer = self._resolve(scenario, state, o)
+                if answer is not None:
+                    self.remedied.add(o.id)
+                    return answer
+            # Nothing more to answer it with yet: keep discovering.
+        if self.turn > 1 and self._ready(scenario, state) and self.summarised:
+            if self.proposals < 5:
                 return self._propose(scenario)
-            answer = self._resolve(scenario, state, o)
-            if answer is not None:
-                return answer
-            # Nothing to answer it with yet (value needs a need on the table): keep discovering.
-        if self.since_proposal and self.since_proposal < 2:
-            self.since_proposal += 1
+            return None
         plan = self._plan_step(scenario, state)
         if plan is not None:
             return plan
@@ -90,7 +93,7 @@ class Consultant:
         return None
 
     def _ready(self, scenario: Scenario, state: BuyerState) -> bool:
-        return len(state.revealed_needs) >= scenario.advance.requires_needs
+        return len(state.revealed_needs) >= max(1, scenario.advance.requires_needs)
 
     def _ask(self, key: str, limit: int = 2) -> bool:
         n = self.asked.get(key, 0)
@@ -114,9 +117,10 @@ class Consultant:
                 continue
             if need.builds_on and need.builds_on not in state.revealed_needs:
                 continue
+            n = self.asked.get(f"need:{need.id}", 0)
             if not self._ask(f"need:{need.id}", limit=2):
                 continue
-            return self._probe(scenario, need)
+            return self._probe(scenario, need, n)
         if not state.named_stakeholders and self._ask("decision"):
             return (
                 "这个项目如果往前推，除了您，还有哪些人会参与决策？最后谁来拍板？"
@@ -125,18 +129,22 @@ class Consultant:
             )
         if "budget" not in state.shared_decision and self._ask("budget", limit=1):
             return (
-                "预算和时间上，这类项目一般是怎么安排的？"
+                "预算上，这类项目一般是怎么安排的？"
                 if zh
-                else "How are budget and timing usually handled for a project like this?"
+                else "How is budget usually handled for a project like this?"
             )
         return None
 
-    def _probe(self, scenario: Scenario, need: Need) -> str:
+    def _probe(self, scenario: Scenario, need: Need, attempt: int) -> str:
+        """A question for the need: the author's own example questions first, as a
+        trainee would phrase them, else one built around its keywords."""
+        if attempt < len(need.probes):
+            return need.probes[attempt]
         zh = _zh(scenario)
         kw = _kw(need.keywords, self.used)
         if need.layer is NeedLayer.surface:
             return (
-                f"在{kw}这块，现在最让您头疼的问题是什么？"
+                f"在{kw}这块，现在最让您头疼的是什么？"
                 if zh
                 else f"When it comes to {kw}, what's the biggest problem you're running into?"
             )
@@ -185,7 +193,6 @@ class Consultant:
 
     def _propose(self, scenario: Scenario) -> str:
         self.proposals += 1
-        self.since_proposal = 1
         if _zh(scenario):
             return f"那我们下一步这样安排：{scenario.advance.goal.rstrip('。')}。您看可以吗？"
         return f"Could we set up the next step: {scenario.advance.goal.rstrip('.')}. Would that work for you?"
@@ -273,5 +280,32 @@ class Arguer:
         )
 
 
+@dataclass
+class Discounter:
+    """Asks one question, then answers every objection with a price cut and pushes for the step."""
+
+    style: str = "discounter"
+    turn: int = 0
+
+    def next_line(self, scenario: Scenario, state: BuyerState, last_reply: str) -> str | None:
+        self.turn += 1
+        zh = _zh(scenario)
+        if self.turn > 7:
+            return None
+        if self.turn == 1:
+            return "您好，咱们现在这块是怎么做的？" if zh else "Hi. How do you handle this today?"
+        if state.open_objection is not None:
+            return (
+                "这样，价格上我给您打个八折，今年内签的话再送一年服务。"
+                if zh
+                else "Tell you what, I can take 20% off and throw in a year of service if you sign this year."
+            )
+        return (
+            f"那我们下一步这样安排：{scenario.advance.goal.rstrip('。')}。价格您放心，肯定给您最低价。您看可以吗？"
+            if zh
+            else f"Could we set up the next step: {scenario.advance.goal.rstrip('.')}. And I'll make sure you get our lowest price. Would that work?"
+        )
+
+
 def all_styles() -> list[Trainee]:
-    return [Consultant(), Pitcher(), Folder(), Arguer()]
+    return [Consultant(), Pitcher(), Folder(), Arguer(), Discounter()]

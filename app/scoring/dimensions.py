@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.analysis.model import (
+    MONOLOGUE_WORDS,
+    PITCH_WORDS,
     Act,
     AdvanceKind,
     BuyerSignal,
@@ -21,9 +23,6 @@ from app.analysis.text import sentences
 from app.scoring.features import Features, ObjectionEpisode
 from app.scoring.notes import note, pick
 from app.scoring.schema import DimensionScore, Evidence, band_of
-
-MONOLOGUE_WORDS = 45
-PITCH_WORDS = 15
 
 
 @dataclass

@@ -67,6 +67,8 @@ def test_offline_buyer_transcript_is_unchanged(name: str) -> None:
     }
     path = GOLDEN / f"{name}.json"
     if os.environ.get("UPDATE_GOLDEN"):
+        # Rewriting is not checking: the run that rewrites can't pass.
         path.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        pytest.skip(f"rewrote {path.name}: read its diff, then run again without UPDATE_GOLDEN")
     assert path.exists(), f"no golden file yet: run with UPDATE_GOLDEN=1 to create {path.name}"
     assert got == json.loads(path.read_text(encoding="utf-8"))

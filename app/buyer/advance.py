@@ -1,0 +1,141 @@
+"""A proposed next step, judged on its content: is it earned, and is it the step that fits?
+
+Earned means the trainee has uncovered enough of the buyer's needs, has its
+trust, and has no concern left unanswered. Fitting means it is the kind of
+step the scenario's advance describes (a site survey, a pilot, a meeting with
+the people named) or shares its substance. A well-earned, fitting step is
+accepted, after at most one ritual stall (the scenario's advance objection);
+an early or unfitting one is refused with a reason; a discount, a brochure or
+pressure never buys it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from app.analysis import lexicon as lx
+from app.analysis.model import Act, AdvanceKind
+from app.analysis.text import content_terms
+from app.buyer import objections as obj
+from app.buyer.lines import LineKey
+from app.buyer.plan import Disclosure, ObjectionMove
+from app.buyer.state import ObjectionStatus
+from app.buyer.turn import Turn
+from app.scenarios.schema import ObjectionTrigger, Scenario
+
+_KIND_CUES = (
+    (AdvanceKind.pilot, lx.PILOT),
+    (AdvanceKind.introduction, lx.INTRODUCTION),
+    (AdvanceKind.site_visit, lx.SITE_VISIT),
+    (AdvanceKind.demo, lx.DEMO),
+    (AdvanceKind.proposal, lx.PROPOSAL),
+)
+# Steps that count as the same move for a buyer: meeting the people concerned on site
+# is a visit and an introduction at once.
+_SHARED_TERMS = 3
+
+
+def step_kinds(text: str, language: str) -> frozenset[AdvanceKind]:
+    return frozenset(kind for kind, cue in _KIND_CUES if cue.search(text, language))
+
+
+@lru_cache(maxsize=256)
+def _goal_terms(scenario_id: str, goal: str, people: tuple[str, ...]) -> frozenset[str]:
+    return content_terms(" ".join([goal, *people]))
+
+
+def fits(scenario: Scenario, proposal: str) -> bool:
+    """Whether a proposed step is the kind of step the scenario's advance is, or shares its substance."""
+    goal = scenario.advance.goal
+    wanted = step_kinds(goal, scenario.language) - {AdvanceKind.proposal}
+    offered = step_kinds(proposal, scenario.language)
+    if offered & wanted:
+        return True
+    people = tuple(x for s in scenario.decision.stakeholders for x in (s.name, s.title))
+    shared = content_terms(proposal) & _goal_terms(scenario.id, goal, people)
+    return len(shared) >= _SHARED_TERMS and AdvanceKind.proposal not in offered
+
+
+def _ready(t: Turn) -> bool:
+    adv = t.scenario.advance
+    return len(t.state.revealed_needs) >= adv.requires_needs and t.state.trust >= adv.min_trust
+
+
+def judge(t: Turn) -> None:
+    """The buyer's verdict on a proposed step or a close."""
+    st, a = t.state, t.analysis
+    if st.advance_granted:
+        t.react("already_agreed")
+        return
+    st.advance_asks += 1
+    if a.has(Act.hard_close):
+        # Asking for the order: never what this meeting can give.
+        if not _ready(t):
+            st.adjust(trust=-6, patience=-8)
+        t.react("too_early_to_sign", first=True)
+        return
+    if st.advance_asks > 2 and not _ready(t):
+        st.adjust(patience=-8)  # asking again without learning anything new is pushing
+    proposal = a.evidence.get(Act.advance, a.text)
+    earned = _ready(t) and fits(t.scenario, proposal)
+    blocker = obj.blocking(t)
+    while blocker is not None and obj.status(t, blocker).status is ObjectionStatus.reason_shared:
+        # A concern already talked through is settled by its remedy, or by an earned,
+        # fitting step once the buyer has confirmed what it needs (the step is where
+        # the concern gets checked).
+        if obj.remedies(t, blocker):
+            st.adjust(trust=6)
+            obj.resolve(t, blocker)
+        elif earned and st.summary_confirmed:
+            obj.resolve(t, blocker, say=False)
+        else:
+            break
+        blocker = obj.blocking(t)
+    if blocker is not None:
+        # The unanswered concern is the reason: it comes back on this trigger.
+        bs = obj.status(t, blocker)
+        if bs.status is ObjectionStatus.parked:
+            bs.status = ObjectionStatus.open
+            st.open_objection = blocker.id
+            obj.say_again(t, blocker, ObjectionMove.bring_back)
+        elif t.plan.objection is None:
+            obj.say_again(t, blocker, ObjectionMove.restate)
+        if t.plan.objection is not None:
+            t.plan.objection = replace(t.plan.objection, refusal=True)
+        t.plan.events["advance_refused"] = "concern"
+        return
+    stall = next((o for o in t.scenario.objections if o.trigger is ObjectionTrigger.advance), None)
+    stall_state = obj.status(t, stall) if stall is not None else None
+    if len(st.revealed_needs) < t.scenario.advance.requires_needs:
+        _refuse(t, "not_yet", "needs")
+        return
+    if st.trust < t.scenario.advance.min_trust:
+        _refuse(t, "not_yet_trust", "trust")
+        return
+    if not fits(t.scenario, proposal):
+        t.react("advance_unfitting")
+        t.plan.events["advance_refused"] = "unfitting"
+        return
+    if stall is not None and stall_state is not None:
+        if stall_state.status is ObjectionStatus.pending:
+            obj.raise_objection(t, stall)  # the ritual stall, once
+            t.plan.events["advance_refused"] = "stall"
+            return
+        if stall_state.unresolved:
+            obj.resolve(t, stall, say=False)
+    st.advance_granted = True
+    st.adjust(trust=5)
+    t.answer(Disclosure("advance:accepts", t.scenario.advance.accepts, question=proposal))
+    t.plan.advance_accepted = True
+    t.plan.events["advance_granted"] = True
+
+
+def _refuse(t: Turn, line: LineKey, why: str) -> None:
+    """Not earned yet: the scenario's own stall if it has one to raise, else a reason."""
+    stall = obj.pending(t, ObjectionTrigger.advance)
+    if stall is not None and t.state.open_objection is None:
+        obj.raise_objection(t, stall)
+    else:
+        t.react(line)
+    t.plan.events["advance_refused"] = why

@@ -1,0 +1,334 @@
+"""Answering the trainee's questions from the scenario, at the depth trust allows.
+
+Facts go to any fair question, even from a guarded buyer (the first sentence
+only, while trust is low; the rest when asked again). Surface needs go to a
+question about difficulties once the buyer has a little trust; what a problem
+costs (impact) only once that problem is on the table and trust is there;
+the buyer's own stake only to a personal question at high trust. Decision
+people and process are shared when asked. Something already said is pointed
+back to, never said again word for word. A question the scenario holds no
+answer to gets an honest "couldn't say", in character.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.analysis.intent import Intent
+from app.buyer import objections as obj
+from app.buyer.asking import CONVERSATIONAL, Asked, Ranked
+from app.buyer.lines import LineKey
+from app.buyer.plan import Depth, Disclosure
+from app.buyer.state import ObjectionStatus
+from app.buyer.turn import Turn
+from app.scenarios.content import ContentItem, ItemKind
+from app.scenarios.schema import NeedLayer
+
+BRIEF_BELOW_TRUST = 30  # a guarded buyer answers facts in a sentence
+BUDGET_TRUST = 35  # below this, money is not discussed
+PEOPLE_TRUST = 12
+PEOPLE_OPEN_TRUST = 40  # trusting enough to name two people at once
+GENERIC_LEXICAL = 3.0  # a question sharing less than this with any item names none of them
+MAX_ANSWERS = 2  # a barrage of questions gets two answers
+# How close another item must score to stand in for the best one (a person not named yet).
+NEAR = 0.7
+CONVERSATIONAL_MATCH = 0.3
+PROBLEM_LEAN = 0.25  # enough of the reading asks what is hard, not just how it is
+STORY = 0.75
+FALLBACK = 0.6  # a held-back answer gives way to another reading scoring at least this share
+_DEFLECT: dict[NeedLayer, LineKey] = {
+    NeedLayer.surface: "problem_deflect",
+    NeedLayer.impact: "impact_deflect",
+    NeedLayer.personal: "personal_deflect",
+}
+_SENTENCE_END = re.compile(r"(?<=[。！？!?])|(?<=\.)\s+")
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+
+
+def revealed(t: Turn, item: ContentItem) -> bool:
+    st = t.state
+    if item.kind is ItemKind.fact:
+        return item.id in st.revealed_facts
+    if item.kind is ItemKind.need:
+        return item.id in st.revealed_needs
+    if item.kind is ItemKind.decision:
+        return item.id in st.shared_decision
+    return item.id in st.named_stakeholders
+
+
+def _depth(t: Turn, item: ContentItem) -> Depth:
+    if item.key in t.state.brief_keys:
+        return Depth.more
+    if revealed(t, item):
+        return Depth.recall
+    if t.state.trust < BRIEF_BELOW_TRUST and len(split_sentences(item.says)) > 1:
+        return Depth.brief
+    return Depth.full
+
+
+def _say(t: Turn, item: ContentItem, question: str, depth: Depth | None = None) -> None:
+    t.answer(
+        Disclosure(
+            item.key,
+            item.says,
+            depth=depth or _depth(t, item),
+            label=item.label,
+            question=question,
+        )
+    )
+
+
+def need_open(t: Turn, item: ContentItem) -> bool:
+    """Whether the buyer would tell this need now: its base is out, and trust allows."""
+    assert item.layer is not None
+    need = t.scenario.need(item.id)
+    base_out = item.builds_on is None or item.builds_on.split(":", 1)[1] in (
+        t.state.revealed_needs + [d.key.split(":", 1)[1] for d in t.plan.answers]
+    )
+    return base_out and t.state.trust >= need.trust_needed()
+
+
+def _need(t: Turn, item: ContentItem, asked: Asked) -> None:
+    q = asked.question.text
+    if revealed(t, item):
+        _say(t, item, q, Depth.recall)
+        return
+    if need_open(t, item):
+        _say(t, item, q, Depth.full)
+        return
+    layer = item.layer
+    base = t.index.by_key.get(item.builds_on or "")
+    if base is not None and not revealed(t, base) and not t.planned(base.key):
+        # Asked what a problem costs before the problem is on the table: the problem first.
+        if base.layer is NeedLayer.surface and need_open(t, base):
+            _say(t, base, q, Depth.full)
+            return
+        if layer is NeedLayer.impact:
+            t.withhold(q, "impact_needs_problem")
+            return
+    line = _DEFLECT[layer or NeedLayer.surface]
+    t.withhold(q, line)
+    if layer is NeedLayer.surface:
+        # Guarded but fair: say how things stand in that area, not where it hurts.
+        fact = _near(t, asked, ItemKind.fact, below=item)
+        if fact is not None and not revealed(t, fact.item):
+            _say(t, fact.item, q, Depth.brief)
+
+
+def _near(t: Turn, asked: Asked, kind: ItemKind, below: ContentItem | None = None) -> Ranked | None:
+    best = asked.best
+    if best is None:
+        return None
+    for r in asked.ranked:
+        if r.item.kind is kind and r.item is not below and r.score >= NEAR * best.score:
+            return r
+    return None
+
+
+def _stakeholder(t: Turn, asked: Asked, item: ContentItem) -> None:
+    q = asked.question.text
+    if t.state.trust < PEOPLE_TRUST:
+        t.withhold(q, "stakeholders_guarded")
+        return
+    if revealed(t, item) or t.planned(item.key):
+        # "Who else?" after someone is named: the next person, if another fits the question.
+        others = [
+            r.item
+            for r in asked.ranked
+            if r.item.kind is ItemKind.stakeholder
+            and not revealed(t, r.item)
+            and not t.planned(r.item.key)
+        ]
+        if asked.intent is Intent.people and others:
+            _say(t, others[0], q, Depth.full)
+            return
+        if asked.intent is Intent.people and all(
+            revealed(t, i) for i in t.index.items if i.kind is ItemKind.stakeholder
+        ):
+            t.withhold(q, "stakeholders_all_named")
+            return
+    _say(t, item, q)
+    generic = asked.best is not None and asked.best.lexical < GENERIC_LEXICAL
+    if asked.intent is Intent.people and generic and t.state.trust >= PEOPLE_OPEN_TRUST:
+        # "Who else is involved?" from a buyer who trusts you: the next person too.
+        for other in t.index.items:
+            if (
+                other.kind is ItemKind.stakeholder
+                and not revealed(t, other)
+                and not t.planned(other.key)
+            ):
+                _say(t, other, q, Depth.full)
+                break
+
+
+def _decision(t: Turn, asked: Asked, item: ContentItem) -> None:
+    q = asked.question.text
+    if item.key == "decision:budget" and t.state.trust < BUDGET_TRUST and not revealed(t, item):
+        t.withhold(q, "budget_too_early")
+        return
+    _say(t, item, q)
+    if item.key == "decision:process" and asked.intent is Intent.people:
+        # "Who decides?" answered with the process: name the one who signs too.
+        person = _near(t, asked, ItemKind.stakeholder)
+        if person is not None and t.state.trust >= PEOPLE_TRUST and not revealed(t, person.item):
+            _say(t, person.item, q, Depth.full)
+
+
+def elaborate(t: Turn, asked: Asked) -> bool:
+    """ "Say more": the rest of a short answer, or how the problem just told goes deeper."""
+    q = asked.question.text
+    for key in t.state.last_keys:
+        item = t.index.by_key.get(key)
+        if item is None:
+            continue
+        if key in t.state.brief_keys:
+            _say(t, item, q, Depth.more)
+            return True
+        deeper = [
+            i
+            for i in t.index.items
+            if i.builds_on == key and not revealed(t, i) and i.layer is NeedLayer.impact
+        ]
+        if deeper and need_open(t, deeper[0]):
+            _say(t, deeper[0], q, Depth.full)
+            return True
+    return False
+
+
+def answer(t: Turn, asked: Asked) -> None:
+    """Answer one question from the scenario's content, or say why not."""
+    q = asked.question.text
+    intent = asked.intent
+    if intent is Intent.elaborate and elaborate(t, asked):
+        return
+    best = asked.best
+    # Conversational questions ("what do you think of our product?") name no content of
+    # their own; only a clear match makes them about an item.
+    if best is None or (intent in CONVERSATIONAL and best.score < CONVERSATIONAL_MATCH):
+        if intent is Intent.product_opinion:
+            t.withhold(q, "product_question")
+        elif intent is Intent.check:
+            t.react("feedback_ack")
+        elif intent is Intent.elaborate:
+            t.withhold(q, "elaborate_nothing")
+        elif intent is Intent.payoff:
+            payoff(t, q)
+        elif intent not in (Intent.other, Intent.concern):
+            t.withhold(q, "unknown_answer")
+        return
+    item = best.item
+    if intent is Intent.concern and item.kind is not ItemKind.concern:
+        # Asked what went wrong, why, what worries them: the story behind a concern
+        # wins over a fact that merely shares the words, when it reads nearly as well.
+        story = next((r for r in asked.ranked if r.item.kind is ItemKind.concern), None)
+        if story is not None and story.score >= STORY * best.score:
+            item = story.item
+    if t.planned(item.key):
+        return
+    if item.kind is ItemKind.concern:
+        _concern(t, asked, item)
+        return
+    item = _deeper(t, asked, best)
+    withheld = len(t.plan.withheld)
+    _route(t, asked, item)
+    if item.kind is ItemKind.fact and t.planned(item.key):
+        _and_the_pain(t, asked, best)
+    if len(t.plan.withheld) > withheld and not t.plan.answers:
+        # Held back on what was asked: a guarded buyer still answers the part it can.
+        for r in asked.ranked[1:]:
+            if r.score < FALLBACK * best.score:
+                break
+            if r.item.kind in (ItemKind.fact, ItemKind.decision) and not revealed(t, r.item):
+                del t.plan.withheld[withheld:]
+                _route(t, asked, r.item)
+                return
+            if r.item.kind is ItemKind.need and not revealed(t, r.item) and need_open(t, r.item):
+                del t.plan.withheld[withheld:]
+                _say(t, r.item, q, Depth.full)
+                return
+
+
+def _deeper(t: Turn, asked: Asked, best: Ranked) -> ContentItem:
+    """Asked again about a problem already told: the buyer takes it as a question about
+    what lies under it (the need that builds on it), when that reading is close."""
+    item = best.item
+    if item.kind is not ItemKind.need or not revealed(t, item):
+        return item
+    for r in asked.ranked[1:]:
+        if r.score < FALLBACK * best.score:
+            break
+        if r.item.builds_on == item.key and not revealed(t, r.item) and need_open(t, r.item):
+            return r.item
+    return item
+
+
+def _and_the_pain(t: Turn, asked: Asked, best: Ranked) -> None:
+    """How it works, and — asked in a way that leans on what's hard — where it hurts.
+
+    A question about an area often touches both how things are done (a fact) and
+    what goes wrong there (a surface need); a buyer with enough trust says both.
+    """
+    if asked.reading.p(Intent.problem, Intent.impact, Intent.payoff) < PROBLEM_LEAN:
+        return
+    for r in asked.ranked[1:]:
+        if r.score < NEAR * best.score:
+            return
+        item = r.item
+        if item.layer is NeedLayer.surface and not revealed(t, item) and need_open(t, item):
+            _say(t, item, asked.question.text, Depth.full)
+            return
+
+
+def _concern(t: Turn, asked: Asked, item: ContentItem) -> None:
+    """A question about a concern the buyer has (raised or not yet): the story behind it."""
+    o = obj.objection(t, item.id)
+    status = obj.status(t, o)
+    if status.status in (ObjectionStatus.pending, ObjectionStatus.open):
+        if status.status is ObjectionStatus.pending:
+            # Asked before it came up: the buyer tells the story, and the concern is out.
+            status.raised_at = t.buyer_index
+            t.state.open_objection = t.state.open_objection or o.id
+        obj.reveal_reason(t, o, asked.question.text)
+        return
+    _say(t, item, asked.question.text, Depth.recall)
+
+
+def _route(t: Turn, asked: Asked, item: ContentItem) -> None:
+    if item.kind is ItemKind.need:
+        if asked.intent is Intent.payoff and item.layer is not NeedLayer.impact:
+            payoff(t, asked.question.text)
+            return
+        _need(t, item, asked)
+    elif item.kind is ItemKind.stakeholder:
+        _stakeholder(t, asked, item)
+    elif item.kind is ItemKind.decision:
+        _decision(t, asked, item)
+    else:
+        _say(t, item, asked.question.text)
+
+
+def payoff(t: Turn, q: str) -> None:
+    """What solving it would be worth: only meaningful once there is a problem to solve."""
+    st = t.state
+    impact_out = any(t.scenario.need(n).layer is not NeedLayer.surface for n in st.revealed_needs)
+    if impact_out or st.revealed_needs:
+        st.adjust(trust=3 if impact_out else 1)
+        t.withhold(q, "need_payoff_positive")
+    else:
+        t.withhold(q, "need_payoff_premature")
+
+
+def answer_all(t: Turn) -> None:
+    answered = 0
+    for i, asked in enumerate(t.asked):
+        if i in t.consumed:
+            continue
+        if answered >= MAX_ANSWERS:
+            break
+        before = len(t.plan.answers) + len(t.plan.withheld)
+        answer(t, asked)
+        if len(t.plan.answers) + len(t.plan.withheld) > before:
+            answered += 1

@@ -1,0 +1,151 @@
+"""What each question of a trainee turn asks for, and which of the scenario's content answers it.
+
+Two readings meet here: what kind of answer the question wants (its intent,
+app/analysis/intent.py: an amount, a person, how it works today, what a
+problem costs...) and which item's own words it shares (BM25 over the
+scenario's content, app/scenarios/content.py). Intent routes to a kind of
+content (a "who" question to the people, a cost question to the impact of a
+problem); the words pick the item within it. Context breaks ties: a follow-up
+goes to what the buyer just talked about and the need that builds on it.
+
+Pure: the scenario, the buyer's state and the turn's analysis in, a ranking out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.analysis.intent import Intent, IntentReading, read_intent
+from app.analysis.model import Question, TraineeTurnAnalysis
+from app.analysis.topics import Topic
+from app.buyer.state import BuyerState
+from app.scenarios.content import ContentIndex, ContentItem, ItemKind, content_index
+from app.scenarios.schema import NeedLayer, Scenario
+
+# Weights fitted on the built-in scenarios' example questions, each left out of
+# the index in turn (app/scenarios/reach.py); the held-out benchmark never tuned them.
+LEXICAL_WEIGHT = 0.7
+INTENT_WEIGHT = 0.3
+TOPIC_WEIGHT = 0.1  # the question's business topic is one the item is tagged with
+# An item's BM25 score is taken relative to the best one's, and discounted when even
+# the best is weak: lexical / (best + SATURATION).
+SATURATION = 3.0
+CONTEXT_BONUS = 0.15
+MIN_SCORE = 0.2  # below this the question is about none of the items
+CONCERN_SHARE = 0.3  # how sure the reading must be that a question is about a concern
+
+_GOAL_TOPICS = frozenset({Topic.goal, Topic.strategy})
+_SUPPLIER_TOPICS = frozenset({Topic.supplier, Topic.current_solution})
+# Intents that name no content of their own: the words alone decide, or the policy does.
+CONVERSATIONAL = frozenset(
+    {Intent.concern, Intent.elaborate, Intent.product_opinion, Intent.check, Intent.other}
+)
+
+
+def affinity(intent: Intent, item: ContentItem) -> float:
+    """How well an item answers a question of this intent, 0..1."""
+    kind, layer = item.kind, item.layer
+    if kind is ItemKind.concern:
+        return {Intent.concern: 1.0, Intent.elaborate: 0.3, Intent.problem: 0.2}.get(intent, 0.0)
+    if kind is ItemKind.decision:
+        table = {
+            "decision:process": {Intent.decision_process: 1.0, Intent.people: 0.5},
+            "decision:budget": {Intent.budget: 1.0},
+            "decision:timeline": {Intent.timeline: 1.0, Intent.goal: 0.3},
+            "decision:criteria": {Intent.criteria: 1.0, Intent.decision_process: 0.3},
+        }
+        return table[item.key].get(intent, 0.0)
+    if kind is ItemKind.stakeholder:
+        return {Intent.people: 1.0, Intent.decision_process: 0.4}.get(intent, 0.0)
+    if kind is ItemKind.fact:
+        if item.topics & _GOAL_TOPICS:
+            return {Intent.goal: 1.0, Intent.current_state: 0.5, Intent.timeline: 0.3}.get(
+                intent, 0.0
+            )
+        if item.topics & _SUPPLIER_TOPICS:
+            return {Intent.supplier: 1.0, Intent.current_state: 1.0, Intent.problem: 0.2}.get(
+                intent, 0.0
+            )
+        return {Intent.current_state: 1.0, Intent.supplier: 0.4, Intent.problem: 0.2}.get(
+            intent, 0.0
+        )
+    if layer is NeedLayer.surface:
+        return {Intent.problem: 1.0, Intent.impact: 0.4, Intent.current_state: 0.2}.get(intent, 0.0)
+    if layer is NeedLayer.impact:
+        return {Intent.impact: 1.0, Intent.payoff: 0.5, Intent.problem: 0.4}.get(intent, 0.0)
+    return {Intent.personal: 1.0, Intent.impact: 0.2}.get(intent, 0.0)
+
+
+@dataclass(frozen=True)
+class Ranked:
+    item: ContentItem
+    score: float
+    lexical: float  # raw BM25
+
+
+@dataclass(frozen=True)
+class Asked:
+    """One question of the turn, read."""
+
+    question: Question
+    reading: IntentReading
+    ranked: tuple[Ranked, ...]  # best first; empty when nothing in the scenario is near
+
+    @property
+    def intent(self) -> Intent:
+        return self.reading.intent
+
+    @property
+    def best(self) -> Ranked | None:
+        return self.ranked[0] if self.ranked else None
+
+
+def _context_keys(state: BuyerState, index: ContentIndex) -> set[str]:
+    """What the buyer just talked about, and the needs that deepen it."""
+    keys = set(state.last_keys)
+    for item in index.items:
+        if item.builds_on in keys:
+            keys.add(item.key)
+    return keys
+
+
+def rank(
+    index: ContentIndex,
+    text: str,
+    reading: IntentReading,
+    context: set[str],
+    topics: frozenset[Topic] = frozenset(),
+) -> list[Ranked]:
+    lexical = index.lexical(text)
+    top = float(lexical.max()) if len(lexical) else 0.0
+    about_concern = reading.p(Intent.concern, Intent.elaborate) >= CONCERN_SHARE
+    out: list[Ranked] = []
+    for i, item in enumerate(index.items):
+        if item.kind is ItemKind.concern and not about_concern:
+            continue  # the story behind an objection is told only to a question about it
+        lex = float(lexical[i])
+        lex_share = lex / (top + SATURATION)
+        fit = sum(p * affinity(intent, item) for intent, p in reading.probabilities.items())
+        score = LEXICAL_WEIGHT * lex_share + INTENT_WEIGHT * fit
+        if topics & item.topics:
+            score += TOPIC_WEIGHT
+        if item.key in context and (lex_share > 0 or fit > 0.2):
+            score += CONTEXT_BONUS
+        if score >= MIN_SCORE:
+            out.append(Ranked(item, score, lex))
+    out.sort(key=lambda r: -r.score)
+    return out
+
+
+def read_questions(
+    scenario: Scenario, state: BuyerState, analysis: TraineeTurnAnalysis
+) -> list[Asked]:
+    """Every question of the turn, in the order asked, with its intent and ranked content."""
+    index = content_index(scenario)
+    context = _context_keys(state, index)
+    out = []
+    for q in analysis.questions:
+        reading = read_intent(q.text, scenario.language)
+        ranked = rank(index, q.text, reading, context, q.topics)
+        out.append(Asked(q, reading, tuple(ranked)))
+    return out

@@ -1,0 +1,304 @@
+"""Objections as a real key-account buyer raises them: with the answer, on a real trigger.
+
+The guidance: a refusal is a reaction, not opposition. So an objection comes
+up alongside the buyer's answer, never instead of it, and only when something
+sets it off (a pitch, talk of our price, a proposed step, its time in the
+meeting). Met with understanding and a question about the concern, the buyer
+opens up (its reason); answered with the fitting remedy, it is resolved and
+stays resolved. Talked past, it is said again in other words once or twice,
+then set aside at a cost in patience — it comes back on its own trigger (a
+step proposed while it is unanswered), never as a wall in front of every
+question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.analysis import lexicon as lx
+from app.analysis.intent import Intent
+from app.analysis.model import PITCH_WORDS, Act, AdvanceKind, ObjectionKind
+from app.buyer.plan import Disclosure, ObjectionDue, ObjectionMove
+from app.buyer.state import ObjectionState, ObjectionStatus
+from app.buyer.turn import Turn
+from app.scenarios.schema import Objection, ObjectionTrigger, Resolution
+
+MAX_RESTATES = 2
+AIMED = 0.35  # a question whose best content match scores this is about that content
+OTHER_CONCERN = 4.0  # BM25 a question must share with another concern's words to be about it
+SURE_CONCERN = 0.5  # a reading this sure that a question is about the concern overrides that
+_CONTENT_INTENTS = frozenset(
+    {
+        Intent.current_state,
+        Intent.supplier,
+        Intent.goal,
+        Intent.decision_process,
+        Intent.people,
+        Intent.budget,
+        Intent.timeline,
+        Intent.criteria,
+    }
+)
+_REMEDY_ACTS = {
+    Resolution.value: Act.value,
+    Resolution.proof: Act.proof,
+    Resolution.pilot: Act.pilot,
+}
+_PRICE_KINDS = (ObjectionKind.price, ObjectionKind.budget)
+# Our price, our quote, what it costs them to buy from us: the trainee's own words about money.
+_OUR_PRICE = re.compile(
+    r"(报价|价格|价钱|多少钱|费用|收费|单价|总价|花费|投入|预算|折扣|打折|优惠|便宜)"
+    r"|\b(price|pricing|priced|quote|cost of (our|the) (solution|platform|system|service)|fee|fees|discount|per (truck|seat|user|licen[cs]e|month))\b",
+    re.I,
+)
+_OURS = re.compile(
+    r"我们|我司|咱们的(方案|系统|产品|服务|平台)|这套|这个方案|\b(we|our|us|this solution|the platform)\b",
+    re.I,
+)
+
+
+def objection(t: Turn, objection_id: str) -> Objection:
+    return next(o for o in t.scenario.objections if o.id == objection_id)
+
+
+def status(t: Turn, o: Objection) -> ObjectionState:
+    return t.state.objections[o.id]
+
+
+def remedies(t: Turn, o: Objection) -> bool:
+    """The turn offers what answers this concern (value, proof, a small step), and is no bribe."""
+    a = t.analysis
+    if a.has(Act.discount) and not a.has(Act.value, Act.proof, Act.pilot):
+        return False
+    if any(_REMEDY_ACTS[r] in a.acts for r in o.resolved_by):
+        return True
+    # A concrete step with the people concerned answers "send me material" or "not my call".
+    if o.trigger is ObjectionTrigger.advance and a.has(Act.advance):
+        return a.advance_kind not in (AdvanceKind.order, AdvanceKind.proposal)
+    return False
+
+
+def _probes_concern(t: Turn, o: Objection) -> int | None:
+    """Index of the question that digs into this concern (反问), if the turn asks one.
+
+    A question about the concern itself ("what worries you about it?", "why
+    now?", "say more?"), not one aimed at other content, nor at another concern
+    of the buyer's. An acknowledgement followed by a question about something
+    else is not one: the buyer answers that question and the concern waits.
+    """
+    for i, asked in enumerate(t.asked):
+        q = asked.question
+        if q.leading:
+            continue
+        about = asked.intent in (Intent.concern, Intent.elaborate) or bool(
+            lx.PROBE.search(q.text, t.language)
+        )
+        if not about:
+            continue
+        if asked.intent is Intent.elaborate and any(
+            k in t.state.brief_keys for k in t.state.last_keys
+        ):
+            continue  # "tell me more" after a short answer: more of that answer
+        sure = asked.reading.p(Intent.concern) >= SURE_CONCERN
+        content = next((r for r in asked.ranked if not r.item.key.startswith("reason:")), None)
+        if not sure and (
+            asked.intent in _CONTENT_INTENTS or (content is not None and content.score >= AIMED)
+        ):
+            continue
+        if _about_another_concern(t, o, q.text):
+            continue
+        return i
+    return None
+
+
+def _about_another_concern(t: Turn, o: Objection, question: str) -> bool:
+    """The question clearly takes up the words of a different concern than `o`."""
+    scores = t.index.lexical(question)
+    by_key = {item.key: float(scores[i]) for i, item in enumerate(t.index.items)}
+    mine = by_key.get(f"reason:{o.id}", 0.0)
+    others = [v for k, v in by_key.items() if k.startswith("reason:") and k != f"reason:{o.id}"]
+    return bool(others) and max(others) >= max(2 * mine, OTHER_CONCERN)
+
+
+def reveal_reason(t: Turn, o: Objection, question: str | None) -> None:
+    ost = status(t, o)
+    ost.status = ObjectionStatus.reason_shared
+    t.answer(Disclosure(f"reason:{o.id}", o.reveals, question=question))
+    t.plan.events["objection_reason_shared"] = o.id
+
+
+def resolve(t: Turn, o: Objection, *, say: bool = True) -> None:
+    ost = status(t, o)
+    ost.status = ObjectionStatus.resolved
+    ost.resolved_at = t.buyer_index
+    if t.state.open_objection == o.id:
+        t.state.open_objection = None
+    if say:
+        t.answer(Disclosure(f"resolution:{o.id}", o.resolution))
+    t.plan.events.setdefault("objections_resolved", []).append(o.id)
+
+
+def say_again(t: Turn, o: Objection, move: ObjectionMove) -> None:
+    """The objection once more, in words not used yet this session."""
+    ost = status(t, o)
+    ost.restated += 1
+    ost.times_raised += 1
+    t.plan.objection = ObjectionDue(
+        o.id, move, t.objection_text(o, again=True), o.reason, unanswered=t.state.buyer_asked
+    )
+
+
+def park(t: Turn, o: Objection) -> None:
+    """Talked past too often: the buyer stops saying it, and minds."""
+    ost = status(t, o)
+    ost.status = ObjectionStatus.parked
+    if t.state.open_objection == o.id:
+        t.state.open_objection = None
+    t.state.adjust(trust=-2, patience=-6)
+    t.plan.events["objection_set_aside"] = o.id
+
+
+def handle_open(t: Turn) -> None:
+    """React to the objection on the table: opened up, resolved, said again, or set aside."""
+    st, a = t.state, t.analysis
+    if st.open_objection is None:
+        return
+    o = objection(t, st.open_objection)
+    ost = status(t, o)
+    if a.has(Act.argument):
+        # Arguing the buyer down hardens it: the concern is repeated, not opened up.
+        if ost.restated < MAX_RESTATES:
+            say_again(t, o, ObjectionMove.restate)
+        return
+    if a.has(Act.discount) and o.kind in _PRICE_KINDS:
+        t.react("discount_suspicious", first=True)
+        return
+    understanding = a.has(Act.understanding)
+    probe = _probes_concern(t, o)
+    if ost.status is ObjectionStatus.open:
+        if probe is not None:
+            st.adjust(trust=6 if understanding else 3)
+            t.consumed.add(probe)
+            t.probe = probe
+            reveal_reason(t, o, t.asked[probe].question.text)
+            return
+        if understanding and remedies(t, o):
+            st.adjust(trust=4)
+            reveal_reason(t, o, None)
+            return
+        if understanding:
+            # Acknowledged: the buyer lets the talk go on, and won't keep repeating it.
+            st.adjust(trust=1)
+            ost.acknowledged = True
+            if not t.asked:
+                t.react("still_objection")
+            return
+        if ost.acknowledged and t.asked and a.pitch_words < PITCH_WORDS:
+            return  # questions after an acknowledgement: the concern waits for the next step
+        if a.has(Act.advance, Act.hard_close):
+            return  # the verdict on the step gives this concern as its reason
+        _talked_past(t, o)
+        return
+    # The concern is out: the talk goes on; it wants an answer before any next step.
+    # A stall on the next step itself is settled only by an earned step (advance.judge).
+    if o.trigger is not ObjectionTrigger.advance and remedies(t, o):
+        st.adjust(trust=8)
+        resolve(t, o)
+        # The same answer (a pilot, a reference) may settle earlier concerns too.
+        for other in t.scenario.objections:
+            if (
+                other.trigger is not ObjectionTrigger.advance
+                and status(t, other).status is ObjectionStatus.reason_shared
+                and remedies(t, other)
+            ):
+                resolve(t, other, say=False)
+
+
+def _talked_past(t: Turn, o: Objection) -> None:
+    ost = status(t, o)
+    ost.ignored += 1
+    t.state.adjust(patience=-6 if t.analysis.pitch_words >= PITCH_WORDS else -3)
+    if ost.restated < MAX_RESTATES:
+        say_again(t, o, ObjectionMove.restate)
+    else:
+        park(t, o)
+
+
+def talks_price(t: Turn) -> bool:
+    """The trainee brings up our price, a quote or a discount (not the buyer's own costs)."""
+    a = t.analysis
+    if a.has(Act.discount) or a.advance_kind is AdvanceKind.proposal:
+        return True
+    own_cost = {Intent.impact, Intent.current_state, Intent.supplier, Intent.budget}
+    for s in re.split(r"[。！？!?；;\n]", a.text):
+        if not _OUR_PRICE.search(s) or not _OURS.search(s):
+            continue
+        asked = next((x for x in t.asked if s.strip() and s.strip() in x.question.text), None)
+        if asked is not None and asked.intent in own_cost:
+            continue
+        return True
+    return False
+
+
+def pending(t: Turn, trigger: ObjectionTrigger) -> Objection | None:
+    for o in t.scenario.objections:
+        if o.trigger is trigger and status(t, o).status is ObjectionStatus.pending:
+            return o
+    return None
+
+
+def raise_objection(t: Turn, o: Objection) -> None:
+    ost = status(t, o)
+    ost.status = ObjectionStatus.open
+    ost.times_raised += 1
+    ost.raised_at = t.buyer_index
+    t.state.open_objection = o.id
+    t.plan.objection = ObjectionDue(
+        o.id, ObjectionMove.raise_, t.objection_text(o, again=False), o.reason
+    )
+    t.plan.events["objection_raised"] = o.id
+
+
+def raise_due(t: Turn) -> None:
+    """A new objection the trainee's own move, or the meeting's clock, sets off."""
+    st, a = t.state, t.analysis
+    if st.open_objection is not None or t.plan.objection is not None or st.ended:
+        return
+    if st.advance_granted:
+        return  # agreed on the next step: the rest waits for that meeting
+    triggers: list[ObjectionTrigger] = []
+    if talks_price(t):
+        triggers.append(ObjectionTrigger.price_talk)
+    if a.pitch_words >= PITCH_WORDS and not a.questions:
+        triggers.append(ObjectionTrigger.pitch)
+    business = bool(a.questions) or a.pitch_words >= PITCH_WORDS or a.has(Act.advance)
+    if st.trainee_turns <= 3 and business:
+        triggers.append(ObjectionTrigger.opening)
+    for trigger in triggers:
+        o = pending(t, trigger)
+        if o is not None:
+            raise_objection(t, o)
+            return
+    if t.plan.events.get("objections_resolved"):
+        return  # one concern just settled: the next one on the clock can wait a turn
+    for o in t.scenario.objections:
+        if (
+            o.trigger is ObjectionTrigger.turn
+            and status(t, o).status is ObjectionStatus.pending
+            and o.at_turn is not None
+            and st.trainee_turns >= o.at_turn
+        ):
+            raise_objection(t, o)
+            return
+
+
+def blocking(t: Turn) -> Objection | None:
+    """An unanswered concern that stands before any next step (not the step's own stall)."""
+    order = (ObjectionStatus.open, ObjectionStatus.reason_shared, ObjectionStatus.parked)
+    for wanted in order:
+        for o in t.scenario.objections:
+            if o.trigger is ObjectionTrigger.advance:
+                continue
+            if status(t, o).status is wanted:
+                return o
+    return None

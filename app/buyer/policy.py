@@ -1,0 +1,297 @@
+"""The buyer's policy: from a trainee turn to a plan and the buyer's new state.
+
+In the order a guarded key-account customer reacts: how the turn sounds
+(trust and patience), the objection on the table (opened up, resolved, said
+again or set aside), a proposed step (judged on its content), then the
+answers to what was asked, reactions to what was said, and a new objection
+when something sets one off — said after the answer, never instead of it.
+
+`decide` leaves the content it plans to say out of the state; `disclose`
+records what was actually said (all of it for the offline voice, what the
+model's reply shows for the LLM voice), so the state never claims more than
+the transcript holds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.analysis.model import (
+    MONOLOGUE_WORDS,
+    PITCH_WORDS,
+    Act,
+    QuestionForm,
+    SpinStage,
+    TraineeTurnAnalysis,
+)
+from app.analysis.text import sentences
+from app.buyer import advance, answers, objections
+from app.buyer.lines import Phrasebook, digest
+from app.buyer.plan import Depth, TurnPlan
+from app.buyer.state import BuyerState, EndReason, ObjectionStatus
+from app.buyer.turn import Turn
+from app.scenarios.schema import NeedLayer, Scenario
+
+_STAGE_TRUST = {
+    SpinStage.situation: 1,
+    SpinStage.problem: 2,
+    SpinStage.implication: 3,
+    SpinStage.need_payoff: 2,
+}
+# Words no buyer takes quietly: insults, and offers to get round the rules.
+_INSULT = re.compile(
+    r"(你|您)(是不是)?(傻|蠢|笨|懂个|外行|脑子)|什么都不懂|真是(无知|糊涂)|\b(stupid|idiot|clueless|dumb|incompetent|you don'?t have a clue)\b",
+    re.I,
+)
+_IMPROPER = re.compile(
+    r"(不用|不走|绕过|绕开|跳过|省掉)(公开)?(招标|招投标|采购流程|比选)|回扣|返点给您|好处费|私下(给|打|塞)|红包|"
+    r"\b(skip|bypass|get around|avoid) (the )?(tender|bid(ding)?|procurement|rfp)\b|\bkickback\b|\bunder the table\b|\b(a little )?something for you personally\b",
+    re.I,
+)
+
+
+_RHETORICAL = re.compile(
+    r"能不|难道|哪有|哪能|怎么可能|谁还|\b(who wouldn'?t|how could (i|we)|isn'?t it obvious)\b",
+    re.I,
+)
+
+
+def _asks_seller(text: str) -> bool:
+    """The buyer put a real question to the seller (not a rhetorical one)."""
+    parts = sentences(text)
+    last = parts[-1].text if parts else ""
+    return last.endswith(("？", "?")) and not _RHETORICAL.search(last)
+
+
+def decide(
+    scenario: Scenario,
+    state: BuyerState,
+    analysis: TraineeTurnAnalysis,
+    lines: Phrasebook,
+    seed: int,
+    buyer_index: int,
+) -> tuple[TurnPlan, Turn]:
+    """Plan the buyer's reply to the last trainee turn. `state` is not changed."""
+    t = Turn(scenario, state.model_copy(deep=True), analysis, lines, seed, buyer_index)
+    _run(t)
+    return t.plan, t
+
+
+def _run(t: Turn) -> None:
+    st, a = t.state, t.analysis
+    st.trainee_turns += 1
+    st.adjust(patience=-2)  # a busy buyer: every turn costs a little
+    if a.has(Act.injection):
+        # Whatever else the text says, the buyer hears nonsense aimed at someone else.
+        st.adjust(trust=-5, patience=-15)
+        t.react("stay_in_role")
+        t.plan.events["stayed_in_role"] = True
+        _patience(t)
+        return
+    if a.words < 2 and not a.questions:
+        st.adjust(patience=-8)
+        t.react("prompt_more")
+        _patience(t)
+        return
+    if a.has(Act.give_up):
+        t.end(EndReason.trainee_left, "accept_leave")
+        return
+    _consume_moves(t)
+    _tone(t)
+    objections.handle_open(t)
+    if a.has(Act.advance, Act.hard_close) and not _only_a_probe(t):
+        advance.judge(t)
+    if a.has(Act.summary) and a.evidence.get(Act.summary) != a.evidence.get(Act.advance):
+        _summary(t)
+    answers.answer_all(t)
+    _statements(t)
+    _dissolve_by_discovery(t)
+    objections.raise_due(t)
+    if not t.spoke:
+        t.react("advance_granted_wrapup" if st.advance_granted else "generic_ack")
+    _patience(t)
+
+
+def _consume_moves(t: Turn) -> None:
+    """Questions that are part of a move, not asking for content: "shall we meet Tuesday?",
+    "did I get that right?" after a summary. The move gets the reply."""
+    a = t.analysis
+    moves = {a.evidence.get(x) for x in (Act.advance, Act.hard_close, Act.summary)}
+    if a.has(Act.summary):
+        moves.add(a.evidence.get(Act.feedback_request))
+    for i, asked in enumerate(t.asked):
+        if asked.question.text in moves:
+            t.consumed.add(i)
+
+
+def _only_a_probe(t: Turn) -> bool:
+    """The "step" the analysis saw is the question that dug into the concern
+    ("what would you need to see from that session?"): nothing was proposed."""
+    step = t.analysis.evidence.get(Act.advance)
+    return (
+        step is not None
+        and t.probe is not None
+        and t.asked[t.probe].question.text == step
+        and not t.analysis.has(Act.hard_close)
+    )
+
+
+def _tone(t: Turn) -> None:
+    a, st = t.analysis, t.state
+    if a.has(Act.argument):
+        st.adjust(trust=-12, patience=-15)
+    if a.has(Act.badmouth):
+        st.adjust(trust=-6)
+    if a.has(Act.leading):
+        st.adjust(trust=-4)
+    if a.has(Act.discount):
+        st.adjust(trust=-6)
+    if _INSULT.search(a.text):
+        st.adjust(trust=-15, patience=-25)
+    if _IMPROPER.search(a.text):
+        st.adjust(trust=-12, patience=-10)
+    if a.has(Act.understanding):
+        st.adjust(trust=2)
+    if a.has(Act.self_disclosure):
+        st.adjust(trust=2)
+    if a.has(Act.followup):
+        st.adjust(trust=3, patience=3)
+    if a.has(Act.feedback_request):
+        st.adjust(trust=2)
+    if a.pitch_words >= PITCH_WORDS and not a.questions:
+        st.pitch_strikes += 1
+        st.adjust(trust=-3, patience=-12 if a.pitch_words >= MONOLOGUE_WORDS else -8)
+    elif a.pitch_words >= MONOLOGUE_WORDS:
+        st.adjust(patience=-6)  # a long pitch with a question tacked on
+    for q in a.questions[:2]:  # a barrage of questions earns no more than two
+        st.adjust(trust=2 if q.form is QuestionForm.open else 1)
+        st.adjust(trust=_STAGE_TRUST[q.stage])
+    asking = [x.question for i, x in enumerate(t.asked) if i not in t.consumed]
+    situation_only = bool(asking) and all(
+        q.form is QuestionForm.closed and q.stage is SpinStage.situation for q in asking
+    )
+    st.closed_streak = st.closed_streak + 1 if situation_only else 0
+
+
+def _summary(t: Turn) -> None:
+    st = t.state
+    shown = [t.scenario.need(n) for n in st.revealed_needs]
+    if shown and any(t.mentions(n.keywords) or t.echoes(n.says) for n in shown):
+        if not st.summary_confirmed:
+            st.adjust(trust=8)
+        st.summary_confirmed = True
+        t.react("summary_confirm")
+        t.plan.events["summary_confirmed"] = True
+    else:
+        st.adjust(trust=-2)
+        t.react("summary_premature")
+
+
+def _statements(t: Turn) -> None:
+    """Reactions to what the turn says rather than asks."""
+    a, st = t.analysis, t.state
+    if _INSULT.search(a.text):
+        t.react("insult", first=True)
+    if _IMPROPER.search(a.text):
+        t.react("improper_offer", first=True)
+    if a.has(Act.argument):
+        t.react("argued", first=True)
+    if a.has(Act.badmouth):
+        t.react("badmouth", first=True)
+    if a.has(Act.leading) and a.questions:
+        t.react("leading_pushback", first=True)
+    if st.closed_streak >= 3:
+        st.adjust(patience=-6)
+        t.react("interrogation")
+    answered = bool(t.plan.answers or t.plan.withheld)
+    if a.has(Act.discount) and not any(r.line == "discount_suspicious" for r in t.plan.reactions):
+        t.react("discount_unasked")
+    elif a.has(Act.value) and not t.plan.events.get("objections_resolved"):
+        shown = [t.scenario.need(n) for n in st.revealed_needs]
+        if any(t.mentions(n.keywords) or t.echoes(n.says) for n in shown):
+            st.adjust(trust=4)
+            t.react("value_ack")
+        elif not answered:
+            t.react("value_unrelated")
+    elif a.has(Act.proof) and not answered and not t.plan.events.get("objections_resolved"):
+        t.react("proof_interest")
+    elif a.pitch_words >= PITCH_WORDS and not a.questions:
+        t.react("pitch_brushoff")
+    elif a.has(Act.self_disclosure) and not answered:
+        t.react("self_disclosure_ack")
+    elif a.has(Act.greeting) and not a.questions and a.pitch_words < PITCH_WORDS and not t.spoke:
+        t.react("greeting_reply")
+
+
+def _dissolve_by_discovery(t: Turn) -> None:
+    """ "No time" and "no need" fade once the buyer has voiced a real business impact.
+
+    The trainee has shown the conversation is worth the buyer's time; there is
+    nothing left to answer in those, unlike a price or a risk concern.
+    """
+    needs = t.state.revealed_needs + [
+        d.key.split(":", 1)[1] for d in t.plan.answers if d.key.startswith("need:")
+    ]
+    if not any(t.scenario.need(n).layer is not NeedLayer.surface for n in needs):
+        return
+    for o in t.scenario.objections:
+        s = objections.status(t, o).status
+        acknowledged = s is ObjectionStatus.open and objections.status(t, o).acknowledged
+        if o.kind.value in ("no_time", "no_need") and (
+            acknowledged or s in (ObjectionStatus.reason_shared, ObjectionStatus.parked)
+        ):
+            objections.resolve(t, o, say=False)
+
+
+def _patience(t: Turn) -> None:
+    st = t.state
+    if st.ended:
+        return
+    if st.patience <= 0:
+        t.end(EndReason.patience, "end_patience")
+    elif st.patience < 25 and st.trainee_turns % 2 == 0:
+        t.plan.suffix = "impatient_suffix"
+
+
+# --- what was actually said ----------------------------------------------------------------
+
+
+def disclose(t: Turn, keys: list[str], reply: str) -> BuyerState:
+    """The state after the buyer said `reply`, which disclosed the content `keys`."""
+    st = t.state
+    said_now = set(keys)
+    for d in t.plan.answers:
+        if d.key not in said_now or d.depth is Depth.recall:
+            continue
+        kind, _, ident = d.key.partition(":")
+        if kind == "fact" and ident not in st.revealed_facts:
+            st.revealed_facts.append(ident)
+        elif kind == "need" and ident not in st.revealed_needs:
+            st.revealed_needs.append(ident)
+            st.adjust(trust=4)
+            t.plan.events.setdefault("revealed_needs", []).append(ident)
+        elif kind == "decision" and ident not in st.shared_decision:
+            st.shared_decision.append(ident)
+            t.plan.events.setdefault("shared_decision", []).append(ident)
+        elif kind == "stakeholder" and ident not in st.named_stakeholders:
+            st.named_stakeholders.append(ident)
+            t.plan.events.setdefault("named_stakeholders", []).append(ident)
+        if kind == "fact":
+            t.plan.events.setdefault("revealed_facts", []).append(ident)
+        if d.depth is Depth.brief and d.key not in st.brief_keys:
+            st.brief_keys.append(d.key)
+        elif d.depth in (Depth.more, Depth.full) and d.key in st.brief_keys:
+            st.brief_keys.remove(d.key)
+    touched = [d.key for d in t.plan.answers if d.key in said_now or d.depth is Depth.recall]
+    if touched:
+        st.last_keys = touched
+    due = t.plan.objection
+    st.buyer_asked = due is not None and _asks_seller(due.text)
+    known = set(st.said)
+    for piece in [reply, *t.spoken]:
+        for sentence in sentences(piece):
+            fingerprint = digest(sentence.text)
+            if fingerprint not in known:
+                known.add(fingerprint)
+                st.said.append(fingerprint)
+    return st

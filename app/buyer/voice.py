@@ -1,0 +1,113 @@
+"""The offline voice: a plan worded from the scenario's own lines and the phrasebook.
+
+Answers come first, in the order asked; then the reactions; then the
+objection, run on with a short connective. Taking offence and a verdict on
+the whole turn go before the answers. Every generic line is picked from
+variants this session hasn't heard, so nothing is said twice word for word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.analysis.text import content_terms
+from app.buyer.answers import split_sentences
+from app.buyer.plan import Depth, Disclosure, ObjectionMove, TurnPlan
+from app.buyer.turn import Turn
+
+_BRIEF_MIN_CHARS = 10  # "三个厂。" alone is too curt even for a guarded buyer
+_CONNECTIVE = re.compile(
+    r"^.{0,4}(说实话|实话|老实讲|坦白)|^(不过|但|可|只是|说实话|说句实话|老实说|话说回来|那|再说|还有|but\b|still\b|that said\b|and\b|so\b|honestly\b|look\b|again\b|to be honest\b)",
+    re.I,
+)
+_FILLER = re.compile(
+    r"^(说实话|说句实话|老实说|实话实说|跟你交个底|不瞒你说|坦白讲|你知道吗|honestly|to be honest|frankly|look|i'?ll be (straight|honest) with you)[，,:：]?$",
+    re.I,
+)
+_CLAUSE = re.compile(r"(?<=[，,；;])")
+
+
+def _glue(lead: str, text: str, language: str) -> str:
+    """A lead-in run into what follows: "As I said, we ..." not "As I said, We ..."."""
+    if language == "en" and text[:1].isupper() and text[1:2].islower():
+        text = text[0].lower() + text[1:]
+    return lead + text
+
+
+def _brief(text: str) -> tuple[str, str]:
+    """The short answer and what it leaves for later."""
+    parts = split_sentences(text)
+    take = 1
+    while take < len(parts) and len("".join(parts[:take])) < _BRIEF_MIN_CHARS:
+        take += 1
+    sep = " " if re.search(r"[A-Za-z]\.$", parts[0]) else ""
+    return sep.join(parts[:take]), sep.join(parts[take:])
+
+
+def _pointer(d: Disclosure, language: str) -> str:
+    """A few of the buyer's own words that point back to something said before: the
+    clause of it closest to the question, not the whole of it again."""
+    parts = split_sentences(d.text) or [d.text]
+    asked = content_terms(d.question or "")
+    part = max(parts, key=lambda p: len(content_terms(p) & asked))
+    clauses = [c for c in _CLAUSE.split(part) if c.strip()]
+    while len(clauses) > 1 and _FILLER.match(clauses[0].strip()):
+        clauses = clauses[1:]  # "说实话，" / "Honestly," points at nothing
+    core = clauses[0]
+    if len(core) < _BRIEF_MIN_CHARS and len(clauses) > 1:
+        core += clauses[1]
+    core = core.strip().rstrip("，,；;。！？!?.")
+    return core + ("。" if language == "zh" else ".")
+
+
+def content_for(d: Disclosure, language: str) -> str:
+    """The part of a disclosure's content this turn may use (no lead-in)."""
+    if d.depth is Depth.brief:
+        return _brief(d.text)[0]
+    if d.depth is Depth.more:
+        return _brief(d.text)[1] or _pointer(d, language)
+    if d.depth is Depth.recall:
+        return _pointer(d, language)
+    return d.text
+
+
+def render(t: Turn, d: Disclosure) -> str:
+    lang = t.language
+    if d.depth is Depth.brief:
+        return _brief(d.text)[0]
+    if d.depth is Depth.more:
+        rest = _brief(d.text)[1]
+        if not rest:
+            return _glue(t.line("recall_lead"), _pointer(d, lang), lang)
+        return _glue(t.line("more_lead"), rest, lang)
+    if d.depth is Depth.recall:
+        return _glue(t.line("recall_lead"), _pointer(d, lang), lang)
+    return d.text
+
+
+def word(t: Turn, plan: TurnPlan) -> str:
+    """The reply's text."""
+    parts: list[str] = []
+    parts += [r.text or t.line(r.line) for r in plan.reactions if r.first]
+    parts += [render(t, d) for d in plan.answers]
+    parts += [t.line(w.line) for w in plan.withheld]
+    parts += [r.text or t.line(r.line) for r in plan.reactions if not r.first]
+    due = plan.objection
+    if due is not None:
+        text = due.text
+        if due.refusal:
+            text = _glue(t.line("refusal_lead"), text, t.language)
+        elif due.unanswered and due.move is ObjectionMove.restate:
+            text = _glue(t.line("unanswered_lead"), text, t.language)
+        elif parts and not _CONNECTIVE.match(text):
+            text = _glue(t.line("objection_lead"), text, t.language)
+        parts.append(text)
+    if plan.closing:
+        parts.append(t.line(plan.closing))
+    if plan.suffix:
+        parts.append(t.line(plan.suffix))
+    t.spoken.extend(d.text for d in plan.answers if d.depth is Depth.full)
+    if due is not None:
+        t.spoken.append(due.text)
+    sep = "" if t.language == "zh" else " "
+    return sep.join(p.strip() for p in parts if p.strip())

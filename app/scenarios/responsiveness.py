@@ -1,0 +1,202 @@
+"""Does the buyer answer what it is asked? Natural questions, each aimed at one item, played live.
+
+Each question is asked by a competent trainee against the offline buyer, twice:
+- early: an introduction, a fair reply to the first pushback (understanding and
+  a question about it), then the question;
+- mid-conversation: the same start, four other questions of the set, then it.
+A question about a deeper need first asks, in the same words the set uses, for
+the need it builds on (what a problem costs only makes sense once the problem
+is on the table). It counts as answered when the buyer's reply draws on the
+item it was aimed at.
+
+bench/buyer_responsiveness.py runs it on held-out questions written by people
+who never saw the code; `coach scenarios check --simulate` runs it on each
+scenario's own example questions, each removed from the scenario before it is
+asked, so neither figure flatters the buyer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from app.analysis.conversation import context_for
+from app.analysis.trainee import analyze_trainee_turn
+from app.buyer.engine import BuyerReply
+from app.buyer.offline import OfflineBuyer
+from app.scenarios.content import ItemKind, content_items
+from app.scenarios.schema import Scenario
+
+SEED = 7
+MID_CONVERSATION_QUESTIONS = 4
+_INTRO = {
+    "zh": "{name}您好，谢谢您抽时间见我。今天我不急着介绍产品，想先听听咱们这边的情况，可以吗？",
+    "en": "Thanks for making the time, {name}. I won't pitch anything today; I'd like to understand your situation first. Is that all right?",
+}
+_FAIR_REPLY = {
+    "zh": "理解，您这边事情确实多。能说说主要是顾虑哪方面吗？",
+    "en": "That's fair, and I appreciate you being straight with me. What's behind that, if you don't mind me asking?",
+}
+
+
+@dataclass(frozen=True)
+class Probe:
+    target: str  # a content key: "fact:plant-scale", "need:data-delay", "decision:budget", ...
+    text: str
+
+
+@dataclass
+class ProbeResult:
+    probe: Probe
+    setting: str  # "early" | "mid"
+    answered: bool
+    got: list[str]  # what the reply drew on
+    reply: str
+
+
+@dataclass
+class ResponsivenessReport:
+    scenario: str
+    results: list[ProbeResult] = field(default_factory=list)
+
+    def rate(self, setting: str | None = None, kind: str | None = None) -> float | None:
+        rs = [
+            r
+            for r in self.results
+            if (setting is None or r.setting == setting)
+            and (kind is None or r.probe.target.startswith(kind + ":"))
+        ]
+        return sum(r.answered for r in rs) / len(rs) if rs else None
+
+    @property
+    def misses(self) -> list[ProbeResult]:
+        return [r for r in self.results if not r.answered]
+
+
+class _Session:
+    """A live conversation with the offline buyer, as the service plays it."""
+
+    def __init__(self, scenario: Scenario, engine: OfflineBuyer) -> None:
+        self.scenario = scenario
+        self.engine = engine
+        opening = engine.open(scenario, engine.initial_state(scenario), SEED)
+        self.state = opening.state
+        self.turns: list[tuple[str, str]] = [("buyer", opening.text)]
+
+    def say(self, text: str) -> BuyerReply:
+        self.turns.append(("trainee", text))
+        index = len(self.turns) - 1
+        analysis = analyze_trainee_turn(
+            index, text, self.scenario.language, context_for(self.turns[:-1])
+        )
+        reply = self.engine.respond(self.scenario, self.state, analysis, SEED, index + 1)
+        self.turns.append(("buyer", reply.text))
+        self.state = reply.state
+        return reply
+
+
+def _prerequisites(scenario: Scenario, target: str, first: dict[str, str]) -> list[str]:
+    """Questions for the needs a need builds on, deepest last."""
+    chain: list[str] = []
+    key = target
+    while key.startswith("need:"):
+        base = scenario.need(key.split(":", 1)[1]).builds_on
+        if base is None:
+            break
+        key = f"need:{base}"
+        if key in first:
+            chain.insert(0, first[key])
+    return chain
+
+
+def _start(scenario: Scenario, engine: OfflineBuyer) -> _Session:
+    s = _Session(scenario, engine)
+    lang = scenario.language
+    s.say(_INTRO[lang].format(name=scenario.buyer.name))
+    s.say(_FAIR_REPLY[lang])
+    return s
+
+
+def responsiveness(
+    scenario: Scenario,
+    probes: Sequence[Probe],
+    engine: OfflineBuyer | None = None,
+    settings: Sequence[str] = ("early", "mid"),
+    ask: Sequence[Probe] | None = None,
+) -> ResponsivenessReport:
+    """Ask each of `ask` (default: all `probes`); the others set the scene."""
+    engine = engine or OfflineBuyer()
+    first: dict[str, str] = {}
+    for p in probes:
+        if p not in (ask or ()):
+            first.setdefault(p.target, p.text)
+    for p in probes:
+        first.setdefault(p.target, p.text)
+    order = list(first)
+    report = ResponsivenessReport(scenario.id)
+    for probe in ask if ask is not None else probes:
+        prereqs = _prerequisites(scenario, probe.target, first)
+        for setting in settings:
+            session = _start(scenario, engine)
+            if setting == "mid":
+                at = order.index(probe.target)
+                others = [
+                    first[k]
+                    for k in order[at + 1 :] + order[:at]
+                    if first[k] not in prereqs and k != probe.target
+                ][:MID_CONVERSATION_QUESTIONS]
+                for text in others:
+                    if session.state.ended:
+                        break
+                    session.say(text)
+            for text in prereqs:
+                if not session.state.ended:
+                    session.say(text)
+            if session.state.ended:
+                report.results.append(ProbeResult(probe, setting, False, [], "(meeting ended)"))
+                continue
+            reply = session.say(probe.text)
+            got = list(reply.events.get("answered", []))
+            report.results.append(ProbeResult(probe, setting, probe.target in got, got, reply.text))
+    return report
+
+
+def own_probes(scenario: Scenario) -> list[Probe]:
+    """The scenario's example questions, aimed at their items."""
+    return [
+        Probe(item.key, text)
+        for item in content_items(scenario)
+        if item.kind is not ItemKind.concern
+        for text in item.probes
+    ]
+
+
+def without_probe(scenario: Scenario, probe: Probe) -> Scenario:
+    """The scenario with one example question removed, so asking it tests the buyer honestly."""
+    data = scenario.model_dump()
+    kind, _, ident = probe.target.partition(":")
+    if kind == "decision":
+        data["decision"]["probes"][ident].remove(probe.text)
+    else:
+        group = {
+            "fact": data["facts"],
+            "need": data["needs"],
+            "stakeholder": data["decision"]["stakeholders"],
+        }[kind]
+        next(x for x in group if x["id"] == ident)["probes"].remove(probe.text)
+    return Scenario.model_validate(data)
+
+
+def own_responsiveness(
+    scenario: Scenario, settings: Sequence[str] = ("early",)
+) -> ResponsivenessReport:
+    """The scenario's own example questions, each asked of the scenario without it."""
+    engine = OfflineBuyer()
+    probes = own_probes(scenario)
+    report = ResponsivenessReport(scenario.id)
+    for probe in probes:
+        reduced = without_probe(scenario, probe)
+        others = [p for p in probes if p != probe]
+        part = responsiveness(reduced, others, engine, settings, ask=[probe])
+        report.results.extend(part.results)
+    return report
