@@ -1,17 +1,18 @@
 """Checks on an LLM buyer's words before they are stored: in role, brief kept.
 
-The model is told the rules; this is the safety net. A reply that talks
-about being an AI, the prompt or scores, coaches the trainee, or gives away a
-hidden need the buyer has not earned is replaced by the offline buyer's reply
-for the same turn, which is in role by construction.
+The model is told the rules and given only the content it may use; this is
+the safety net. A reply that talks about being an AI, the prompt or scores,
+coaches the trainee, or gives away a hidden need beyond this turn's limits is
+replaced by the offline buyer's reply for the same plan, which is in role by
+construction.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from app.analysis.text import content_terms
-from app.buyer.state import BuyerState
 from app.scenarios.schema import Scenario
 
 _OUT_OF_ROLE = re.compile(
@@ -25,15 +26,15 @@ LEAK_SHARE = 0.45
 LEAK_MIN_TERMS = 4
 
 
-def violation(reply: str, scenario: Scenario, state_after: BuyerState) -> str | None:
-    """Why the reply can't be used, or None when it can."""
+def violation(reply: str, scenario: Scenario, allowed_needs: Collection[str]) -> str | None:
+    """Why the reply can't be used, or None when it can (`allowed_needs`: said before or now)."""
     if not reply.strip():
         return "empty"
     if _OUT_OF_ROLE.search(reply):
         return "out_of_role"
     said = content_terms(reply)
     for need in scenario.needs:
-        if need.id in state_after.revealed_needs:
+        if need.id in allowed_needs:
             continue
         terms = content_terms(need.says)
         shared = terms & said

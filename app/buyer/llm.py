@@ -1,28 +1,37 @@
-"""The LLM buyer: the offline buyer decides, the model says it in character.
+"""The LLM buyer: the policy sets the limits, the model answers the trainee within them.
 
-Each turn the shared analysis and the offline engine decide what the buyer
-does (reveal a need, raise or drop an objection, agree to a step, end the
-meeting) and how it feels; the model gets that as a short turn note and
-phrases the reply. So the LLM buyer reveals and objects on exactly the
-schedule the rubric expects, and improvises only the wording.
+Each turn the buyer's policy (the same one the offline buyer follows) decides
+what content answers each question at the depth trust allows, what is held
+back, the objection due, the verdict on a proposed step and the mood. The
+model gets that as a turn note of limits and answers the trainee's actual
+words in character. What it actually disclosed is read back from its reply
+(app/buyer/readback.py) to update the buyer's state; a reply that leaves the
+role or discloses beyond the limits is replaced by the offline buyer's
+wording of the same plan (app/buyer/guard.py).
 
-Messages: one system prompt per scenario (persona, facts, hidden brief,
+Messages: one system prompt per scenario (persona, the facts anyone may hear,
 rules; the opening line too, so the chat starts with the trainee), then the
-conversation as user/assistant turns, appended and never rewritten, then
-this turn's note as a trailing system message. The trainee's words only ever
-appear in user messages; a provider's prompt cache hits on the shared prefix.
+conversation as user/assistant turns, appended and never rewritten, then this
+turn's note as a trailing system message. The trainee's words only ever appear
+in user messages; a provider's prompt cache hits on the shared prefix.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from app.analysis.model import TraineeTurnAnalysis
+from app.buyer import readback, voice
 from app.buyer.engine import BuyerReply, HistoryTurn
 from app.buyer.guard import violation
+from app.buyer.notes import note_values
 from app.buyer.offline import OfflineBuyer
+from app.buyer.plan import Depth, TurnPlan
+from app.buyer.policy import disclose
 from app.buyer.state import BuyerState
+from app.buyer.turn import Turn
 from app.llm import ChatMessage, LLMClient, StreamEnd, TextDelta, Usage
 from app.prompting import PromptLibrary
 from app.scenarios.schema import Scenario
@@ -30,19 +39,20 @@ from app.scenarios.schema import Scenario
 TEMPERATURE = 0.7
 MAX_TOKENS = 400
 
-_MOODS = {
-    "guarded": ("戒备，不太想多聊，话说得短", "guarded, not keen to talk, short answers"),
-    "warming": ("有点松动，愿意多说两句", "warming up a little, willing to say a bit more"),
-    "open": ("比较信任对方，愿意交底", "fairly trusting, willing to open up"),
-    "impatient": ("不耐烦，想快点结束", "impatient, wants to wrap up"),
-    "annoyed": ("被冒犯了，有点不高兴", "put off and a little annoyed"),
-}
+
+@dataclass
+class _Planned:
+    """A turn decided before the model speaks, with the offline wording as the fallback."""
+
+    plan: TurnPlan
+    turn: Turn
+    fallback: str
+    fallback_spoken: list[str]
+    before: BuyerState
 
 
-def _mood(before: BuyerState, after: BuyerState, language: str) -> str:
-    key = "annoyed" if after.trust <= before.trust - 8 else after.mood
-    zh, en = _MOODS[key]
-    return zh if language == "zh" else en
+def _mood_key(before: BuyerState, after: BuyerState) -> str:
+    return "annoyed" if after.trust <= before.trust - 8 else after.mood
 
 
 class LLMBuyer:
@@ -81,35 +91,13 @@ class LLMBuyer:
                 "product": scenario.product,
             },
             facts=[f.says for f in scenario.facts],
-            needs=[{"layer": n.layer.value, "says": n.says} for n in scenario.needs],
-            decision={
-                "process": scenario.decision.process,
-                "budget": scenario.decision.budget,
-                "time": scenario.decision.timeline,
-                "criteria": scenario.decision.criteria,
-                "people": [
-                    f"{p.name}（{p.title}）：{p.says}"
-                    if scenario.language == "zh"
-                    else f"{p.name} ({p.title}): {p.says}"
-                    for p in scenario.decision.stakeholders
-                ],
-            },
-            objections=[
-                {"kind": o.kind.value, "example": o.phrasings[0], "reason": o.reason}
-                for o in scenario.objections
-            ],
-            advance=scenario.advance.goal,
             opening=opening,
         )
         self._systems[key] = text
         return text
 
     def messages(
-        self,
-        scenario: Scenario,
-        history: Sequence[HistoryTurn],
-        decided: BuyerReply,
-        before: BuyerState,
+        self, scenario: Scenario, history: Sequence[HistoryTurn], planned: _Planned
     ) -> list[ChatMessage]:
         opening = history[0].text if history and history[0].role == "buyer" else ""
         msgs = [ChatMessage.system(self.system_prompt(scenario, opening))]
@@ -119,12 +107,12 @@ class LLMBuyer:
                 if turn.role == "trainee"
                 else ChatMessage.assistant(turn.text)
             )
-        note = self.prompts.get("buyer-turn", scenario.language).render(
-            mood=_mood(before, decided.state, scenario.language),
-            gist=decided.text,
-            ended=decided.state.ended,
+        values = note_values(
+            planned.plan, scenario.language, _mood_key(planned.before, planned.turn.state)
         )
-        msgs.append(ChatMessage.system(note))
+        msgs.append(
+            ChatMessage.system(self.prompts.get("buyer-turn", scenario.language).render(**values))
+        )
         return msgs
 
     def _refs(self, language: str) -> list[str]:
@@ -135,20 +123,27 @@ class LLMBuyer:
 
     # --- replies --------------------------------------------------------------------------
 
-    def _decide(
+    def _plan(
         self,
         scenario: Scenario,
         state: BuyerState,
         history: Sequence[HistoryTurn],
         analysis: TraineeTurnAnalysis,
         seed: int,
-    ) -> BuyerReply:
-        return self.offline.respond(scenario, state, analysis, seed, buyer_index=len(history))
+    ) -> _Planned:
+        plan, turn = self.offline.plan(scenario, state, analysis, seed, buyer_index=len(history))
+        fallback = voice.word(turn, plan)
+        spoken = list(turn.spoken)
+        return _Planned(plan, turn, fallback, spoken, state)
 
     def _finish(
-        self, scenario: Scenario, decided: BuyerReply, text: str, usage: Usage, model: str
+        self, scenario: Scenario, planned: _Planned, text: str, usage: Usage, model: str
     ) -> BuyerReply:
-        problem = violation(text, scenario, decided.state)
+        plan, turn = planned.plan, planned.turn
+        allowed = set(planned.before.revealed_needs) | {
+            k.split(":", 1)[1] for k in plan.disclosed_keys() if k.startswith("need:")
+        }
+        problem = violation(text, scenario, allowed)
         meta: dict[str, Any] = {
             "prompts": self._refs(scenario.language),
             "model": model,
@@ -159,13 +154,20 @@ class LLMBuyer:
             },
         }
         if problem is not None:
-            meta["replaced"] = problem  # the model strayed: the offline reply stands in
-        return BuyerReply(
-            text=decided.text if problem is not None else text.strip(),
-            state=decided.state,
-            events=decided.events,
-            meta=meta,
-        )
+            # The model strayed: the offline wording of the same plan stands in.
+            meta["replaced"] = problem
+            turn.spoken = planned.fallback_spoken
+            final, keys = planned.fallback, plan.disclosed_keys()
+        else:
+            turn.spoken = []
+            final, keys = text.strip(), readback.said(scenario, plan, text)
+            meta["disclosed"] = keys
+        after = disclose(turn, keys, final)
+        events = dict(plan.events)
+        drawn = [d.key for d in plan.answers if d.key in keys or d.depth is Depth.recall]
+        if drawn:
+            events["answered"] = drawn
+        return BuyerReply(text=final, state=after, events=events, meta=meta)
 
     async def reply(
         self,
@@ -175,14 +177,14 @@ class LLMBuyer:
         analysis: TraineeTurnAnalysis,
         seed: int,
     ) -> BuyerReply:
-        decided = self._decide(scenario, state, history, analysis, seed)
+        planned = self._plan(scenario, state, history, analysis, seed)
         result = await self.client.complete(
-            self.messages(scenario, history, decided, state),
+            self.messages(scenario, history, planned),
             temperature=TEMPERATURE,
             max_tokens=MAX_TOKENS,
             seed=seed,
         )
-        return self._finish(scenario, decided, result.text, result.usage, result.model)
+        return self._finish(scenario, planned, result.text, result.usage, result.model)
 
     async def stream_reply(
         self,
@@ -193,10 +195,10 @@ class LLMBuyer:
         seed: int,
     ) -> AsyncIterator[str | BuyerReply]:
         """Text pieces as the model produces them, then the final BuyerReply (possibly replaced)."""
-        decided = self._decide(scenario, state, history, analysis, seed)
+        planned = self._plan(scenario, state, history, analysis, seed)
         end: StreamEnd | None = None
         async for event in self.client.stream(
-            self.messages(scenario, history, decided, state),
+            self.messages(scenario, history, planned),
             temperature=TEMPERATURE,
             max_tokens=MAX_TOKENS,
             seed=seed,
@@ -206,4 +208,4 @@ class LLMBuyer:
             elif isinstance(event, StreamEnd):
                 end = event
         assert end is not None, "a stream always ends with StreamEnd or raises"
-        yield self._finish(scenario, decided, end.text, end.usage, end.model)
+        yield self._finish(scenario, planned, end.text, end.usage, end.model)

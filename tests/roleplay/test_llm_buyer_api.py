@@ -305,3 +305,66 @@ async def test_usage_is_stored_and_priced_for_managers(
         t["username"] == "trainee1" and t["total_tokens"] >= prompt + completion
         for t in per_trainee
     )
+
+
+async def _scorecard_needs(c: httpx.AsyncClient, h: dict[str, str], sid: str) -> dict[str, bool]:
+    r = await c.post(f"/api/sessions/{sid}/end", headers=h)
+    assert r.status_code == 200, r.text
+    return {n["id"]: n["uncovered"] for n in r.json()["needs_uncovered"]["needs"]}
+
+
+async def test_the_model_gets_limits_and_the_state_follows_what_it_actually_said(
+    llm_client: httpx.AsyncClient, fake: FakeOpenAI
+) -> None:
+    manager = await login(llm_client, "manager1")
+    scenario = (await llm_client.get(f"/api/scenarios/{MES}", headers=manager)).json()["full"]
+    need = next(n for n in scenario["needs"] if n["id"] == "traceability-gap")
+    hidden = [n["says"] for n in scenario["needs"]]
+    h = await login(llm_client, "trainee1")
+    question = "周总您好，质量追溯这块，现在查一个批次难不难？"
+
+    # The model answers around the question: the need it was allowed to tell stays untold.
+    evasive = await start(llm_client, h)
+    fake.script(reply("追溯嘛，还凑合，反正有纸质记录。"))
+    r = await llm_client.post(
+        f"/api/sessions/{evasive}/messages", json={"text": question}, headers=h
+    )
+    assert r.status_code == 200
+    messages = fake.chat_requests[-1].messages
+    system, note = messages[0]["content"], messages[-1]["content"]
+    assert not any(says in system for says in hidden)  # the brief is not in the prompt...
+    assert need["says"] in note  # ...only what this turn may draw on
+    assert not any(says in note for says in hidden if says != need["says"])
+    assert (await _scorecard_needs(llm_client, h, evasive))["traceability-gap"] is False
+
+    # The model tells it, in its own words: the buyer's state records it.
+    frank = await start(llm_client, h)
+    fake.script(
+        reply(
+            "难啊。一出质量问题就只能翻纸，上个月那批控制臂裂纹，查是哪一炉料、哪个班做的，整整查了三天。"
+        )
+    )
+    r = await llm_client.post(f"/api/sessions/{frank}/messages", json={"text": question}, headers=h)
+    assert r.status_code == 200
+    assert (await _scorecard_needs(llm_client, h, frank))["traceability-gap"] is True
+
+
+async def test_a_reply_beyond_the_limits_is_replaced_by_the_offline_wording(
+    llm_client: httpx.AsyncClient, fake: FakeOpenAI
+) -> None:
+    manager = await login(llm_client, "manager1")
+    scenario = (await llm_client.get(f"/api/scenarios/{MES}", headers=manager)).json()["full"]
+    personal = next(n for n in scenario["needs"] if n["layer"] == "personal")
+    h = await login(llm_client, "trainee1")
+    sid = await start(llm_client, h)
+    fake.script(reply(f"说到这个，{personal['says']}"))  # tells a stake it hasn't earned
+    r = await llm_client.post(
+        f"/api/sessions/{sid}/messages",
+        json={"text": "周总您好，现在三个厂的生产数据是怎么汇总的？"},
+        headers=h,
+    )
+    assert r.status_code == 200
+    text = r.json()["reply"]["text"]
+    assert personal["says"] not in text
+    assert "班组长" in text  # the offline wording of the same plan: the fact that was asked for
+    assert (await _scorecard_needs(llm_client, h, sid))[personal["id"]] is False
