@@ -461,7 +461,12 @@ def analyze_trainee_turn(
             and offered
             # "Next week we walk the line with Ms Sun. Would that work?": the ask may
             # be the short sentence after the proposal.
-            and bool(lx.PROPOSING.search(t, language) or _PERMISSION.search(next_text))
+            and bool(
+                lx.PROPOSING.search(t, language)
+                or _PERMISSION.search(next_text)
+                # "...next Tuesday. Price won't be a problem. Does that work?"
+                or (i + 1 < len(texts) and _PERMISSION.search(texts[-1]))
+            )
         )
         if close:
             mark(Act.hard_close, t)

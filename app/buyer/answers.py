@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from app.analysis.intent import Intent
+from app.analysis.model import Act
 from app.buyer import objections as obj
 from app.buyer.asking import CONVERSATIONAL, Asked, Ranked
 from app.buyer.lines import LineKey
@@ -25,7 +26,7 @@ from app.scenarios.content import ContentItem, ItemKind
 from app.scenarios.schema import NeedLayer
 
 BRIEF_BELOW_TRUST = 30  # a guarded buyer answers facts in a sentence
-BUDGET_TRUST = 35  # below this, money is not discussed
+BUDGET_TRUST = 30  # below this, or as the very first thing asked, money is not discussed
 PEOPLE_TRUST = 12
 PEOPLE_OPEN_TRUST = 40  # trusting enough to name two people at once
 GENERIC_LEXICAL = 3.0  # a question sharing less than this with any item names none of them
@@ -33,8 +34,12 @@ MAX_ANSWERS = 2  # a barrage of questions gets two answers
 # How close another item must score to stand in for the best one (a person not named yet).
 NEAR = 0.7
 CONVERSATIONAL_MATCH = 0.3
+NEED_INTENT = 0.25  # share of the reading that asks about difficulties, costs, stakes
+NAMES_THE_NEED = 6.0  # BM25 at which a question plainly names a need in its own words
 PROBLEM_LEAN = 0.25  # enough of the reading asks what is hard, not just how it is
 STORY = 0.75
+TWIN = 0.85  # a second reading this close to the best is answered too...
+TWIN_WORDS = 2.0  # ...when the question shares real words with it
 FALLBACK = 0.6  # a held-back answer gives way to another reading scoring at least this share
 _DEFLECT: dict[NeedLayer, LineKey] = {
     NeedLayer.surface: "problem_deflect",
@@ -91,10 +96,36 @@ def need_open(t: Turn, item: ContentItem) -> bool:
     return base_out and t.state.trust >= need.trust_needed()
 
 
+def _asks_for_a_need(asked: Asked, item: ContentItem) -> bool:
+    """A question about what is hard, what it costs, what it means to them, or one that
+    names the need in its own words: only such a question gets a hidden need told. The
+    first layer (the problem a buyer names first) takes less: asked how things go in
+    that very area, a buyer says where it hurts."""
+    wanting = asked.reading.p(
+        Intent.problem,
+        Intent.impact,
+        Intent.personal,
+        Intent.payoff,
+        Intent.elaborate,
+        Intent.concern,
+    )
+    lexical = asked.best.lexical if asked.best is not None else 0.0
+    if item.layer is NeedLayer.surface:
+        return wanting >= NEED_INTENT / 2 or lexical >= NAMES_THE_NEED / 2
+    return wanting >= NEED_INTENT or lexical >= NAMES_THE_NEED
+
+
 def _need(t: Turn, item: ContentItem, asked: Asked) -> None:
     q = asked.question.text
     if revealed(t, item):
         _say(t, item, q, Depth.recall)
+        return
+    if not _asks_for_a_need(asked, item):
+        fact = _near(t, asked, ItemKind.fact, below=item)
+        if fact is not None:
+            _route(t, asked, fact.item)  # a fair question about the area: how things stand
+        else:
+            t.withhold(q, "problem_deflect")
         return
     if need_open(t, item):
         _say(t, item, q, Depth.full)
@@ -166,7 +197,8 @@ def _stakeholder(t: Turn, asked: Asked, item: ContentItem) -> None:
 
 def _decision(t: Turn, asked: Asked, item: ContentItem) -> None:
     q = asked.question.text
-    if item.key == "decision:budget" and t.state.trust < BUDGET_TRUST and not revealed(t, item):
+    too_soon = t.state.trust < BUDGET_TRUST or t.state.trainee_turns < 2
+    if item.key == "decision:budget" and too_soon and not revealed(t, item):
         t.withhold(q, "budget_too_early")
         return
     _say(t, item, q)
@@ -202,6 +234,9 @@ def answer(t: Turn, asked: Asked) -> None:
     """Answer one question from the scenario's content, or say why not."""
     q = asked.question.text
     intent = asked.intent
+    if t.analysis.evidence.get(Act.product_question) == q:
+        t.withhold(q, "product_question")  # "how do you like our demo?" is not about them
+        return
     if intent is Intent.elaborate and elaborate(t, asked):
         return
     best = asked.best
@@ -224,7 +259,11 @@ def answer(t: Turn, asked: Asked) -> None:
         # Asked what went wrong, why, what worries them: the story behind a concern
         # wins over a fact that merely shares the words, when it reads nearly as well.
         story = next((r for r in asked.ranked if r.item.kind is ItemKind.concern), None)
-        if story is not None and story.score >= STORY * best.score:
+        if (
+            story is not None
+            and story.score >= STORY * best.score
+            and best.item.kind in (ItemKind.fact, ItemKind.need)  # not a person's worries
+        ):
             item = story.item
     if t.planned(item.key):
         return
@@ -236,6 +275,8 @@ def answer(t: Turn, asked: Asked) -> None:
     _route(t, asked, item)
     if item.kind is ItemKind.fact and t.planned(item.key):
         _and_the_pain(t, asked, best)
+    if t.planned(item.key):
+        _and_the_neighbour(t, asked, best)
     if len(t.plan.withheld) > withheld and not t.plan.answers:
         # Held back on what was asked: a guarded buyer still answers the part it can.
         for r in asked.ranked[1:]:
@@ -263,6 +304,28 @@ def _deeper(t: Turn, asked: Asked, best: Ranked) -> ContentItem:
         if r.item.builds_on == item.key and not revealed(t, r.item) and need_open(t, r.item):
             return r.item
     return item
+
+
+_SHAREABLE = (ItemKind.fact, ItemKind.decision, ItemKind.stakeholder)
+
+
+def _and_the_neighbour(t: Turn, asked: Asked, best: Ranked) -> None:
+    """A question that reads almost equally well as two open things gets both: "IT?
+    Five people; Liu runs it, and he has a veto." Only for what anyone may hear."""
+    if best.item.kind not in _SHAREABLE or len(asked.ranked) < 2:
+        return
+    second = asked.ranked[1]
+    item = second.item
+    if (
+        second.score >= TWIN * best.score
+        and second.lexical >= TWIN_WORDS
+        and item.kind in _SHAREABLE
+        and not revealed(t, item)
+        and not t.planned(item.key)
+        and not (item.key == "decision:budget" and t.state.trust < BUDGET_TRUST)
+        and not (item.kind is ItemKind.stakeholder and t.state.trust < PEOPLE_TRUST)
+    ):
+        _say(t, item, asked.question.text)
 
 
 def _and_the_pain(t: Turn, asked: Asked, best: Ranked) -> None:

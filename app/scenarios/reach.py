@@ -1,8 +1,9 @@
 """Which of a scenario's items its own example questions reach, when the buyer hasn't seen them.
 
-Each example question (an item's `probes`) is left out of the index and
-asked; it reaches its item when the buyer's matching (intent + the content's
-words, app/buyer/asking.py) ranks that item first. An item none of whose
+The example questions (the items' `probes`) are split into FOLDS groups; each
+group is asked of an index built without it (cross-validation, so no question
+is ever matched against itself). A question reaches its item when the buyer's
+matching (intent + the content's words, app/buyer/asking.py) ranks it first. An item none of whose
 questions reach it is one a trainee will struggle to get answered: its words
 or its probes need work. `coach scenarios check` prints this report.
 """
@@ -52,24 +53,35 @@ class ReachReport:
         return [i.key for i in self.items if not i.probes]
 
 
+FOLDS = 5
+
+
+def folds(keys_and_probes: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """Deterministic groups of (item key, question): every FOLDS-th question of each item."""
+    groups: list[list[tuple[str, str]]] = [[] for _ in range(FOLDS)]
+    seen: dict[str, int] = {}
+    for key, probe in keys_and_probes:
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        groups[n % FOLDS].append((key, probe))
+    return [g for g in groups if g]
+
+
 def reachability(scenario: Scenario) -> ReachReport:
-    items = content_items(scenario)
-    out: list[ItemReach] = []
-    for item in items:
-        if item.kind is ItemKind.concern:
-            continue  # told to a question about the objection, not asked for cold
-        reach = ItemReach(item.key, len(item.probes), 0)
-        for probe in item.probes:
-            index = ContentIndex(items, leave_out=frozenset({probe}))
+    items = [i for i in content_items(scenario) if i.kind is not ItemKind.concern]
+    every = content_items(scenario)
+    by_key = {i.key: ItemReach(i.key, len(i.probes), 0) for i in items}
+    for group in folds([(i.key, p) for i in items for p in i.probes]):
+        index = ContentIndex(every, leave_out=frozenset(p for _, p in group))
+        for key, probe in group:
             reading = read_intent(probe, scenario.language)
             ranked = rank(index, probe, reading, set(), topics_of(probe, scenario.language))
             found = ranked[0].item.key if ranked else None
-            if found == item.key:
-                reach.reached += 1
+            if found == key:
+                by_key[key].reached += 1
             else:
-                reach.misses.append((probe, found))
-        out.append(reach)
-    return ReachReport(scenario.id, out)
+                by_key[key].misses.append((probe, found))
+    return ReachReport(scenario.id, list(by_key.values()))
 
 
 def format_reach(reports: list[ReachReport], verbose: bool = False) -> str:

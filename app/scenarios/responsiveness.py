@@ -12,7 +12,7 @@ item it was aimed at.
 bench/buyer_responsiveness.py runs it on held-out questions written by people
 who never saw the code; `coach scenarios check --simulate` runs it on each
 scenario's own example questions, each removed from the scenario before it is
-asked, so neither figure flatters the buyer.
+asked (in folds), so neither figure flatters the buyer.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from app.analysis.trainee import analyze_trainee_turn
 from app.buyer.engine import BuyerReply
 from app.buyer.offline import OfflineBuyer
 from app.scenarios.content import ItemKind, content_items
+from app.scenarios.reach import folds
 from app.scenarios.schema import Scenario
 
 SEED = 7
@@ -171,13 +172,14 @@ def own_probes(scenario: Scenario) -> list[Probe]:
     ]
 
 
-def without_probe(scenario: Scenario, probe: Probe) -> Scenario:
-    """The scenario with one example question removed, so asking it tests the buyer honestly."""
+def without_probes(scenario: Scenario, probes: Sequence[Probe]) -> Scenario:
+    """The scenario with these example questions removed, so asking them tests the buyer honestly."""
     data = scenario.model_dump()
-    kind, _, ident = probe.target.partition(":")
-    if kind == "decision":
-        data["decision"]["probes"][ident].remove(probe.text)
-    else:
+    for probe in probes:
+        kind, _, ident = probe.target.partition(":")
+        if kind == "decision":
+            data["decision"]["probes"][ident].remove(probe.text)
+            continue
         group = {
             "fact": data["facts"],
             "need": data["needs"],
@@ -190,13 +192,15 @@ def without_probe(scenario: Scenario, probe: Probe) -> Scenario:
 def own_responsiveness(
     scenario: Scenario, settings: Sequence[str] = ("early",)
 ) -> ResponsivenessReport:
-    """The scenario's own example questions, each asked of the scenario without it."""
+    """The scenario's own example questions, each group asked of the scenario without it
+    (the same folds as app/scenarios/reach.py)."""
     engine = OfflineBuyer()
     probes = own_probes(scenario)
     report = ResponsivenessReport(scenario.id)
-    for probe in probes:
-        reduced = without_probe(scenario, probe)
-        others = [p for p in probes if p != probe]
-        part = responsiveness(reduced, others, engine, settings, ask=[probe])
+    for group in folds([(p.target, p.text) for p in probes]):
+        asked = [Probe(k, q) for k, q in group]
+        reduced = without_probes(scenario, asked)
+        rest = [p for p in probes if p not in asked]
+        part = responsiveness(reduced, [*rest, *asked], engine, settings, ask=asked)
         report.results.extend(part.results)
     return report

@@ -130,8 +130,11 @@ async def test_ending_a_roleplay_stores_the_combined_scorecard(
     scenario = load_builtin()[ZH_SCENARIO]
     assert scenario.title in user
     assert scenario.title not in system
-    for need in scenario.needs:
-        assert need.says not in system + user
+    said = " ".join(t["text"] for t in turns)
+    for need in scenario.needs:  # only what the buyer said in the meeting, never the brief
+        if need.says not in said:
+            assert need.says not in system + user
+    assert any(need.says not in said for need in scenario.needs)
     assert "满分" not in user
     block = re.search(r"<transcript>\n(.*)\n</transcript>", user, re.S)
     assert block is not None
