@@ -1,4 +1,4 @@
-"""The `coach` command: serve, score, scenarios check, users."""
+"""The `coach` command: serve, score, scenarios check, eval buyer, users."""
 
 from __future__ import annotations
 
@@ -108,16 +108,69 @@ def cmd_scenarios_check(args: argparse.Namespace) -> int:
     for p in problems:
         print(str(p), file=sys.stderr)
     print(f"{len(scenarios)} valid, {len(problems)} problem(s) in {directory}")
+    if scenarios:
+        from app.simulation.reach import format_reach, reachability
+
+        print(format_reach([reachability(s) for s in scenarios], verbose=args.verbose))
     if args.simulate and scenarios:
-        from app.scenarios.realism import format_report, simulate_all
+        from app.simulation.realism import format_report, simulate_all
+        from app.simulation.responsiveness import own_responsiveness
 
         reports = simulate_all(scenarios)
         print(format_report(reports))
+        for s in scenarios:
+            rate = own_responsiveness(s).rate()
+            shown = f"{rate:.0%}" if rate is not None else "- (no example questions)"
+            print(f"{s.id}: example questions answered from their item, asked live: {shown}")
         unrealistic = [r.scenario for r in reports if not r.realistic]
         if unrealistic:
             print(f"unrealistic: {', '.join(unrealistic)}", file=sys.stderr)
             return 1
     return 1 if problems else 0
+
+
+def cmd_eval_buyer(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from app.buyer.engine import BuyerEngine
+    from app.buyer.llm import LLMBuyer
+    from app.buyer.offline import OfflineBuyer
+    from app.config import Settings
+    from app.llm.client import LLMClient
+    from app.llm.factory import llm_settings_problem
+    from app.prompting import load_library
+    from app.scenarios.catalog import load_builtin
+    from app.simulation.eval_buyer import format_eval, run
+
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        return _fail(f"bad settings: {exc.errors()[0]['msg']}")
+    problem = llm_settings_problem(settings)
+    if problem is not None:
+        return _fail(problem)
+    library = load_builtin()
+    if args.scenario is not None and args.scenario not in library:
+        return _fail(f"no scenario {args.scenario!r}; built-in: {', '.join(sorted(library))}")
+    scenarios = [library[args.scenario]] if args.scenario else list(library.values())
+
+    async def go() -> str:
+        offline = OfflineBuyer()
+        if settings.buyer_engine != "llm":
+            report = await run(offline, scenarios)
+        else:
+            client = LLMClient.from_settings(settings)
+            try:
+                engine: BuyerEngine = LLMBuyer(client, load_library(), offline)
+                report = await run(engine, scenarios)
+            finally:
+                await client.aclose()
+        if args.json:
+            return json.dumps(report.as_json(), ensure_ascii=False, indent=2)
+        return format_eval(report)
+
+    print(asyncio.run(go()))
+    return 0
 
 
 def cmd_users_create(args: argparse.Namespace) -> int:
@@ -198,9 +251,23 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--simulate",
         action="store_true",
-        help="play scripted trainees (consultant, pitcher, folder, arguer) against each scenario",
+        help="also play scripted trainees (consultant, pitcher, folder, arguer, discounter) and"
+        " the scenario's own example questions against the offline buyer",
+    )
+    check.add_argument(
+        "--verbose", action="store_true", help="list every example question that misses its item"
     )
     check.set_defaults(func=cmd_scenarios_check)
+
+    evaluate = sub.add_parser("eval", help="evaluate an engine before trainees meet it")
+    esub = evaluate.add_subparsers(dest="eval_command", required=True)
+    buyer = esub.add_parser(
+        "buyer",
+        help="play the configured buyer (offline, or the model behind OPENAI_BASE_URL) and report",
+    )
+    buyer.add_argument("--scenario", default=None, help="one built-in scenario id (default: all)")
+    buyer.add_argument("--json", action="store_true", help="print the report as JSON")
+    buyer.set_defaults(func=cmd_eval_buyer)
 
     users = sub.add_parser("users", help="user administration")
     usub = users.add_subparsers(dest="users_command", required=True)

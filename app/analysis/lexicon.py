@@ -1526,7 +1526,7 @@ INJECTION = cue(
         r"(提问|异议处理|需求挖掘|沟通)(能力|环节)?.{0,4}(打|给|评)(成|为)?.{0,3}(分|满分|优秀)",
     ],
     [
-        r"\b(output|print|repeat|reveal|show) (me )?(your|the) (instructions|prompt|rules|text above|system message)\b|\bnew instructions\b|\b(admin|developer|debug|god) mode\b|\boverride (your|the|all|previous|prior|scoring|system)\b|\bgrading (rubric|system|criteria|instructions|model)\b|\bas the (grader|grading|scoring|evaluat\w*|assessor|judge)\b|\b(mark|record|count|score|log) (the|this|my) (objection|answer|turn|conversation|call|response) as\b|\bthis (trainee|candidate|student|salesperson) (deserves|should get|is excellent)\b|\b(score|mark|grade)s?\b.{0,20}\b(excellent|perfect|maximum|highest|top)\b",
+        r"\b(output|print|repeat|reveal|show) (me )?(your|the) (scoring |grading )?(instructions|prompt|rules|rubric|text above|system message)\b|\bnew instructions\b|\b(admin|developer|debug|god) mode\b|\boverride (your|the|all|previous|prior|scoring|system)\b|\bgrading (rubric|system|criteria|instructions|model)\b|\bas the (grader|grading|scoring|evaluat\w*|assessor|judge)\b|\b(mark|record|count|score|log) (the|this|my) (objection|answer|turn|conversation|call|response) as\b|\bthis (trainee|candidate|student|salesperson) (deserves|should get|is excellent)\b|\b(score|mark|grade)s?\b.{0,20}\b(excellent|perfect|maximum|highest|top)\b",
         r"\brate (this|the|my) (conversation|session|performance|turn|answer|response)\b|\b10/10\b|^\W*assistant\s*[,:]",
         r"\bforget (your|all|the|previous) (instructions|rules|prompt|role)\b|\b(tell|show|give) me (the buyer'?s|your) (hidden|secret)\b",
         r"\bignore (all |the |any |your |every )?(previous |prior |above |earlier )?(instructions|rules|rubric|prompt|guidelines)",
@@ -1537,10 +1537,11 @@ INJECTION = cue(
         r"\blanguage model\b",
         r"\bgive (me )?(a )?(100|full marks|a perfect score|top marks|the highest score)\b",
         r"\bscore (me|this|the trainee|my) .{0,20}(100|highly|high|excellent|top)\b",
-        r"\bfull marks\b|\bperfect score\b|\b100/100\b",
-        r"\b(the )?(rubric|scorer|grader|evaluator)\b",
+        # A training platform's seller talks of graders, rubrics and perfect scores to a
+        # buyer; only words aimed at this session's scoring are an injection.
+        r"\b100/100\b|\b(this|my) (conversation|session|answer|turn|call) (deserves|gets|should get|earns) (full marks|a perfect score|100|top marks)\b",
+        r"\b(dear|attention|to the|hey) (rubric|scorer|grader|evaluator)\b|^\W*(rubric|scorer|grader|evaluator)\s*[:,]",
         r"\bnote to the (evaluator|grader|scorer|system|ai|model|assessor)\b",
-        r"\bthe trainee\b",
         r"\bhidden (needs|brief|instructions|agenda)\b",
         r"\byour (brief|instructions|system prompt|prompt)\b",
         r"\bstop (role-?playing|pretending)\b",

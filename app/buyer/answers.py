@@ -361,9 +361,6 @@ def _concern(t: Turn, asked: Asked, item: ContentItem) -> None:
 
 def _route(t: Turn, asked: Asked, item: ContentItem) -> None:
     if item.kind is ItemKind.need:
-        if asked.intent is Intent.payoff and item.layer is not NeedLayer.impact:
-            payoff(t, asked.question.text)
-            return
         _need(t, item, asked)
     elif item.kind is ItemKind.stakeholder:
         _stakeholder(t, asked, item)

@@ -23,7 +23,7 @@ from app.scenarios.content import ContentIndex, ContentItem, ItemKind, content_i
 from app.scenarios.schema import NeedLayer, Scenario
 
 # Weights fitted on the built-in scenarios' example questions, each left out of
-# the index in turn (app/scenarios/reach.py); the held-out benchmark never tuned them.
+# the index in turn (app/simulation/reach.py); the held-out benchmark never tuned them.
 LEXICAL_WEIGHT = 0.7
 INTENT_WEIGHT = 0.3
 TOPIC_WEIGHT = 0.1  # the question's business topic is one the item is tagged with

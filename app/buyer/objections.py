@@ -143,6 +143,7 @@ def say_again(t: Turn, o: Objection, move: ObjectionMove) -> None:
     ost = status(t, o)
     ost.restated += 1
     ost.times_raised += 1
+    t.plan.events["objection_restated"] = o.id
     t.plan.objection = ObjectionDue(
         o.id, move, t.objection_text(o, again=True), o.reason, unanswered=t.state.buyer_asked
     )

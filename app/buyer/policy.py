@@ -287,6 +287,8 @@ def disclose(t: Turn, keys: list[str], reply: str) -> BuyerState:
         st.last_keys = touched
     due = t.plan.objection
     st.buyer_asked = due is not None and _asks_seller(due.text)
+    if due is not None:
+        t.plan.events["objection_quote"] = due.text  # where the scorer finds it in the reply
     known = set(st.said)
     for piece in [reply, *t.spoken]:
         for sentence in sentences(piece):

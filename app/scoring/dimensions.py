@@ -22,7 +22,7 @@ from app.analysis.model import (
 from app.analysis.text import sentences
 from app.scoring.features import Features, ObjectionEpisode
 from app.scoring.notes import note, pick
-from app.scoring.schema import DimensionScore, Evidence, band_of
+from app.scoring.schema import DimensionScore, Evidence, NeedsReport, band_of
 
 
 @dataclass
@@ -406,9 +406,15 @@ def objection_handling(f: Features) -> DimensionScore:
 # --- needs discovery ------------------------------------------------------------------
 
 
-def needs_discovery(f: Features, revealed_share: float | None = None) -> DimensionScore:
+NOTHING_REVEALED_CAP = 55.0  # good questions the buyer never answered with a need: developing
+
+
+def needs_discovery(f: Features, report: NeedsReport | None = None) -> DimensionScore:
+    """`report`: what the buyer actually revealed (its own record in a role-play, read
+    from the transcript otherwise); the score and the reason agree with it."""
     lang = f.analysis.language
     t = Tally(lang)
+    cap = _short_cap(f)
     problem = f.stage_questions(SpinStage.problem)
     implication = f.stage_questions(SpinStage.implication)
     payoff = f.stage_questions(SpinStage.need_payoff)
@@ -459,8 +465,21 @@ def needs_discovery(f: Features, revealed_share: float | None = None) -> Dimensi
     t.points += 10 * min(1.0, len(values) / 2)
     for v in values[:1]:
         t.cite(v.index, v.evidence[Act.value], "value", good=True)
-    if revealed_share is not None:
-        t.points += 10 * revealed_share
+    if report is not None and report.needs_total:
+        t.points += 10 * report.needs_uncovered / report.needs_total
+        if report.needs_uncovered:
+            t.strengths.append(
+                pick(
+                    lang,
+                    f"客户说出了{report.needs_uncovered}/{report.needs_total}个需求",
+                    f"the buyer revealed {report.needs_uncovered} of {report.needs_total} needs",
+                )
+            )
+        else:
+            cap = min(cap, NOTHING_REVEALED_CAP)
+            t.gaps.append(
+                pick(lang, "客户的需求一个也没说出来", "the buyer revealed none of its needs")
+            )
     else:
         disclosures = {
             b.index
@@ -485,7 +504,7 @@ def needs_discovery(f: Features, revealed_share: float | None = None) -> Dimensi
         t.points -= 10
         t.cite(pitched[0].index, pitched[0].evidence[Act.pitch], "pitch_first", good=False)
         t.gaps.append(pick(lang, "还没了解需求就开始推产品", "pitched features before discovery"))
-    return _no_evidence_guard(t.result(t.points * 100 / DISCOVERY_FULL_MARKS, _short_cap(f)), f)
+    return _no_evidence_guard(t.result(t.points * 100 / DISCOVERY_FULL_MARKS, cap), f)
 
 
 def _no_evidence_guard(d: DimensionScore, f: Features) -> DimensionScore:

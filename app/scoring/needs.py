@@ -1,11 +1,19 @@
-"""Which of the scenario's hidden needs and decision makers the trainee brought to light."""
+"""What the buyer actually said: the needs and decision makers it revealed, the objections it raised.
+
+In a role-play the buyer keeps its own record (the events stored on its turns),
+so the scorecard's lists are what happened, not what the words look like; an
+imported transcript is read.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
-from app.analysis.text import content_terms
+from app.analysis.conversation import ConversationAnalysis
+from app.analysis.model import BuyerSignal, BuyerTurnAnalysis, ObjectionHit
+from app.analysis.text import content_terms, sentences
 from app.scenarios.schema import Scenario
 from app.scoring.schema import NeedsReport, NeedUncovered, StakeholderUncovered
 
@@ -72,3 +80,42 @@ def needs_report(
         stakeholders_uncovered=sum(1 for p in people if p.uncovered),
         stakeholders_total=len(people),
     )
+
+
+def with_raised_objections(
+    analysis: ConversationAnalysis, scenario: Scenario, events: Mapping[int, Mapping[str, Any]]
+) -> ConversationAnalysis:
+    """The analysis with every objection the buyer's record says it raised or repeated.
+
+    The cues can miss an objection said in everyday words ("再让店长学个新东西，我怕他们
+    有意见"); the buyer knows it raised one, so objection handling is scored on it.
+    """
+    by_id = {o.id: o for o in scenario.objections}
+    turns = list(analysis.turns)
+    for i, turn in enumerate(turns):
+        if not isinstance(turn, BuyerTurnAnalysis):
+            continue
+        ev = events.get(turn.index) or {}
+        raised = ev.get("objection_raised") or ev.get("objection_restated")
+        objection = by_id.get(raised) if isinstance(raised, str) else None
+        if objection is None or objection.kind in turn.objection_kinds:
+            continue
+        quote = _quote(turn.text, str(ev.get("objection_quote") or ""))
+        turns[i] = replace(
+            turn,
+            objections=(*turn.objections, ObjectionHit(objection.kind, quote)),
+            signals=turn.signals | {BuyerSignal.objection},
+            evidence={**turn.evidence, BuyerSignal.objection: quote},
+        )
+    return replace(analysis, turns=tuple(turns))
+
+
+def _quote(text: str, said: str) -> str:
+    """The verbatim words of the objection in the buyer's turn (the sentence that carries most of it)."""
+    if said and said in text:
+        return said
+    parts = sentences(text)
+    if not parts:
+        return text
+    want = content_terms(said)
+    return max(parts, key=lambda s: len(content_terms(s.text) & want)).text

@@ -11,7 +11,7 @@ from app.scenarios.schema import Scenario
 from app.scoring import dimensions
 from app.scoring.coaching import coach_turns
 from app.scoring.features import extract
-from app.scoring.needs import needs_report
+from app.scoring.needs import needs_report, with_raised_objections
 from app.scoring.notes import note
 from app.scoring.schema import DIMENSIONS, DimensionName, DimensionScore, Flag, Scorecard
 
@@ -46,15 +46,14 @@ class RubricScorer:
         events: Mapping[int, Mapping[str, Any]] | None = None,
     ) -> Scorecard:
         analysis = analyze_conversation(turns, language)
+        if events and scenario is not None:
+            analysis = with_raised_objections(analysis, scenario, events)
         features = extract(analysis)
         report = needs_report(scenario, turns, events) if scenario is not None else None
-        revealed = (
-            report.needs_uncovered / report.needs_total if report and report.needs_total else None
-        )
         dims: dict[DimensionName, DimensionScore] = {
             "questioning": dimensions.questioning(features),
             "objection_handling": dimensions.objection_handling(features),
-            "needs_discovery": dimensions.needs_discovery(features, revealed),
+            "needs_discovery": dimensions.needs_discovery(features, report),
         }
         overall = weighted_overall({k: d.score for k, d in dims.items()})
         flags = [

@@ -25,16 +25,16 @@ from app.analysis.trainee import analyze_trainee_turn
 from app.buyer.engine import BuyerReply
 from app.buyer.offline import OfflineBuyer
 from app.scenarios.content import ItemKind, content_items
-from app.scenarios.reach import folds
 from app.scenarios.schema import Scenario
+from app.simulation.reach import folds
 
 SEED = 7
 MID_CONVERSATION_QUESTIONS = 4
-_INTRO = {
+INTRO = {
     "zh": "{name}您好，谢谢您抽时间见我。今天我不急着介绍产品，想先听听咱们这边的情况，可以吗？",
     "en": "Thanks for making the time, {name}. I won't pitch anything today; I'd like to understand your situation first. Is that all right?",
 }
-_FAIR_REPLY = {
+FAIR_REPLY = {
     "zh": "理解，您这边事情确实多。能说说主要是顾虑哪方面吗？",
     "en": "That's fair, and I appreciate you being straight with me. What's behind that, if you don't mind me asking?",
 }
@@ -96,7 +96,7 @@ class _Session:
         return reply
 
 
-def _prerequisites(scenario: Scenario, target: str, first: dict[str, str]) -> list[str]:
+def prerequisites(scenario: Scenario, target: str, first: dict[str, str]) -> list[str]:
     """Questions for the needs a need builds on, deepest last."""
     chain: list[str] = []
     key = target
@@ -113,8 +113,8 @@ def _prerequisites(scenario: Scenario, target: str, first: dict[str, str]) -> li
 def _start(scenario: Scenario, engine: OfflineBuyer) -> _Session:
     s = _Session(scenario, engine)
     lang = scenario.language
-    s.say(_INTRO[lang].format(name=scenario.buyer.name))
-    s.say(_FAIR_REPLY[lang])
+    s.say(INTRO[lang].format(name=scenario.buyer.name))
+    s.say(FAIR_REPLY[lang])
     return s
 
 
@@ -136,7 +136,7 @@ def responsiveness(
     order = list(first)
     report = ResponsivenessReport(scenario.id)
     for probe in ask if ask is not None else probes:
-        prereqs = _prerequisites(scenario, probe.target, first)
+        prereqs = prerequisites(scenario, probe.target, first)
         for setting in settings:
             session = _start(scenario, engine)
             if setting == "mid":
@@ -193,7 +193,7 @@ def own_responsiveness(
     scenario: Scenario, settings: Sequence[str] = ("early",)
 ) -> ResponsivenessReport:
     """The scenario's own example questions, each group asked of the scenario without it
-    (the same folds as app/scenarios/reach.py)."""
+    (the same folds as app/simulation/reach.py)."""
     engine = OfflineBuyer()
     probes = own_probes(scenario)
     report = ResponsivenessReport(scenario.id)

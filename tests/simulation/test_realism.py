@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app.scenarios.catalog import load_builtin
-from app.scenarios.realism import simulate
+from app.simulation.realism import simulate
 
 SCENARIOS = load_builtin()
 

@@ -14,8 +14,8 @@ from app.analysis.conversation import context_for
 from app.analysis.trainee import analyze_trainee_turn
 from app.buyer.offline import OfflineBuyer
 from app.scenarios.schema import Scenario
-from app.scenarios.scripted import Trainee, all_styles
 from app.scoring.rubric import RubricScorer
+from app.simulation.scripted import Trainee, all_styles
 
 MAX_TURNS = 30
 MAX_EARNED_ASKS = 2  # a well-earned step is accepted after at most one ritual stall
