@@ -19,7 +19,7 @@ from app.accounts.service import AccountsService
 from app.assignments.router import router as assignments_router
 from app.buyer.lines import load_phrasebook
 from app.buyer.llm import LLMBuyer
-from app.buyer.offline import OfflineBuyer
+from app.buyer.offline import OfflineBuyer, warm_up
 from app.config import Settings, get_settings
 from app.container import Container
 from app.db.engine import make_engine, make_sessionmaker, sqlite_checkpointer
@@ -94,6 +94,8 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         container = build_container(settings)
+        # Fit the question readers and index the scenarios now, not on a trainee's first turn.
+        await asyncio.to_thread(warm_up, container.builtin_scenarios.values())
         if migrate:
             await upgrade_to_head(container.engine)
         await _first_start(container)

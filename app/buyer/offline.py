@@ -11,8 +11,9 @@ transcript.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from app.analysis.intent import intent_model
 from app.analysis.model import TraineeTurnAnalysis
 from app.buyer import voice
 from app.buyer.engine import BuyerReply, HistoryTurn
@@ -21,6 +22,7 @@ from app.buyer.plan import TurnPlan
 from app.buyer.policy import decide, disclose
 from app.buyer.state import BuyerState, ObjectionState
 from app.buyer.turn import Turn
+from app.scenarios.content import content_index
 from app.scenarios.schema import Scenario
 
 
@@ -86,3 +88,11 @@ class OfflineBuyer:
         if plan.answers:
             events["answered"] = [d.key for d in plan.answers]
         return BuyerReply(text=text, state=after, events=events)
+
+
+def warm_up(scenarios: Iterable[Scenario]) -> None:
+    """Fit the intent readers and index the scenarios (about a second, once per process)."""
+    for language in ("zh", "en"):
+        intent_model(language)
+    for scenario in scenarios:
+        content_index(scenario)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from app.analysis.text import content_terms
+from app.analysis.terms import index_terms
 from app.buyer.answers import split_sentences
 from app.buyer.plan import Depth, Disclosure, ObjectionMove, TurnPlan
 from app.buyer.turn import Turn
@@ -48,8 +48,8 @@ def _pointer(d: Disclosure, language: str) -> str:
     """A few of the buyer's own words that point back to something said before: the
     clause of it closest to the question, not the whole of it again."""
     parts = split_sentences(d.text) or [d.text]
-    asked = content_terms(d.question or "")
-    part = max(parts, key=lambda p: len(content_terms(p) & asked))
+    asked = set(index_terms(d.question or ""))
+    part = max(parts, key=lambda p: len(set(index_terms(p)) & asked))
     clauses = [c for c in _CLAUSE.split(part) if c.strip()]
     while len(clauses) > 1 and _FILLER.match(clauses[0].strip()):
         clauses = clauses[1:]  # "说实话，" / "Honestly," points at nothing
@@ -97,7 +97,11 @@ def word(t: Turn, plan: TurnPlan) -> str:
         text = due.text
         if due.refusal:
             text = _glue(t.line("refusal_lead"), text, t.language)
-        elif due.unanswered and due.move is ObjectionMove.restate:
+        elif (
+            due.unanswered
+            and due.move is ObjectionMove.restate
+            and text.rstrip().endswith(("？", "?"))
+        ):
             text = _glue(t.line("unanswered_lead"), text, t.language)
         elif parts and not _CONNECTIVE.match(text):
             text = _glue(t.line("objection_lead"), text, t.language)
