@@ -1133,7 +1133,7 @@ PILOT = cue(
 # A concrete next activity together (meeting, visit, demo, pilot, proposal, introduction).
 NEXT_STEP = cue(
     [
-        r"(拉|建)(个|一个)?(小)?群|拉.{0,12}进来|一起(沟通|交流|讨论|对一下|坐下来)|坐下来(聊|谈)|(约|打)(个)?(电话|视频)",
+        r"(拉|建)(个|一个)?(小)?群|拉.{0,12}进来|一起(沟通|交流|讨论|对一下|坐下来)|坐下来(聊|谈)|约(个)?(电话|视频)|打个(电话|视频)|(给您|跟您|和您)(打|约)(个|一个)?(电话|视频)",
         # "汇总到您这儿" / "报到您这儿" report figures; "今天来拜访" describes this visit.
         r"见(个)?面|(再|下次|改天|下周|下个?月|回头|找(个)?时间|专程)(来|去|登门)?拜访|拜访(一下|一次)|登门|上门|过来|过去(一趟)|来一趟|(来|(?<![汇总报交传送递馈])到|去)(厂里|现场|贵司|公司|您这|你们那|车间|仓库|医院|门店|工地)|实地|调研|参观|考察",
         r"演示|demo|展示一下|试点|POC|poc|试用|验证|先试|评估|诊断|复盘|汇报|介绍给|引荐|认识一下",
@@ -1221,7 +1221,8 @@ ORDER = cue(
         r"(给|帮)(您|你们?)(锁定|留|占|保留)(名额|价格|档期|位置|库存)?|名额不多|库存不多|最后(几|\d)(个|台|套)(名额)?",
         r"(这周|本周|今天|月底前|现在)定下来|合同(我)?(马上|今天|这就|回去就)(发|拟|准备|走)",
         r"(今天|现在|马上|这周|本周|先|就|直接|可以|您|你|咱们|把|能不能|要不)(在这(儿|里)?)?.{0,4}签(约|合同|单|字|下来|个字|一下|协议)|签(了吧|一下吧|吧)|签(约|合同|字|协议)(吧|吗|呗)",
-        r"(今天|现在|马上|尽快|这周|本周|月底前|当场)(就)?(把)?.{0,8}(定|签|拍板|下单|付款|打款)",
+        # "现在有定期清理…吗" is no close: 定 as in 定期/规定/确定 doesn't count.
+        r"(今天|现在|马上|尽快|这周|本周|月底前|当场)(就)?(把)?.{0,8}((?<![规确固制约])定(?![期位义制时额律点价量向])|签|拍板|下单|付款|打款)",
         r"(今天|现在|马上|这周|先|就|直接|可以|您|能不能|要不)(把)?.{0,4}下(个)?单|下(个)?单(吧|吗|呗)|把单(子)?下了",
         r"把(订单|单子|合同|项目|采购订单)(给|交给|签|定|下)|把.{0,8}(协议|合同|意向书|订单|单子|单)(给)?签(了|下来|一下|掉)",
         r"(就|先)(先)?订(个|上)?[\d一二两三四五六七八九十百千]+(台|套|件|个|箱|吨|批)",
@@ -1235,7 +1236,7 @@ ORDER = cue(
         r"占(个|住)?名额|锁定(价格|名额|档期)",
     ],
     [
-        r"\block (it|this|that|you|them|us|the (price|rate|deal|slot|spot|discount)|your (slot|spot|price|rate)) in\b|\block in (the|this|that|your|today'?s) (price|rate|deal|slot|spot|discount)\b|\bfor (your )?signature\b|\b(need|get) a yes\b|\bsay yes\b|\bare you in\b|\border form\b|\bonboard\w* (this|next) (week|month)\b",
+        r"\block (it|this|that|you|them|us|the (price|rate|deal|slot|spot|discount)|your (slot|spot|price|rate)) in\b|\block in (the|this|that|your|today'?s) (price|rate|deal|slot|spot|discount)\b|\bfor (your )?signature\b|\b(need|get) a yes\b|\bsay yes\b|\bare you in\s*[?!.]|\bare you in or out\b|\border form\b|\bonboard\w* (this|next) (week|month)\b",
         r"\bshake (hands )?on it\b|\bdo we have a deal\b|\bcount on your (business|order|signature)\b|\bmake it official\b",
         r"\bsend (you )?the invoice\b|\b(get|have) (a|your) commitment\b|\bgood to go\s*\?|\bgreen light\b|\bpull the trigger\b|\bbook the order\b|\bpo number\b",
         r"\bwhat would it take to (get|close|sign)\b",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from app.analysis.intent import Intent
 from app.analysis.model import (
     MONOLOGUE_WORDS,
     PITCH_WORDS,
@@ -50,6 +51,23 @@ _IMPROPER = re.compile(
 )
 
 
+# Readings that ask for something the buyer knows (not a proposal, a close or a remark).
+_CONTENT = frozenset(
+    {
+        Intent.current_state,
+        Intent.supplier,
+        Intent.problem,
+        Intent.impact,
+        Intent.personal,
+        Intent.goal,
+        Intent.decision_process,
+        Intent.people,
+        Intent.budget,
+        Intent.timeline,
+        Intent.criteria,
+    }
+)
+SURE_CONTENT = 0.6
 _RHETORICAL = re.compile(
     r"能不|难道|哪有|哪能|怎么可能|谁还|\b(who wouldn'?t|how could (i|we)|isn'?t it obvious)\b",
     re.I,
@@ -96,10 +114,10 @@ def _run(t: Turn) -> None:
     if a.has(Act.give_up):
         t.end(EndReason.trainee_left, "accept_leave")
         return
-    _consume_moves(t)
+    moves = _moves(t)
     _tone(t)
     objections.handle_open(t)
-    if a.has(Act.advance, Act.hard_close) and not _only_a_probe(t):
+    if moves and not _only_a_probe(t):
         advance.judge(t)
     if a.has(Act.summary) and a.evidence.get(Act.summary) != a.evidence.get(Act.advance):
         _summary(t)
@@ -112,16 +130,31 @@ def _run(t: Turn) -> None:
     _patience(t)
 
 
-def _consume_moves(t: Turn) -> None:
-    """Questions that are part of a move, not asking for content: "shall we meet Tuesday?",
-    "did I get that right?" after a summary. The move gets the reply."""
+def _moves(t: Turn) -> bool:
+    """Consume the questions that are part of a move, not asking for content ("shall we
+    meet Tuesday?", "did I get that right?" after a summary): the move gets the reply.
+    True when the turn proposes a step or asks for the order.
+
+    A "move" the cues saw in a question the intent reader is sure asks for content
+    ("付款按什么节奏走？", "how confident are you in the number you'll book?") was a
+    misreading: the buyer answers the question instead.
+    """
     a = t.analysis
-    moves = {a.evidence.get(x) for x in (Act.advance, Act.hard_close, Act.summary)}
+    steps = {a.evidence.get(x) for x in (Act.advance, Act.hard_close)} - {None}
+    for asked in t.asked:
+        if (
+            asked.question.text in steps
+            and asked.intent in _CONTENT
+            and asked.reading.confidence >= SURE_CONTENT
+        ):
+            steps.discard(asked.question.text)
+    moves = set(steps)
     if a.has(Act.summary):
-        moves.add(a.evidence.get(Act.feedback_request))
+        moves |= {a.evidence.get(Act.summary), a.evidence.get(Act.feedback_request)}
     for i, asked in enumerate(t.asked):
         if asked.question.text in moves:
             t.consumed.add(i)
+    return bool(steps)
 
 
 def _only_a_probe(t: Turn) -> bool:
