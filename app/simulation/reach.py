@@ -3,7 +3,9 @@
 The example questions (the items' `probes`) are split into FOLDS groups; each
 group is asked of an index built without it (cross-validation, so no question
 is ever matched against itself). A question reaches its item when the buyer's
-matching (intent + the content's words, app/buyer/asking.py) ranks it first. An item none of whose
+matching (intent + the content's words, app/buyer/asking.py) ranks it first.
+(For the built-in scenarios the intent reader has also learnt from these
+questions, app/simulation/probe_intents.py; the word index never has.) An item none of whose
 questions reach it is one a trainee will struggle to get answered: its words
 or its probes need work. `coach scenarios check` prints this report.
 """
