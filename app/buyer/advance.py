@@ -69,7 +69,7 @@ def judge(t: Turn) -> None:
         t.react("already_agreed")
         return
     st.advance_asks += 1
-    if a.has(Act.hard_close):
+    if t.asks_order:
         # Asking for the order: never what this meeting can give.
         if not _ready(t):
             st.adjust(trust=-6, patience=-8)
@@ -77,7 +77,7 @@ def judge(t: Turn) -> None:
         return
     if st.advance_asks > 2 and not _ready(t):
         st.adjust(patience=-8)  # asking again without learning anything new is pushing
-    proposal = a.evidence.get(Act.advance, a.text)
+    proposal = t.proposal or a.evidence.get(Act.advance, a.text)
     earned = _ready(t) and fits(t.scenario, proposal)
     blocker = obj.blocking(t)
     while blocker is not None and obj.status(t, blocker).status is ObjectionStatus.reason_shared:

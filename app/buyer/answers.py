@@ -34,6 +34,9 @@ MAX_ANSWERS = 2  # a barrage of questions gets two answers
 # How close another item must score to stand in for the best one (a person not named yet).
 NEAR = 0.7
 CONVERSATIONAL_MATCH = 0.3
+# BM25 a question must share with a fact or a need to be about it (an English word
+# shared weighs about what a Chinese character pair does, and there are fewer of them).
+MIN_WORDS = {"zh": 1.5, "en": 0.8}
 NEED_INTENT = 0.25  # share of the reading that asks about difficulties, costs, stakes
 NAMES_THE_NEED = 6.0  # BM25 at which a question plainly names a need in its own words
 PROBLEM_LEAN = 0.25  # enough of the reading asks what is hard, not just how it is
@@ -41,6 +44,18 @@ STORY = 0.75
 TWIN = 0.85  # a second reading this close to the best is answered too...
 TWIN_WORDS = 2.0  # ...when the question shares real words with it
 FALLBACK = 0.6  # a held-back answer gives way to another reading scoring at least this share
+# The seller's own offer: a question about it is about the product, not small talk.
+_OURS = re.compile(
+    r"我们|我司|咱们的(方案|系统|产品|服务|平台)|这套|这款|方案|产品|演示|报价|"
+    r"\b(we|our|us|the (demo|proposal|platform|product|solution|offer))\b",
+    re.I,
+)
+_PERMISSION = re.compile(
+    r"(能|可以|方便)(不能|)?(问|请教|了解)(您|你)?(几个|一些|一下)?|问(您)?几个问题|"
+    r"\b(can|could|may) i (ask|run through|go through)\b|\bmind if i (ask|take notes)\b|"
+    r"\bok(ay)? if i ask\b",
+    re.I,
+)
 _DEFLECT: dict[NeedLayer, LineKey] = {
     NeedLayer.surface: "problem_deflect",
     NeedLayer.impact: "impact_deflect",
@@ -112,7 +127,9 @@ def _asks_for_a_need(asked: Asked, item: ContentItem) -> bool:
     lexical = asked.best.lexical if asked.best is not None else 0.0
     if item.layer is NeedLayer.surface:
         return wanting >= NEED_INTENT / 2 or lexical >= NAMES_THE_NEED / 2
-    return wanting >= NEED_INTENT or lexical >= NAMES_THE_NEED
+    # What a problem costs, or what it means to them: not to "is X a problem?".
+    deeper = wanting - asked.reading.p(Intent.problem)
+    return deeper >= NEED_INTENT or lexical >= NAMES_THE_NEED
 
 
 def _need(t: Turn, item: ContentItem, asked: Asked) -> None:
@@ -242,8 +259,28 @@ def answer(t: Turn, asked: Asked) -> None:
     best = asked.best
     # Conversational questions ("what do you think of our product?") name no content of
     # their own; only a clear match makes them about an item.
+    if _PERMISSION.search(q) and intent is Intent.other:
+        t.withhold(q, "go_ahead")  # "may I ask a few questions?"
+        return
+    # Facts and needs are many: an intent alone can't say which one is meant. A question
+    # that shares next to no words with any, or the same few with several, is about
+    # something else.
+    if (
+        best is not None
+        and best.item.kind in _MANY
+        and best.lexical < MIN_WORDS[t.language]
+        and best.item.key not in t.state.last_keys  # "and that, once more?": just said
+    ):
+        runner_up = max((r.lexical for r in asked.ranked[1:]), default=0.0)
+        if best.lexical >= 2 * runner_up > 0 or (runner_up == 0 and best.lexical > 0):
+            pass  # few words, but they point at this item and no other
+        else:
+            best = None
     if best is None or (intent in CONVERSATIONAL and best.score < CONVERSATIONAL_MATCH):
-        if intent is Intent.product_opinion:
+        ours = bool(_OURS.search(q))
+        if intent in (Intent.other, Intent.product_opinion) and not ours and not t.proposal:
+            t.withhold(q, "small_talk")  # the weather, football, fishing: a word, then business
+        elif intent is Intent.product_opinion:
             t.withhold(q, "product_question")
         elif intent is Intent.check:
             t.react("feedback_ack")
@@ -255,15 +292,17 @@ def answer(t: Turn, asked: Asked) -> None:
             t.withhold(q, "unknown_answer")
         return
     item = best.item
-    if intent is Intent.concern and item.kind is not ItemKind.concern:
+    if intent in (Intent.concern, Intent.problem) and item.kind is not ItemKind.concern:
         # Asked what went wrong, why, what worries them: the story behind a concern
-        # wins over a fact that merely shares the words, when it reads nearly as well.
+        # wins over a fact that merely shares the words, when it reads nearly as well
+        # (for a question about a difficulty, when it shares as many of the words).
         story = next((r for r in asked.ranked if r.item.kind is ItemKind.concern), None)
-        if (
-            story is not None
-            and story.score >= STORY * best.score
-            and best.item.kind in (ItemKind.fact, ItemKind.need)  # not a person's worries
-        ):
+        close = story is not None and (
+            story.score >= STORY * best.score
+            if intent is Intent.concern
+            else story.lexical >= best.lexical
+        )
+        if story is not None and close and best.item.kind in (ItemKind.fact, ItemKind.need):
             item = story.item
     if t.planned(item.key):
         return
@@ -307,6 +346,7 @@ def _deeper(t: Turn, asked: Asked, best: Ranked) -> ContentItem:
 
 
 _SHAREABLE = (ItemKind.fact, ItemKind.decision, ItemKind.stakeholder)
+_MANY = (ItemKind.fact, ItemKind.need)
 
 
 def _and_the_neighbour(t: Turn, asked: Asked, best: Ranked) -> None:

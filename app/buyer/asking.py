@@ -116,9 +116,9 @@ def rank(
     context: set[str],
     topics: frozenset[Topic] = frozenset(),
 ) -> list[Ranked]:
-    lexical = index.lexical(text)
+    lexical = index.lexical(text, ignore=index.address_terms)
     top = float(lexical.max()) if len(lexical) else 0.0
-    about_concern = reading.p(Intent.concern, Intent.elaborate) >= CONCERN_SHARE
+    about_concern = reading.p(Intent.concern, Intent.elaborate, Intent.problem) >= CONCERN_SHARE
     out: list[Ranked] = []
     for i, item in enumerate(index.items):
         if item.kind is ItemKind.concern and not about_concern:

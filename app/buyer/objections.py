@@ -18,12 +18,15 @@ import re
 from app.analysis import lexicon as lx
 from app.analysis.intent import Intent
 from app.analysis.model import PITCH_WORDS, Act, AdvanceKind, ObjectionKind
+from app.analysis.text import content_terms, sentences
 from app.buyer.plan import Disclosure, ObjectionDue, ObjectionMove
 from app.buyer.state import ObjectionState, ObjectionStatus
 from app.buyer.turn import Turn
 from app.scenarios.schema import Objection, ObjectionTrigger, Resolution
 
 MAX_RESTATES = 2
+SUBSTANCE_WORDS = 3  # English stems shared with what would settle a concern
+SUBSTANCE_BIGRAMS = 4  # Chinese character pairs, likewise
 AIMED = 0.35  # a question whose best content match scores this is about that content
 OTHER_CONCERN = 4.0  # BM25 a question must share with another concern's words to be about it
 SURE_CONCERN = 0.5  # a reading this sure that a question is about the concern overrides that
@@ -70,12 +73,33 @@ def remedies(t: Turn, o: Objection) -> bool:
     a = t.analysis
     if a.has(Act.discount) and not a.has(Act.value, Act.proof, Act.pilot):
         return False
+    if a.has(Act.argument):
+        return False
     if any(_REMEDY_ACTS[r] in a.acts for r in o.resolved_by):
         return True
     # A concrete step with the people concerned answers "send me material" or "not my call".
     if o.trigger is ObjectionTrigger.advance and a.has(Act.advance):
         return a.advance_kind not in (AdvanceKind.order, AdvanceKind.proposal)
-    return False
+    return answers_in_substance(t, o)
+
+
+def answers_in_substance(t: Turn, o: Objection) -> bool:
+    """The trainee's statement takes up what would settle this concern, in its own words
+    ("we hold billing until your TrakLine contract ends in April"), though no cue for a
+    case, a pilot or a benefit fired: the words of the concern's reason and remedy."""
+    said = content_terms(" ".join(s for s in _statements(t)))
+    if not said:
+        return False
+    wanted = content_terms(" ".join([o.resolution, o.reason, o.reveals]))
+    shared = said & wanted
+    latin = sum(1 for x in shared if x.isascii())
+    return latin >= SUBSTANCE_WORDS or len(shared) - latin >= SUBSTANCE_BIGRAMS
+
+
+def _statements(t: Turn) -> list[str]:
+    """The turn without its questions: what the trainee offers, not what it asks."""
+    asked = {x.question.text for x in t.asked}
+    return [s.text for s in sentences(t.analysis.text) if s.text not in asked]
 
 
 def _probes_concern(t: Turn, o: Objection) -> int | None:
@@ -196,7 +220,7 @@ def handle_open(t: Turn) -> None:
             return
         if ost.acknowledged and t.asked and a.pitch_words < PITCH_WORDS:
             return  # questions after an acknowledgement: the concern waits for the next step
-        if a.has(Act.advance, Act.hard_close):
+        if t.proposal or t.asks_order:
             return  # the verdict on the step gives this concern as its reason
         _talked_past(t, o)
         return
@@ -288,9 +312,24 @@ def raise_due(t: Turn) -> None:
             and status(t, o).status is ObjectionStatus.pending
             and o.at_turn is not None
             and st.trainee_turns >= o.at_turn
+            and _sets_off(t, o)
         ):
             raise_objection(t, o)
             return
+
+
+def _sets_off(t: Turn, o: Objection) -> bool:
+    """Its time has come, and the turn gives the buyer something to object to: a claim,
+    a benefit, a case, a step, a price — or the very subject of the concern."""
+    a = t.analysis
+    if a.has(Act.pitch, Act.value, Act.proof, Act.pilot, Act.advance, Act.discount):
+        return True
+    if a.pitch_words >= PITCH_WORDS:
+        return True
+    words = content_terms(" ".join([*o.phrasings, o.reason]))
+    shared = content_terms(a.text) & words
+    latin = sum(1 for x in shared if x.isascii())
+    return latin >= 2 or len(shared) - latin >= 3
 
 
 def blocking(t: Turn) -> Objection | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from app.analysis import lexicon as lx
 from app.analysis.intent import Intent
 from app.analysis.model import (
     MONOLOGUE_WORDS,
@@ -68,6 +69,8 @@ _CONTENT = frozenset(
     }
 )
 SURE_CONTENT = 0.6
+SURE_PROPOSAL = 0.5
+INTERROGATION = 4  # turns in a row of nothing but closed situation questions
 _RHETORICAL = re.compile(
     r"能不|难道|哪有|哪能|怎么可能|谁还|\b(who wouldn'?t|how could (i|we)|isn'?t it obvious)\b",
     re.I,
@@ -148,13 +151,29 @@ def _moves(t: Turn) -> bool:
             and asked.reading.confidence >= SURE_CONTENT
         ):
             steps.discard(asked.question.text)
+    if not steps:
+        # "pilot 40 trucks toledo, meet next week w/ maria?": a step the cues missed, read
+        # as a proposal (not a question for content) and naming a step.
+        for asked in t.asked:
+            text = asked.question.text
+            if (
+                asked.intent is Intent.other
+                and asked.reading.confidence >= SURE_PROPOSAL
+                and (lx.NEXT_STEP.find(text, t.language) or advance.step_kinds(text, t.language))
+            ):
+                steps.add(text)
+                break
+    t.asks_order = a.has(Act.hard_close) and (
+        a.evidence.get(Act.hard_close) in steps or not t.asked
+    )
+    t.proposal = a.evidence.get(Act.advance) or next(iter(steps), None)
     moves = set(steps)
     if a.has(Act.summary):
         moves |= {a.evidence.get(Act.summary), a.evidence.get(Act.feedback_request)}
     for i, asked in enumerate(t.asked):
         if asked.question.text in moves:
             t.consumed.add(i)
-    return bool(steps)
+    return bool(steps) or t.asks_order
 
 
 def _only_a_probe(t: Turn) -> bool:
@@ -165,7 +184,7 @@ def _only_a_probe(t: Turn) -> bool:
         step is not None
         and t.probe is not None
         and t.asked[t.probe].question.text == step
-        and not t.analysis.has(Act.hard_close)
+        and not t.asks_order
     )
 
 
@@ -233,7 +252,7 @@ def _statements(t: Turn) -> None:
         t.react("badmouth", first=True)
     if a.has(Act.leading) and a.questions:
         t.react("leading_pushback", first=True)
-    if st.closed_streak >= 3:
+    if st.closed_streak >= INTERROGATION and not t.proposal:
         st.adjust(patience=-6)
         t.react("interrogation")
     answered = bool(t.plan.answers or t.plan.withheld)

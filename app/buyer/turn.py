@@ -44,6 +44,8 @@ class Turn:
             set()
         )  # questions already answered (e.g. by an objection's reason)
         self.probe: int | None = None  # the question that dug into the objection on the table
+        self.proposal: str | None = None  # the words of a step the trainee proposes, if any
+        self.asks_order = False  # the trainee asks for the order or the signature
         self._said = set(state.said)
         self._picked: set[str] = set()
         self.spoken: list[str] = []  # the pieces the voice said, before any lead-in was glued on

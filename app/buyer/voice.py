@@ -27,9 +27,39 @@ _FILLER = re.compile(
 _CLAUSE = re.compile(r"(?<=[，,；;])")
 
 
+_LOWER_AFTER_COMMA = frozenset(
+    [
+        "The",
+        "We",
+        "Our",
+        "It",
+        "Its",
+        "That",
+        "This",
+        "There",
+        "They",
+        "Their",
+        "My",
+        "You",
+        "Your",
+        "Every",
+        "Everything",
+        "A",
+        "An",
+        "Nobody",
+        "No",
+        "Some",
+        "Most",
+        "Half",
+    ]
+)
+
+
 def _glue(lead: str, text: str, language: str) -> str:
-    """A lead-in run into what follows: "As I said, we ..." not "As I said, We ..."."""
-    if language == "en" and text[:1].isupper() and text[1:2].islower():
+    """A lead-in run into what follows: "As I said, we ..." not "As I said, We ...";
+    after a full stop or a colon, and for names, the capital stays."""
+    first = text.split(" ", 1)[0]
+    if language == "en" and lead.rstrip().endswith(",") and first in _LOWER_AFTER_COMMA:
         text = text[0].lower() + text[1:]
     return lead + text
 

@@ -128,10 +128,28 @@ def content_items(scenario: Scenario) -> tuple[ContentItem, ...]:
     return tuple(items)
 
 
+def address_of(scenario: Scenario) -> str:
+    """The ways a trainee names the buyer: full name, given name, surname plus title."""
+    name = scenario.buyer.name
+    if scenario.language == "zh":
+        surname = name[:1]
+        forms = [name, *(surname + t for t in ("总", "主任", "处长", "部长", "经理", "院长", "董"))]
+    else:
+        forms = [name, *name.split()]
+    return " ".join(forms)
+
+
 class ContentIndex:
     """BM25 over a scenario's items; `leave_out` drops example questions (for honest checks)."""
 
-    def __init__(self, items: Sequence[ContentItem], leave_out: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        items: Sequence[ContentItem],
+        leave_out: frozenset[str] = frozenset(),
+        address: str = "",
+    ):
+        # How trainees address the buyer ("周总", "Dave") says nothing about what they ask.
+        self.address_terms = frozenset(index_terms(address))
         self.items = tuple(items)
         self.by_key = {i.key: i for i in self.items}
         docs = [
@@ -144,9 +162,9 @@ class ContentIndex:
         self._bm25.index(docs, show_progress=False)
         self._vocab = {t for d in docs for t in d}
 
-    def lexical(self, text: str) -> np.ndarray:
+    def lexical(self, text: str, ignore: frozenset[str] = frozenset()) -> np.ndarray:
         """BM25 score of every item (in `items` order) for `text`; zeros when nothing is shared."""
-        terms = [t for t in index_terms(text) if t in self._vocab]
+        terms = [t for t in index_terms(text) if t in self._vocab and t not in ignore]
         if not terms:
             return np.zeros(len(self.items))
         scores: np.ndarray = self._bm25.get_scores(terms)
@@ -166,7 +184,7 @@ def content_index(scenario: Scenario) -> ContentIndex:
     key = scenario.model_dump_json()
     index = _INDEXES.get(key)
     if index is None:
-        index = ContentIndex(content_items(scenario))
+        index = ContentIndex(content_items(scenario), address=address_of(scenario))
         _INDEXES[key] = index
         if len(_INDEXES) > _CACHE_SIZE:
             _INDEXES.popitem(last=False)

@@ -407,6 +407,7 @@ def objection_handling(f: Features) -> DimensionScore:
 
 
 NOTHING_REVEALED_CAP = 55.0  # good questions the buyer never answered with a need: developing
+SHARE_CAP_FLOOR, SHARE_CAP_RANGE = 55.0, 50.0  # cap 55 + 50 x the share of needs told
 
 
 def needs_discovery(f: Features, report: NeedsReport | None = None) -> DimensionScore:
@@ -441,9 +442,20 @@ def needs_discovery(f: Features, report: NeedsReport | None = None) -> Dimension
         )
     decision = f.decision_subtopics
     t.points += 15 * min(1.0, len(decision) / 3)
+    people = report.stakeholders_uncovered if report is not None else 0
     if decision:
         first = min(decision.values(), key=lambda q: q.index)
         t.cite(first.index, first.question.text, "decision_probe", good=True)
+    elif people:
+        # Never asked, but the buyer named them: learnt, if not by asking.
+        t.points += 5
+        t.gaps.append(
+            pick(
+                lang,
+                f"客户提到了{people}位参与决策的人，但没有主动问决策流程、预算和时间",
+                f"the buyer named {people} people in the decision, but the trainee never asked how it is decided, the budget or the timing",
+            )
+        )
     else:
         t.gaps.append(
             pick(
@@ -467,6 +479,10 @@ def needs_discovery(f: Features, report: NeedsReport | None = None) -> Dimension
         t.cite(v.index, v.evidence[Act.value], "value", good=True)
     if report is not None and report.needs_total:
         t.points += 10 * report.needs_uncovered / report.needs_total
+        # Excellent needs most of the needs told: the score can't outrun the list.
+        cap = min(
+            cap, SHARE_CAP_FLOOR + SHARE_CAP_RANGE * report.needs_uncovered / report.needs_total
+        )
         if report.needs_uncovered:
             t.strengths.append(
                 pick(
@@ -487,7 +503,10 @@ def needs_discovery(f: Features, report: NeedsReport | None = None) -> Dimension
             if b.signals & {BuyerSignal.pain, BuyerSignal.impact, BuyerSignal.personal}
         }
         t.points += 10 * min(1.0, len(disclosures) / 3)
-    if implication or payoff:
+    deeper_told = report is not None and any(
+        n.uncovered and n.layer != "surface" for n in report.needs
+    )
+    if implication or payoff or deeper_told:
         t.strengths.append(pick(lang, "追问了问题带来的影响和价值", "dug into impact and value"))
     elif problem:
         t.gaps.append(pick(lang, "停在表面问题，没有追问影响", "stopped at the surface problem"))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from app.analysis.intent import read_intent
 from app.analysis.lexicon import topics_of
 from app.buyer.asking import rank
-from app.scenarios.content import ContentIndex, ItemKind, content_items
+from app.scenarios.content import ContentIndex, ItemKind, address_of, content_items
 from app.scenarios.schema import Scenario
 
 
@@ -74,7 +74,9 @@ def reachability(scenario: Scenario) -> ReachReport:
     every = content_items(scenario)
     by_key = {i.key: ItemReach(i.key, len(i.probes), 0) for i in items}
     for group in folds([(i.key, p) for i in items for p in i.probes]):
-        index = ContentIndex(every, leave_out=frozenset(p for _, p in group))
+        index = ContentIndex(
+            every, leave_out=frozenset(p for _, p in group), address=address_of(scenario)
+        )
         for key, probe in group:
             reading = read_intent(probe, scenario.language)
             ranked = rank(index, probe, reading, set(), topics_of(probe, scenario.language))

@@ -206,15 +206,6 @@ def test_understanding_plus_a_question_about_the_concern_opens_it_up_and_the_rem
     assert not any(x in p.last_reply for x in o.phrasings)
 
 
-def test_a_question_about_a_concern_not_raised_yet_gets_the_story_behind_it() -> None:
-    p = start(MES)
-    say(p, "周总您好，现在生产数据是怎么统计的？")
-    say(p, "理解，主机厂这阵子确实忙。我听说芜湖之前上过MES没用起来，您觉得当时主要是卡在哪儿了？")
-    risk = next(o for o in SCENARIOS[MES].objections if o.id == "risk-last-project")
-    assert risk.reveals in p.last_reply, p.last_reply
-    assert p.state.objections[risk.id].status is ObjectionStatus.reason_shared
-
-
 def test_an_ignored_objection_is_said_again_in_other_words_then_set_aside_not_a_wall() -> None:
     p = start(FLEET)
     say(p, "Hi Dave. How many trucks do you run?")
