@@ -1207,7 +1207,7 @@ PROPOSING = cue(
         r"\b(does|would|will|could) .{0,30}\bwork( better| for you)?\b",
         r"\b(i'?m |we're )?happy to (come|set|arrange|run|show|bring|do|walk)\b",
         r"\bwould .{0,20}\bbe (ok|okay|possible|useful|helpful)\b",
-        r"\b(as a|as the|for a|our) next step\b",
+        r"\b(as a|as the|for a|our) next step\b|^\W*(first|next) step\s*[:,-]",
         r"\bwhat i'?d (suggest|propose|recommend)\b|\bi'?d (suggest|propose|recommend|start with)\b|\bmy (suggestion|proposal) (is|would be)\b",
     ],
 )

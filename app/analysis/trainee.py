@@ -270,7 +270,9 @@ _PERMISSION = re.compile(
     r"^\s*(那)?(您|你)?(看)?(这样)?(可以|行|方便|合适|怎么样|如何|好)(吗|不|么|呢|不好)?\s*[？?]?\s*$"
     r"|^\s*(那)?(您|你)看(呢|怎么样|行吗|可以吗|如何|行不行|合不合适|方便吗)\s*[？?]?\s*$"
     r"|\b(would|does|will|could) (that|this|it) (work|suit)|\bhow does (that|this) sound\b"
-    r"|\bsound (good|ok|okay|reasonable)\b|\bis that (ok|okay|alright|fine)\b",
+    r"|\bsound (good|ok|okay|reasonable)\b|\bis that (ok|okay|alright|fine)\b"
+    r"|\bwould you (support|back|go for|agree to|be up for|be open to|sign off on) (that|this|it)\b"
+    r"|\bare you (ok|okay|happy|comfortable) with (that|this)\b",
     re.I,
 )
 

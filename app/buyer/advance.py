@@ -117,8 +117,9 @@ def judge(t: Turn) -> None:
         t.react("advance_unfitting")
         t.plan.events["advance_refused"] = "unfitting"
         return
+    conceded = bool(t.plan.events.get("objections_resolved"))
     if stall is not None and stall_state is not None:
-        if stall_state.status is ObjectionStatus.pending:
+        if stall_state.status is ObjectionStatus.pending and not conceded:
             obj.raise_objection(t, stall)  # the ritual stall, once
             t.plan.events["advance_refused"] = "stall"
             return

@@ -16,6 +16,7 @@ import re
 
 from app.analysis.intent import Intent
 from app.analysis.model import Act
+from app.analysis.terms import index_terms
 from app.buyer import objections as obj
 from app.buyer.asking import CONVERSATIONAL, Asked, Ranked
 from app.buyer.lines import LineKey
@@ -234,7 +235,7 @@ def elaborate(t: Turn, asked: Asked) -> bool:
         if item is None:
             continue
         if key in t.state.brief_keys:
-            _say(t, item, q, Depth.more)
+            t.answer(Disclosure(item.key, item.says, Depth.more, item.label, q, elaborated=True))
             return True
         deeper = [
             i
@@ -310,6 +311,26 @@ def answer(t: Turn, asked: Asked) -> None:
         _concern(t, asked, item)
         return
     item = _deeper(t, asked, best)
+    if revealed(t, item) and item.key not in t.state.brief_keys and not _asks_again(t, asked, item):
+        # A follow-up on something already told asks for more than was said: the next
+        # thing it could mean, or an honest "couldn't say", never the same words again.
+        fresh = next(
+            (
+                r.item
+                for r in asked.ranked
+                if r.item.kind is not ItemKind.concern
+                and not revealed(t, r.item)
+                and not t.planned(r.item.key)
+                and r.score >= FALLBACK * best.score
+            ),
+            None,
+        )
+        if fresh is not None:
+            item = fresh
+        elif best.score < SURELY_ABOUT:
+            t.withhold(q, "unknown_answer")
+            return
+        # else: plainly about what was told, in other words: point back to it
     withheld = len(t.plan.withheld)
     _route(t, asked, item)
     if item.kind is ItemKind.fact and t.planned(item.key):
@@ -329,6 +350,27 @@ def answer(t: Turn, asked: Asked) -> None:
                 del t.plan.withheld[withheld:]
                 _say(t, r.item, q, Depth.full)
                 return
+
+
+_AGAIN = re.compile(
+    r"再说一遍|再讲一遍|刚才(说|讲|提)的|您说的是|来着|是吧[？?]?$|对吧[？?]?$|"
+    r"\b(again|once more|remind me|one more time|did you say|you said)\b",
+    re.I,
+)
+REPEAT_COVERAGE = 0.6  # share of a question's words that an earlier answer already holds
+SURELY_ABOUT = 0.45  # a reading this strong is about the item, however it is worded
+
+
+def _asks_again(t: Turn, asked: Asked, item: ContentItem) -> bool:
+    """The question asks for what was already told (in so many words, or says so)."""
+    q = asked.question.text
+    if _AGAIN.search(q):
+        return True
+    terms = set(index_terms(q)) - t.index.address_terms
+    if not terms:
+        return True
+    told = set(index_terms(item.says))
+    return len(terms & told) / len(terms) >= REPEAT_COVERAGE
 
 
 def _deeper(t: Turn, asked: Asked, best: Ranked) -> ContentItem:

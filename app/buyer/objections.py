@@ -25,6 +25,7 @@ from app.buyer.turn import Turn
 from app.scenarios.schema import Objection, ObjectionTrigger, Resolution
 
 MAX_RESTATES = 2
+OPEN_TRUST = 60  # scheduled objections stay unsaid once trust is this high
 SUBSTANCE_WORDS = 3  # English stems shared with what would settle a concern
 SUBSTANCE_BIGRAMS = 4  # Chinese character pairs, likewise
 AIMED = 0.35  # a question whose best content match scores this is about that content
@@ -306,6 +307,8 @@ def raise_due(t: Turn) -> None:
             return
     if t.plan.events.get("objections_resolved"):
         return  # one concern just settled: the next one on the clock can wait a turn
+    if st.trust >= OPEN_TRUST:
+        return  # a buyer this open tells its worries as its story, not as pushback
     for o in t.scenario.objections:
         if (
             o.trigger is ObjectionTrigger.turn

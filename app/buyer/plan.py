@@ -35,6 +35,7 @@ class Disclosure:
     depth: Depth = Depth.full
     label: str = ""  # short name, for pointing back to it
     question: str | None = None  # the trainee's words it answers
+    elaborated: bool = False  # asked to say more ("具体说说？"): the rest comes with a lead-in
 
     @property
     def new(self) -> bool:

@@ -46,7 +46,8 @@ _INSULT = re.compile(
     re.I,
 )
 _IMPROPER = re.compile(
-    r"(不用|不走|绕过|绕开|跳过|省掉)(公开)?(招标|招投标|采购流程|比选)|回扣|返点给您|好处费|私下(给|打|塞)|红包|"
+    r"(不用|不走|绕过|绕开|跳过|省掉)(公开)?(招标|招投标|采购流程|比选)|回扣|返点给您|好处费|私下(给|打|塞|找|聊|见|定)|红包|"
+    r"配合(做|写|出)参数|控标|定向(招标|采购)|拆(成|分).{0,8}(小项目|几单|几个合同)|(不用|不必)(您)?出面|"
     r"\b(skip|bypass|get around|avoid) (the )?(tender|bid(ding)?|procurement|rfp)\b|\bkickback\b|\bunder the table\b|\b(a little )?something for you personally\b",
     re.I,
 )
@@ -258,7 +259,11 @@ def _statements(t: Turn) -> None:
     answered = bool(t.plan.answers or t.plan.withheld)
     if a.has(Act.discount) and not any(r.line == "discount_suspicious" for r in t.plan.reactions):
         t.react("discount_unasked")
-    elif a.has(Act.value) and not t.plan.events.get("objections_resolved"):
+    elif (
+        a.has(Act.value)
+        and not t.plan.events.get("objections_resolved")
+        and not t.plan.events.get("advance_refused")
+    ):
         shown = [t.scenario.need(n) for n in st.revealed_needs]
         if any(t.mentions(n.keywords) or t.echoes(n.says) for n in shown):
             st.adjust(trust=4)

@@ -9,9 +9,13 @@ variants this session hasn't heard, so nothing is said twice word for word.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import lru_cache
 
 from app.analysis.terms import index_terms
+from app.analysis.text import sentences
 from app.buyer.answers import split_sentences
+from app.buyer.lines import digest
 from app.buyer.plan import Depth, Disclosure, ObjectionMove, TurnPlan
 from app.buyer.turn import Turn
 
@@ -20,6 +24,7 @@ _CONNECTIVE = re.compile(
     r"^.{0,4}(说实话|实话|老实讲|坦白)|^(不过|但|可|只是|说实话|说句实话|老实说|话说回来|那|再说|还有|but\b|still\b|that said\b|and\b|so\b|honestly\b|look\b|again\b|to be honest\b)",
     re.I,
 )
+_SAYS_UNANSWERED = re.compile(r"回答|没接|answer", re.I)
 _FILLER = re.compile(
     r"^(说实话|说句实话|老实说|实话实说|跟你交个底|不瞒你说|坦白讲|你知道吗|honestly|to be honest|frankly|look|i'?ll be (straight|honest) with you)[，,:：]?$",
     re.I,
@@ -27,41 +32,41 @@ _FILLER = re.compile(
 _CLAUSE = re.compile(r"(?<=[，,；;])")
 
 
-_LOWER_AFTER_COMMA = frozenset(
-    [
-        "The",
-        "We",
-        "Our",
-        "It",
-        "Its",
-        "That",
-        "This",
-        "There",
-        "They",
-        "Their",
-        "My",
-        "You",
-        "Your",
-        "Every",
-        "Everything",
-        "A",
-        "An",
-        "Nobody",
-        "No",
-        "Some",
-        "Most",
-        "Half",
-    ]
-)
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;:] )([A-Z][A-Za-z'-]*)")
 
 
-def _glue(lead: str, text: str, language: str) -> str:
+@lru_cache(maxsize=64)
+def _proper_nouns(text: str) -> frozenset[str]:
+    """Words a text capitalises in mid-sentence: names, places, companies."""
+    return frozenset(_MID_SENTENCE_CAPITAL.findall(text))
+
+
+def _scenario_text(t: Turn) -> str:
+    sc = t.scenario
+    return " ".join(
+        [sc.buyer.company, sc.buyer.name, *(x.says for x in sc.facts), *(x.says for x in sc.needs)]
+        + [x.name for x in sc.decision.stakeholders]
+    )
+
+
+def _glue(lead: str, text: str, language: str, names: frozenset[str] = frozenset()) -> str:
     """A lead-in run into what follows: "As I said, we ..." not "As I said, We ...";
     after a full stop or a colon, and for names, the capital stays."""
     first = text.split(" ", 1)[0]
-    if language == "en" and lead.rstrip().endswith(",") and first in _LOWER_AFTER_COMMA:
+    if (
+        language == "en"
+        and lead.rstrip().endswith(",")
+        and first[:1].isupper()
+        and first != "I"
+        and not first.startswith("I'")
+        and first.strip(".,") not in names
+    ):
         text = text[0].lower() + text[1:]
     return lead + text
+
+
+def _names(t: Turn) -> frozenset[str]:
+    return _proper_nouns(_scenario_text(t)) if t.language == "en" else frozenset()
 
 
 def _brief(text: str) -> tuple[str, str]:
@@ -108,10 +113,10 @@ def render(t: Turn, d: Disclosure) -> str:
     if d.depth is Depth.more:
         rest = _brief(d.text)[1]
         if not rest:
-            return _glue(t.line("recall_lead"), _pointer(d, lang), lang)
-        return _glue(t.line("more_lead"), rest, lang)
+            return _glue(t.line("recall_lead"), _pointer(d, lang), lang, _names(t))
+        return _glue(t.line("more_lead"), rest, lang, _names(t)) if d.elaborated else rest
     if d.depth is Depth.recall:
-        return _glue(t.line("recall_lead"), _pointer(d, lang), lang)
+        return _glue(t.line("recall_lead"), _pointer(d, lang), lang, _names(t))
     return d.text
 
 
@@ -126,15 +131,16 @@ def word(t: Turn, plan: TurnPlan) -> str:
     if due is not None:
         text = due.text
         if due.refusal:
-            text = _glue(t.line("refusal_lead"), text, t.language)
+            text = _glue(t.line("refusal_lead"), text, t.language, _names(t))
         elif (
             due.unanswered
             and due.move is ObjectionMove.restate
             and text.rstrip().endswith(("？", "?"))
+            and not _SAYS_UNANSWERED.search(text)
         ):
-            text = _glue(t.line("unanswered_lead"), text, t.language)
+            text = _glue(t.line("unanswered_lead"), text, t.language, _names(t))
         elif parts and not _CONNECTIVE.match(text):
-            text = _glue(t.line("objection_lead"), text, t.language)
+            text = _glue(t.line("objection_lead"), text, t.language, _names(t))
         parts.append(text)
     if plan.closing:
         parts.append(t.line(plan.closing))
@@ -144,4 +150,20 @@ def word(t: Turn, plan: TurnPlan) -> str:
     if due is not None:
         t.spoken.append(due.text)
     sep = "" if t.language == "zh" else " "
-    return sep.join(p.strip() for p in parts if p.strip())
+    return sep.join(_once(p.strip() for p in parts if p.strip()))
+
+
+def _once(parts: Iterable[str]) -> list[str]:
+    """Each sentence once: two answers drawing on one passage don't say it twice."""
+    seen: set[str] = set()
+    out = []
+    for part in parts:
+        kept = []
+        for s in sentences(part):
+            d = digest(s.text)
+            if d not in seen:
+                seen.add(d)
+                kept.append(s.text)
+        if kept:
+            out.append(("" if re.search(r"[\u4e00-\u9fff]", part) else " ").join(kept))
+    return out
