@@ -916,7 +916,7 @@ DISCOUNT = cue(
 # Giving something for nothing counts as a concession only when it isn't a
 # pilot or an assessment ("a free pilot is not a discount").
 FREE_ONLY = rx(
-    r"赠送|白送|附送|免费|\bfor free\b|\bon us\b(?! to\b)|\bat no (extra )?(cost|charge)\b|\bno charge\b|\bfree\b|\bcomplimentary\b|\bon the house\b",
+    r"赠送|白送|附送|免费|不收(您|你们?)?(的)?(钱|费|费用|一分钱)|\bfor free\b|\bon us\b(?! to\b)|\bat no (extra )?(cost|charge)\b|\bno charge\b|\bfree\b|\bcomplimentary\b|\bon the house\b",
     re.I,
 )
 PITCH_SELF = cue(

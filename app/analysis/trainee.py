@@ -328,7 +328,8 @@ def _badmouths(t: str, language: str) -> bool:
 
 
 def _discount(t: str, language: str) -> bool:
-    pilot = bool(lx.PILOT.search(t, language))
+    # A free pilot or a free survey is a small step offered, not a price cut.
+    pilot = bool(lx.PILOT.search(t, language) or lx.SITE_VISIT.search(t, language))
     return any(
         not lx.negated(t, m.start()) and not (pilot and lx.FREE_ONLY.search(m.group(0)))
         for m in lx.DISCOUNT.finditer(t, language)

@@ -57,9 +57,18 @@ def fits(scenario: Scenario, proposal: str) -> bool:
     return len(shared) >= _SHARED_TERMS and AdvanceKind.proposal not in offered
 
 
+def needs_required(t: Turn) -> int:
+    """Needs the trainee must have brought out; one fewer once they summarised the need
+    back and the buyer confirmed it (they showed they understood, 需求确认)."""
+    wanted = t.scenario.advance.requires_needs
+    return max(min(wanted, 1), wanted - 1) if t.state.summary_confirmed else wanted
+
+
 def _ready(t: Turn) -> bool:
-    adv = t.scenario.advance
-    return len(t.state.revealed_needs) >= adv.requires_needs and t.state.trust >= adv.min_trust
+    return (
+        len(t.state.revealed_needs) >= needs_required(t)
+        and t.state.trust >= t.scenario.advance.min_trust
+    )
 
 
 def judge(t: Turn) -> None:
@@ -107,7 +116,7 @@ def judge(t: Turn) -> None:
         return
     stall = next((o for o in t.scenario.objections if o.trigger is ObjectionTrigger.advance), None)
     stall_state = obj.status(t, stall) if stall is not None else None
-    if len(st.revealed_needs) < t.scenario.advance.requires_needs:
+    if len(st.revealed_needs) < needs_required(t):
         _refuse(t, "not_yet", "needs")
         return
     if st.trust < t.scenario.advance.min_trust:
