@@ -252,7 +252,7 @@ def answer(t: Turn, asked: Asked) -> None:
     """Answer one question from the scenario's content, or say why not."""
     q = asked.question.text
     intent = asked.intent
-    if t.analysis.evidence.get(Act.product_question) == q:
+    if t.analysis.evidence.get(Act.product_question) == q and not t.proposal:
         t.withhold(q, "product_question")  # "how do you like our demo?" is not about them
         return
     if intent is Intent.elaborate and elaborate(t, asked):
@@ -327,8 +327,8 @@ def answer(t: Turn, asked: Asked) -> None:
         )
         if fresh is not None:
             item = fresh
-        elif best.score < SURELY_ABOUT:
-            t.withhold(q, "unknown_answer")
+        elif best.score < SURELY_ABOUT or _coverage(t, q, item) < LOW_COVERAGE:
+            t.withhold(q, "unknown_answer")  # asks for a detail the buyer never had
             return
         # else: plainly about what was told, in other words: point back to it
     withheld = len(t.plan.withheld)
@@ -358,19 +358,24 @@ _AGAIN = re.compile(
     re.I,
 )
 REPEAT_COVERAGE = 0.6  # share of a question's words that an earlier answer already holds
-SURELY_ABOUT = 0.45  # a reading this strong is about the item, however it is worded
+SURELY_ABOUT = 0.45  # a reading this strong is about the item, however it is worded...
+LOW_COVERAGE = 0.25  # ...unless it hardly shares a word with it: then it asks for a detail
+
+
+def _coverage(t: Turn, question: str, item: ContentItem) -> float:
+    """Share of the question's words found in the item's own words or its example
+    questions: how people ask for this very thing, not for some detail beside it."""
+    terms = set(index_terms(question)) - t.index.address_terms
+    if not terms:
+        return 1.0
+    known = set(index_terms(" ".join([item.says, *item.probes])))
+    return len(terms & known) / len(terms)
 
 
 def _asks_again(t: Turn, asked: Asked, item: ContentItem) -> bool:
     """The question asks for what was already told (in so many words, or says so)."""
     q = asked.question.text
-    if _AGAIN.search(q):
-        return True
-    terms = set(index_terms(q)) - t.index.address_terms
-    if not terms:
-        return True
-    told = set(index_terms(item.says))
-    return len(terms & told) / len(terms) >= REPEAT_COVERAGE
+    return bool(_AGAIN.search(q)) or _coverage(t, q, item) >= REPEAT_COVERAGE
 
 
 def _deeper(t: Turn, asked: Asked, best: Ranked) -> ContentItem:

@@ -172,7 +172,8 @@ def _moves(t: Turn) -> bool:
     if a.has(Act.summary):
         moves |= {a.evidence.get(Act.summary), a.evidence.get(Act.feedback_request)}
     for i, asked in enumerate(t.asked):
-        if asked.question.text in moves:
+        summary_check = a.has(Act.summary) and asked.intent is Intent.check
+        if asked.question.text in moves or summary_check:
             t.consumed.add(i)
     return bool(steps) or t.asks_order
 

@@ -25,6 +25,10 @@ _CONNECTIVE = re.compile(
     re.I,
 )
 _SAYS_UNANSWERED = re.compile(r"回答|没接|answer", re.I)
+_SAYS_WAIT = re.compile(
+    r"^.{0,3}(我得先说|先说清楚|先别|别急|不急|且慢|等等|hold on|not so fast|wait|slow down|before (we|you))",
+    re.I,
+)
 _FILLER = re.compile(
     r"^(说实话|说句实话|老实说|实话实说|跟你交个底|不瞒你说|坦白讲|你知道吗|honestly|to be honest|frankly|look|i'?ll be (straight|honest) with you)[，,:：]?$",
     re.I,
@@ -130,8 +134,10 @@ def word(t: Turn, plan: TurnPlan) -> str:
     due = plan.objection
     if due is not None:
         text = due.text
-        if due.refusal:
+        if due.refusal and not _SAYS_WAIT.match(text):
             text = _glue(t.line("refusal_lead"), text, t.language, _names(t))
+        elif due.refusal:
+            pass  # the concern itself opens with "hold on"
         elif (
             due.unanswered
             and due.move is ObjectionMove.restate
