@@ -46,7 +46,8 @@ def _goal_terms(scenario_id: str, goal: str, people: tuple[str, ...]) -> frozens
 
 
 def fits(scenario: Scenario, proposal: str) -> bool:
-    """Whether a proposed step is the kind of step the scenario's advance is, or shares its substance."""
+    """Whether a proposed step is the kind of step the scenario's advance is, or shares
+    its substance (`proposal`: the trainee's whole turn, which describes the step)."""
     goal = scenario.advance.goal
     wanted = step_kinds(goal, scenario.language) - {AdvanceKind.proposal}
     offered = step_kinds(proposal, scenario.language)
@@ -54,7 +55,8 @@ def fits(scenario: Scenario, proposal: str) -> bool:
         return True
     people = tuple(x for s in scenario.decision.stakeholders for x in (s.name, s.title))
     shared = content_terms(proposal) & _goal_terms(scenario.id, goal, people)
-    return len(shared) >= _SHARED_TERMS and AdvanceKind.proposal not in offered
+    only_paper = bool(offered) and offered <= {AdvanceKind.proposal, AdvanceKind.demo}
+    return len(shared) >= _SHARED_TERMS and not only_paper
 
 
 def needs_required(t: Turn) -> int:
@@ -87,7 +89,7 @@ def judge(t: Turn) -> None:
     if st.advance_asks > 2 and not _ready(t):
         st.adjust(patience=-8)  # asking again without learning anything new is pushing
     proposal = t.proposal or a.evidence.get(Act.advance, a.text)
-    earned = _ready(t) and fits(t.scenario, proposal)
+    earned = _ready(t) and fits(t.scenario, a.text)
     blocker = obj.blocking(t)
     while blocker is not None and obj.status(t, blocker).status is ObjectionStatus.reason_shared:
         # A concern already talked through is settled by its remedy, or by an earned,
@@ -122,7 +124,7 @@ def judge(t: Turn) -> None:
     if st.trust < t.scenario.advance.min_trust:
         _refuse(t, "not_yet_trust", "trust")
         return
-    if not fits(t.scenario, proposal):
+    if not fits(t.scenario, a.text):
         t.react("advance_unfitting")
         t.plan.events["advance_refused"] = "unfitting"
         return
@@ -130,6 +132,15 @@ def judge(t: Turn) -> None:
     if stall is not None and stall_state is not None:
         if stall_state.status is ObjectionStatus.pending and not conceded:
             obj.raise_objection(t, stall)  # the ritual stall, once
+            t.plan.events["advance_refused"] = "stall"
+            return
+        if (
+            stall_state.status is ObjectionStatus.open
+            and not conceded
+            and not obj.remedies(t, stall)
+        ):
+            # The stall raised and talked past: asking again is not answering it.
+            obj.say_again(t, stall, ObjectionMove.restate)
             t.plan.events["advance_refused"] = "stall"
             return
         if stall_state.unresolved:

@@ -42,6 +42,7 @@ NEED_INTENT = 0.25  # share of the reading that asks about difficulties, costs, 
 NAMES_THE_NEED = 6.0  # BM25 at which a question plainly names a need in its own words
 PROBLEM_LEAN = 0.25  # enough of the reading asks what is hard, not just how it is
 STORY = 0.75
+PERSONAL_READING = 0.4  # "leave me out of it" only to a question that is about the person
 TWIN = 0.85  # a second reading this close to the best is answered too...
 TWIN_WORDS = 2.0  # ...when the question shares real words with it
 FALLBACK = 0.6  # a held-back answer gives way to another reading scoring at least this share
@@ -159,6 +160,8 @@ def _need(t: Turn, item: ContentItem, asked: Asked) -> None:
             t.withhold(q, "impact_needs_problem")
             return
     line = _DEFLECT[layer or NeedLayer.surface]
+    if layer is NeedLayer.personal and asked.reading.p(Intent.personal) < PERSONAL_READING:
+        line = "impact_deflect"  # a business question near a private matter: stay vague
     t.withhold(q, line)
     if layer is NeedLayer.surface:
         # Guarded but fair: say how things stand in that area, not where it hurts.

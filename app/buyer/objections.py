@@ -78,8 +78,10 @@ def remedies(t: Turn, o: Objection) -> bool:
         return False
     if any(_REMEDY_ACTS[r] in a.acts for r in o.resolved_by):
         return True
-    # A concrete step with the people concerned answers "send me material" or "not my call".
-    if o.trigger is ObjectionTrigger.advance and a.has(Act.advance):
+    # A concrete step with the people concerned answers "send me material" or "not my
+    # call", once the buyer has said what is behind it.
+    explored = status(t, o).status is ObjectionStatus.reason_shared
+    if o.trigger is ObjectionTrigger.advance and explored and (a.has(Act.advance) or t.proposal):
         return a.advance_kind not in (AdvanceKind.order, AdvanceKind.proposal)
     return answers_in_substance(t, o)
 

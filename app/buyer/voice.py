@@ -39,10 +39,45 @@ _CLAUSE = re.compile(r"(?<=[，,；;])")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;:] )([A-Z][A-Za-z'-]*)")
 
 
+_NEVER_NAMES = frozenset(
+    [
+        "I",
+        "I'm",
+        "I'll",
+        "I've",
+        "I'd",
+        "We",
+        "We're",
+        "We've",
+        "We'll",
+        "It",
+        "It's",
+        "The",
+        "A",
+        "An",
+        "They",
+        "They're",
+        "You",
+        "You're",
+        "My",
+        "Our",
+        "Your",
+        "Their",
+        "This",
+        "That",
+        "There",
+        "Here",
+        "He",
+        "She",
+    ]
+)
+
+
 @lru_cache(maxsize=64)
 def _proper_nouns(text: str) -> frozenset[str]:
-    """Words a text capitalises in mid-sentence: names, places, companies."""
-    return frozenset(_MID_SENTENCE_CAPITAL.findall(text))
+    """Words a text capitalises in mid-sentence (names, places, companies), not quoted
+    speech's own sentence starts."""
+    return frozenset(_MID_SENTENCE_CAPITAL.findall(text)) - _NEVER_NAMES
 
 
 def _scenario_text(t: Turn) -> str:
@@ -61,8 +96,7 @@ def _glue(lead: str, text: str, language: str, names: frozenset[str] = frozenset
         language == "en"
         and lead.rstrip().endswith(",")
         and first[:1].isupper()
-        and first != "I"
-        and not first.startswith("I'")
+        and first not in ("I", "I'm", "I'll", "I've", "I'd")
         and first.strip(".,") not in names
     ):
         text = text[0].lower() + text[1:]
