@@ -396,7 +396,7 @@ def _deeper(t: Turn, asked: Asked, best: Ranked) -> ContentItem:
 
 
 _SHAREABLE = (ItemKind.fact, ItemKind.decision, ItemKind.stakeholder)
-_MANY = (ItemKind.fact, ItemKind.need)
+_MANY = (ItemKind.fact,)  # needs come in layers: the reading's layer narrows them down
 
 
 def _and_the_neighbour(t: Turn, asked: Asked, best: Ranked) -> None:

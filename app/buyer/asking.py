@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from app.analysis.intent import Intent, IntentReading, read_intent
 from app.analysis.model import Question, TraineeTurnAnalysis
+from app.analysis.terms import index_terms
+from app.analysis.text import sentences
 from app.analysis.topics import Topic
 from app.buyer.state import BuyerState
 from app.scenarios.content import ContentIndex, ContentItem, ItemKind, content_index
@@ -146,6 +148,22 @@ def read_questions(
     out = []
     for q in analysis.questions:
         reading = read_intent(q.text, scenario.language)
-        ranked = rank(index, q.text, reading, context, q.topics)
+        words = _with_lead_in(analysis.text, q.text)
+        ranked = rank(index, words, reading, context, q.topics)
         out.append(Asked(q, reading, tuple(ranked)))
     return out
+
+
+SHORT_QUESTION = 6  # index terms: "How did that go?" needs the sentence before it
+
+
+def _with_lead_in(turn: str, question: str) -> str:
+    """The question, with the statement just before it when the question alone names
+    nothing ("I heard you tried some cameras a while back. How did that go?")."""
+    if len(index_terms(question)) >= SHORT_QUESTION:
+        return question
+    parts = [s.text for s in sentences(turn)]
+    if question not in parts:
+        return question
+    at = parts.index(question)
+    return f"{parts[at - 1]} {question}" if at > 0 else question
