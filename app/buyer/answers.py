@@ -20,7 +20,7 @@ from app.analysis.terms import index_terms
 from app.buyer import objections as obj
 from app.buyer.asking import CONVERSATIONAL, Asked, Ranked
 from app.buyer.lines import LineKey
-from app.buyer.plan import Depth, Disclosure
+from app.buyer.plan import Depth, Disclosure, Withheld
 from app.buyer.state import ObjectionStatus
 from app.buyer.turn import Turn
 from app.scenarios.content import ContentItem, ItemKind
@@ -282,7 +282,9 @@ def answer(t: Turn, asked: Asked) -> None:
             best = None
     if best is None or (intent in CONVERSATIONAL and best.score < CONVERSATIONAL_MATCH):
         ours = bool(_OURS.search(q))
-        if intent in (Intent.other, Intent.product_opinion) and not ours and not t.proposal:
+        if t.state.advance_granted and not t.plan.advance_accepted:
+            t.withhold(q, "advance_granted_wrapup")  # the step is agreed: details later
+        elif intent in (Intent.other, Intent.product_opinion) and not ours and not t.proposal:
             t.withhold(q, "small_talk")  # the weather, football, fishing: a word, then business
         elif intent is Intent.product_opinion:
             t.withhold(q, "product_question")
@@ -312,6 +314,14 @@ def answer(t: Turn, asked: Asked) -> None:
         return
     if item.kind is ItemKind.concern:
         _concern(t, asked, item)
+        return
+    person = _named_person(t, q)
+    if (
+        person is not None
+        and revealed(t, person)
+        and asked.intent in _ABOUT_A_PERSON
+        and _cares(t, person, q)  # "what would Greg need to be comfortable?"
+    ):
         return
     item = _deeper(t, asked, best)
     if revealed(t, item) and item.key not in t.state.brief_keys and not _asks_again(t, asked, item):
@@ -363,6 +373,40 @@ _AGAIN = re.compile(
 REPEAT_COVERAGE = 0.6  # share of a question's words that an earlier answer already holds
 SURELY_ABOUT = 0.45  # a reading this strong is about the item, however it is worded...
 LOW_COVERAGE = 0.25  # ...unless it hardly shares a word with it: then it asks for a detail
+
+
+_ABOUT_A_PERSON = frozenset(
+    {Intent.concern, Intent.criteria, Intent.personal, Intent.product_opinion, Intent.problem}
+)
+_ZH_TITLES = ("总", "主任", "部长", "经理", "处长", "院长", "董", "科长", "行长", "主管")
+
+
+def _named_person(t: Turn, question: str) -> ContentItem | None:
+    """The stakeholder the question names (name, given name, surname with a title)."""
+    lowered = question.lower()
+    for s in t.scenario.decision.stakeholders:
+        if t.language == "zh":
+            forms = [s.name, s.title, *(s.name[:1] + x for x in _ZH_TITLES)]
+        else:
+            forms = [s.name, s.name.split()[0]]
+        if any(f and f.lower() in lowered for f in forms):
+            return t.index.by_key.get(f"stakeholder:{s.id}")
+    return None
+
+
+def _cares(t: Turn, person: ContentItem, question: str) -> bool:
+    """What a person already named cares about, once. False when it was said before."""
+    s = next(x for x in t.scenario.decision.stakeholders if x.id == person.id)
+    name = s.name if t.language == "zh" else s.name.split()[0]
+    care = s.cares_about.rstrip("。.")
+    if t.language == "zh":
+        text = f"{name}那边，最在意的是{care}。"
+    else:
+        text = f"What matters to {name}: {care[:1].lower()}{care[1:]}."
+    if not t.fresh(text):
+        return False
+    t.answer(Disclosure(f"{person.key}#cares", text, Depth.full, label=name, question=question))
+    return True
 
 
 def _coverage(t: Turn, question: str, item: ContentItem) -> float:
@@ -472,6 +516,16 @@ def payoff(t: Turn, q: str) -> None:
 
 
 def answer_all(t: Turn) -> None:
+    _answer_each(t)
+    if t.state.advance_granted and not t.plan.advance_accepted:
+        # The step is agreed: what the buyer can't answer now waits for that meeting.
+        t.plan.withheld = [
+            Withheld(w.question, "advance_granted_wrapup") if w.line == "unknown_answer" else w
+            for w in t.plan.withheld
+        ]
+
+
+def _answer_each(t: Turn) -> None:
     answered = 0
     for i, asked in enumerate(t.asked):
         if i in t.consumed:

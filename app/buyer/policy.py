@@ -264,6 +264,7 @@ def _statements(t: Turn) -> None:
         a.has(Act.value)
         and not t.plan.events.get("objections_resolved")
         and not t.plan.events.get("advance_refused")
+        and not st.advance_granted
     ):
         shown = [t.scenario.need(n) for n in st.revealed_needs]
         if any(t.mentions(n.keywords) or t.echoes(n.says) for n in shown):
@@ -322,6 +323,8 @@ def disclose(t: Turn, keys: list[str], reply: str) -> BuyerState:
         if d.key not in said_now or d.depth is Depth.recall:
             continue
         kind, _, ident = d.key.partition(":")
+        if "#" in ident:
+            continue  # a second thing said about an item (a person's concerns): no new item
         if kind == "fact" and ident not in st.revealed_facts:
             st.revealed_facts.append(ident)
         elif kind == "need" and ident not in st.revealed_needs:
