@@ -324,6 +324,19 @@ def answer(t: Turn, asked: Asked) -> None:
     ):
         return
     item = _deeper(t, asked, best)
+    if asked.intent is Intent.problem and item.kind is ItemKind.fact:
+        # "What's hardest about X?" read closer to how X works: where it hurts, if near.
+        pain = next(
+            (
+                r.item
+                for r in asked.ranked
+                if r.item.layer is NeedLayer.surface
+                and not revealed(t, r.item)
+                and r.score >= FALLBACK * best.score
+            ),
+            None,
+        )
+        item = pain or item
     if revealed(t, item) and item.key not in t.state.brief_keys and not _asks_again(t, asked, item):
         # A follow-up on something already told asks for more than was said: the next
         # thing it could mean, or an honest "couldn't say", never the same words again.
