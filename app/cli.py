@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 USAGE_ERROR = 2
+MIN_OBJECTION_WAYS = 4
 
 
 def _fail(message: str) -> int:
@@ -112,6 +113,15 @@ def cmd_scenarios_check(args: argparse.Namespace) -> int:
         from app.simulation.reach import format_reach, reachability
 
         print(format_reach([reachability(s) for s in scenarios], verbose=args.verbose))
+        for s in scenarios:
+            for o in s.objections:
+                ways = len(o.phrasings) + len(o.again)
+                if ways < MIN_OBJECTION_WAYS:
+                    print(
+                        f"{s.id}: ? objection {o.id} has {ways} ways to say it; "
+                        f"{MIN_OBJECTION_WAYS} or more (phrasings + again) keep the buyer "
+                        "from repeating itself"
+                    )
     if args.simulate and scenarios:
         from app.simulation.realism import format_report, simulate_all
         from app.simulation.responsiveness import own_responsiveness
