@@ -103,7 +103,9 @@ def test_scenarios_check_warns_about_objections_with_few_ways_to_say_them(tmp_pa
     data = yaml.safe_load((data_dir("scenarios") / "zh-mes-auto-parts.yaml").read_text("utf-8"))
     first = data["objections"][0]
     first["phrasings"], first["again"] = first["phrasings"][:2], []
-    (tmp_path / "s.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    (tmp_path / "zh-mes-auto-parts.yaml").write_text(
+        yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
+    )
     r = coach("scenarios", "check", "--dir", str(tmp_path))
     assert r.returncode == 0, r.stderr
     assert f"objection {first['id']} has 2 ways to say it" in r.stdout
