@@ -42,6 +42,22 @@ _SUPPLIER_TOPICS = frozenset({Topic.supplier, Topic.current_solution})
 CONVERSATIONAL = frozenset(
     {Intent.concern, Intent.elaborate, Intent.product_opinion, Intent.check, Intent.other}
 )
+# Readings that ask for how things stand (facts, people, the decision)...
+ASKS_FOR_FACTS = frozenset(
+    {
+        Intent.current_state,
+        Intent.supplier,
+        Intent.goal,
+        Intent.decision_process,
+        Intent.people,
+        Intent.budget,
+        Intent.timeline,
+        Intent.criteria,
+    }
+)
+# ...and, with what goes wrong, what it costs and what it means to them, for anything the
+# buyer knows: not a proposal, a close, a remark or a question about a concern.
+ASKS_FOR_CONTENT = ASKS_FOR_FACTS | {Intent.problem, Intent.impact, Intent.personal}
 
 
 def affinity(intent: Intent, item: ContentItem) -> float:

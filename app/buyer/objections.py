@@ -19,6 +19,7 @@ from app.analysis import lexicon as lx
 from app.analysis.intent import Intent
 from app.analysis.model import PITCH_WORDS, Act, AdvanceKind, ObjectionKind
 from app.analysis.text import content_terms, sentences
+from app.buyer.asking import ASKS_FOR_FACTS
 from app.buyer.plan import Disclosure, ObjectionDue, ObjectionMove
 from app.buyer.state import ObjectionState, ObjectionStatus
 from app.buyer.turn import Turn
@@ -31,18 +32,6 @@ SUBSTANCE_BIGRAMS = 4  # Chinese character pairs, likewise
 AIMED = 0.35  # a question whose best content match scores this is about that content
 OTHER_CONCERN = 4.0  # BM25 a question must share with another concern's words to be about it
 SURE_CONCERN = 0.5  # a reading this sure that a question is about the concern overrides that
-_CONTENT_INTENTS = frozenset(
-    {
-        Intent.current_state,
-        Intent.supplier,
-        Intent.goal,
-        Intent.decision_process,
-        Intent.people,
-        Intent.budget,
-        Intent.timeline,
-        Intent.criteria,
-    }
-)
 _REMEDY_ACTS = {
     Resolution.value: Act.value,
     Resolution.proof: Act.proof,
@@ -129,7 +118,7 @@ def _probes_concern(t: Turn, o: Objection) -> int | None:
         sure = asked.reading.p(Intent.concern) >= SURE_CONCERN
         content = next((r for r in asked.ranked if not r.item.key.startswith("reason:")), None)
         if not sure and (
-            asked.intent in _CONTENT_INTENTS or (content is not None and content.score >= AIMED)
+            asked.intent in ASKS_FOR_FACTS or (content is not None and content.score >= AIMED)
         ):
             continue
         if _about_another_concern(t, o, q.text):

@@ -28,6 +28,7 @@ from app.analysis.model import (
 )
 from app.analysis.text import sentences
 from app.buyer import advance, answers, objections
+from app.buyer.asking import ASKS_FOR_CONTENT
 from app.buyer.lines import Phrasebook, digest
 from app.buyer.plan import Depth, TurnPlan
 from app.buyer.state import BuyerState, EndReason, ObjectionStatus
@@ -53,22 +54,6 @@ _IMPROPER = re.compile(
 )
 
 
-# Readings that ask for something the buyer knows (not a proposal, a close or a remark).
-_CONTENT = frozenset(
-    {
-        Intent.current_state,
-        Intent.supplier,
-        Intent.problem,
-        Intent.impact,
-        Intent.personal,
-        Intent.goal,
-        Intent.decision_process,
-        Intent.people,
-        Intent.budget,
-        Intent.timeline,
-        Intent.criteria,
-    }
-)
 SURE_CONTENT = 0.6
 SURE_PROPOSAL = 0.5
 INTERROGATION = 4  # turns in a row of nothing but closed situation questions
@@ -148,7 +133,7 @@ def _moves(t: Turn) -> bool:
     for asked in t.asked:
         if (
             asked.question.text in steps
-            and asked.intent in _CONTENT
+            and asked.intent in ASKS_FOR_CONTENT
             and asked.reading.confidence >= SURE_CONTENT
         ):
             steps.discard(asked.question.text)
