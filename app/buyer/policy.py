@@ -119,6 +119,15 @@ def _run(t: Turn) -> None:
     _patience(t)
 
 
+# Talking down to the buyer: not an argument about a fact, still arguing with them.
+_CONDESCENDING = re.compile(
+    r"(您|你)(还)?没(看到|看明白|想明白|搞明白|明白)|(您|你)(根本)?(不懂|不明白|没概念)|格局|想太多了|"
+    r"\byou('re| are) (not|missing) (seeing |getting )?the (big|bigger) picture\b|\byou don'?t (get|see|understand) (it|this)\b|"
+    r"\btrust me\b|\bwith all due respect\b",
+    re.I,
+)
+
+
 def _moves(t: Turn) -> bool:
     """Consume the questions that are part of a move, not asking for content ("shall we
     meet Tuesday?", "did I get that right?" after a summary): the move gets the reply.
@@ -177,7 +186,7 @@ def _only_a_probe(t: Turn) -> bool:
 
 def _tone(t: Turn) -> None:
     a, st = t.analysis, t.state
-    if a.has(Act.argument):
+    if a.has(Act.argument) or _CONDESCENDING.search(a.text):
         st.adjust(trust=-12, patience=-15)
     if a.has(Act.badmouth):
         st.adjust(trust=-6)
@@ -233,7 +242,7 @@ def _statements(t: Turn) -> None:
         t.react("insult", first=True)
     if _IMPROPER.search(a.text):
         t.react("improper_offer", first=True)
-    if a.has(Act.argument):
+    if a.has(Act.argument) or _CONDESCENDING.search(a.text):
         t.react("argued", first=True)
     if a.has(Act.badmouth):
         t.react("badmouth", first=True)
