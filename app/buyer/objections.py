@@ -29,7 +29,7 @@ MAX_RESTATES = 2
 OPEN_TRUST = 60  # scheduled objections stay unsaid once trust is this high
 SUBSTANCE_WORDS = 3  # English stems shared with what would settle a concern
 SUBSTANCE_BIGRAMS = 4  # Chinese character pairs, likewise
-AIMED = 0.35  # a question whose best content match scores this is about that content
+AIMED_WORDS = 3.0  # BM25 a question shares with some content to be about it, not the concern
 OTHER_CONCERN = 4.0  # BM25 a question must share with another concern's words to be about it
 SURE_CONCERN = 0.5  # a reading this sure that a question is about the concern overrides that
 _REMEDY_ACTS = {
@@ -118,7 +118,8 @@ def _probes_concern(t: Turn, o: Objection) -> int | None:
         sure = asked.reading.p(Intent.concern) >= SURE_CONCERN
         content = next((r for r in asked.ranked if not r.item.key.startswith("reason:")), None)
         if not sure and (
-            asked.intent in ASKS_FOR_FACTS or (content is not None and content.score >= AIMED)
+            asked.intent in ASKS_FOR_FACTS
+            or (content is not None and content.lexical >= AIMED_WORDS)
         ):
             continue
         if _about_another_concern(t, o, q.text):
