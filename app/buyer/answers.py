@@ -20,7 +20,7 @@ from app.analysis.terms import index_terms
 from app.buyer import objections as obj
 from app.buyer.asking import CONVERSATIONAL, Asked, Ranked
 from app.buyer.lines import LineKey
-from app.buyer.plan import Depth, Disclosure, Withheld
+from app.buyer.plan import Depth, Disclosure
 from app.buyer.state import ObjectionStatus
 from app.buyer.turn import Turn
 from app.scenarios.content import ContentItem, ItemKind
@@ -97,7 +97,6 @@ def _say(t: Turn, item: ContentItem, question: str, depth: Depth | None = None) 
             item.key,
             item.says,
             depth=depth or _depth(t, item),
-            label=item.label,
             question=question,
         )
     )
@@ -144,7 +143,7 @@ def _need(t: Turn, item: ContentItem, asked: Asked) -> None:
         if fact is not None:
             _route(t, asked, fact.item)  # a fair question about the area: how things stand
         else:
-            t.withhold(q, "problem_deflect")
+            t.withhold("problem_deflect")
         return
     if need_open(t, item):
         _say(t, item, q, Depth.full)
@@ -157,12 +156,12 @@ def _need(t: Turn, item: ContentItem, asked: Asked) -> None:
             _say(t, base, q, Depth.full)
             return
         if layer is NeedLayer.impact:
-            t.withhold(q, "impact_needs_problem")
+            t.withhold("impact_needs_problem")
             return
     line = _DEFLECT[layer or NeedLayer.surface]
     if layer is NeedLayer.personal and asked.reading.p(Intent.personal) < PERSONAL_READING:
         line = "impact_deflect"  # a business question near a private matter: stay vague
-    t.withhold(q, line)
+    t.withhold(line)
     if layer is NeedLayer.surface:
         # Guarded but fair: say how things stand in that area, not where it hurts.
         fact = _near(t, asked, ItemKind.fact, below=item)
@@ -183,7 +182,7 @@ def _near(t: Turn, asked: Asked, kind: ItemKind, below: ContentItem | None = Non
 def _stakeholder(t: Turn, asked: Asked, item: ContentItem) -> None:
     q = asked.question.text
     if t.state.trust < PEOPLE_TRUST:
-        t.withhold(q, "stakeholders_guarded")
+        t.withhold("stakeholders_guarded")
         return
     if revealed(t, item) or t.planned(item.key):
         # "Who else?" after someone is named: the next person, if another fits the question.
@@ -200,7 +199,7 @@ def _stakeholder(t: Turn, asked: Asked, item: ContentItem) -> None:
         if asked.intent is Intent.people and all(
             revealed(t, i) for i in t.index.items if i.kind is ItemKind.stakeholder
         ):
-            t.withhold(q, "stakeholders_all_named")
+            t.withhold("stakeholders_all_named")
             return
     _say(t, item, q)
     generic = asked.best is not None and asked.best.lexical < GENERIC_LEXICAL
@@ -220,7 +219,7 @@ def _decision(t: Turn, asked: Asked, item: ContentItem) -> None:
     q = asked.question.text
     too_soon = t.state.trust < BUDGET_TRUST or t.state.trainee_turns < 2
     if item.key == "decision:budget" and too_soon and not revealed(t, item):
-        t.withhold(q, "budget_too_early")
+        t.withhold("budget_too_early")
         return
     _say(t, item, q)
     if item.key == "decision:process" and asked.intent is Intent.people:
@@ -238,7 +237,7 @@ def elaborate(t: Turn, asked: Asked) -> bool:
         if item is None:
             continue
         if key in t.state.brief_keys:
-            t.answer(Disclosure(item.key, item.says, Depth.more, item.label, q, elaborated=True))
+            t.answer(Disclosure(item.key, item.says, Depth.more, q, elaborated=True))
             return True
         deeper = [
             i
@@ -256,7 +255,7 @@ def answer(t: Turn, asked: Asked) -> None:
     q = asked.question.text
     intent = asked.intent
     if t.analysis.evidence.get(Act.product_question) == q and not t.proposal:
-        t.withhold(q, "product_question")  # "how do you like our demo?" is not about them
+        t.withhold("product_question")  # "how do you like our demo?" is not about them
         return
     if intent is Intent.elaborate and elaborate(t, asked):
         return
@@ -264,7 +263,7 @@ def answer(t: Turn, asked: Asked) -> None:
     # Conversational questions ("what do you think of our product?") name no content of
     # their own; only a clear match makes them about an item.
     if _PERMISSION.search(q) and intent is Intent.other:
-        t.withhold(q, "go_ahead")  # "may I ask a few questions?"
+        t.withhold("go_ahead")  # "may I ask a few questions?"
         return
     # Facts and needs are many: an intent alone can't say which one is meant. A question
     # that shares next to no words with any, or the same few with several, is about
@@ -283,19 +282,19 @@ def answer(t: Turn, asked: Asked) -> None:
     if best is None or (intent in CONVERSATIONAL and best.score < CONVERSATIONAL_MATCH):
         ours = bool(_OURS.search(q))
         if t.state.advance_granted and not t.plan.advance_accepted:
-            t.withhold(q, "advance_granted_wrapup")  # the step is agreed: details later
+            t.withhold("advance_granted_wrapup")  # the step is agreed: details later
         elif intent in (Intent.other, Intent.product_opinion) and not ours and not t.proposal:
-            t.withhold(q, "small_talk")  # the weather, football, fishing: a word, then business
+            t.withhold("small_talk")  # the weather, football, fishing: a word, then business
         elif intent is Intent.product_opinion:
-            t.withhold(q, "product_question")
+            t.withhold("product_question")
         elif intent is Intent.check:
             t.react("feedback_ack")
         elif intent is Intent.elaborate:
-            t.withhold(q, "elaborate_nothing")
+            t.withhold("elaborate_nothing")
         elif intent is Intent.payoff:
             payoff(t, q)
         elif intent not in (Intent.other, Intent.concern):
-            t.withhold(q, "unknown_answer")
+            t.withhold("unknown_answer")
         return
     item = best.item
     if intent in (Intent.concern, Intent.problem) and item.kind is not ItemKind.concern:
@@ -354,7 +353,7 @@ def answer(t: Turn, asked: Asked) -> None:
         if fresh is not None:
             item = fresh
         elif best.score < SURELY_ABOUT or _coverage(t, q, item) < LOW_COVERAGE:
-            t.withhold(q, "unknown_answer")  # asks for a detail the buyer never had
+            t.withhold("unknown_answer")  # asks for a detail the buyer never had
             return
         # else: plainly about what was told, in other words: point back to it
     withheld = len(t.plan.withheld)
@@ -418,7 +417,7 @@ def _cares(t: Turn, person: ContentItem, question: str) -> bool:
         text = f"What matters to {name}: {care[:1].lower()}{care[1:]}."
     if not t.fresh(text):
         return False
-    t.answer(Disclosure(f"{person.key}#cares", text, Depth.full, label=name, question=question))
+    t.answer(Disclosure(f"{person.key}#cares", text, Depth.full, question=question))
     return True
 
 
@@ -523,9 +522,9 @@ def payoff(t: Turn, q: str) -> None:
     impact_out = any(t.scenario.need(n).layer is not NeedLayer.surface for n in st.revealed_needs)
     if impact_out or st.revealed_needs:
         st.adjust(trust=3 if impact_out else 1)
-        t.withhold(q, "need_payoff_positive")
+        t.withhold("need_payoff_positive")
     else:
-        t.withhold(q, "need_payoff_premature")
+        t.withhold("need_payoff_premature")
 
 
 def answer_all(t: Turn) -> None:
@@ -533,8 +532,7 @@ def answer_all(t: Turn) -> None:
     if t.state.advance_granted and not t.plan.advance_accepted:
         # The step is agreed: what the buyer can't answer now waits for that meeting.
         t.plan.withheld = [
-            Withheld(w.question, "advance_granted_wrapup") if w.line == "unknown_answer" else w
-            for w in t.plan.withheld
+            "advance_granted_wrapup" if w == "unknown_answer" else w for w in t.plan.withheld
         ]
 
 

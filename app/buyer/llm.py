@@ -28,7 +28,7 @@ from app.buyer.engine import BuyerReply, HistoryTurn
 from app.buyer.guard import violation
 from app.buyer.notes import note_values
 from app.buyer.offline import OfflineBuyer
-from app.buyer.plan import Depth, TurnPlan
+from app.buyer.plan import Depth
 from app.buyer.policy import disclose
 from app.buyer.state import BuyerState
 from app.buyer.turn import Turn
@@ -44,8 +44,7 @@ MAX_TOKENS = 400
 class _Planned:
     """A turn decided before the model speaks, with the offline wording as the fallback."""
 
-    plan: TurnPlan
-    turn: Turn
+    turn: Turn  # the decided turn; its plan is `turn.plan`
     fallback: str
     fallback_spoken: list[str]
     before: BuyerState
@@ -108,7 +107,7 @@ class LLMBuyer:
                 else ChatMessage.assistant(turn.text)
             )
         values = note_values(
-            planned.plan, scenario.language, _mood_key(planned.before, planned.turn.state)
+            planned.turn.plan, scenario.language, _mood_key(planned.before, planned.turn.state)
         )
         msgs.append(
             ChatMessage.system(self.prompts.get("buyer-turn", scenario.language).render(**values))
@@ -131,15 +130,15 @@ class LLMBuyer:
         analysis: TraineeTurnAnalysis,
         seed: int,
     ) -> _Planned:
-        plan, turn = self.offline.plan(scenario, state, analysis, seed, buyer_index=len(history))
-        fallback = voice.word(turn, plan)
-        spoken = list(turn.spoken)
-        return _Planned(plan, turn, fallback, spoken, state)
+        turn = self.offline.plan(scenario, state, analysis, seed, buyer_index=len(history))
+        fallback = voice.word(turn)
+        return _Planned(turn, fallback, list(turn.spoken), state)
 
     def _finish(
         self, scenario: Scenario, planned: _Planned, text: str, usage: Usage, model: str
     ) -> BuyerReply:
-        plan, turn = planned.plan, planned.turn
+        turn = planned.turn
+        plan = turn.plan
         allowed = set(planned.before.revealed_needs) | {
             k.split(":", 1)[1] for k in plan.disclosed_keys() if k.startswith("need:")
         }

@@ -127,7 +127,7 @@ def note_values(plan: TurnPlan, language: str, mood_key: str) -> dict[str, Any]:
     return {
         "mood": mood(mood_key, lang),
         "answers": answers,
-        "withheld": [table[w.line] for w in plan.withheld],
+        "withheld": [table[w] for w in plan.withheld],
         "reactions": reactions,
         "objection": objection,
         "accepted": accepted,

@@ -162,7 +162,7 @@ def say_again(t: Turn, o: Objection, move: ObjectionMove) -> None:
     ost.times_raised += 1
     t.plan.events["objection_restated"] = o.id
     t.plan.objection = ObjectionDue(
-        o.id, move, t.objection_text(o, again=True), o.reason, unanswered=t.state.buyer_asked
+        o.id, move, t.objection_text(o, again=True), unanswered=t.state.buyer_asked
     )
 
 
@@ -234,7 +234,6 @@ def handle_open(t: Turn) -> None:
 
 def _talked_past(t: Turn, o: Objection) -> None:
     ost = status(t, o)
-    ost.ignored += 1
     t.state.adjust(patience=-6 if t.analysis.pitch_words >= PITCH_WORDS else -3)
     if ost.restated < MAX_RESTATES:
         say_again(t, o, ObjectionMove.restate)
@@ -271,9 +270,7 @@ def raise_objection(t: Turn, o: Objection) -> None:
     ost.times_raised += 1
     ost.raised_at = t.buyer_index
     t.state.open_objection = o.id
-    t.plan.objection = ObjectionDue(
-        o.id, ObjectionMove.raise_, t.objection_text(o, again=False), o.reason
-    )
+    t.plan.objection = ObjectionDue(o.id, ObjectionMove.raise_, t.objection_text(o, again=False))
     t.plan.events["objection_raised"] = o.id
 
 

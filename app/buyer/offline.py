@@ -18,7 +18,6 @@ from app.analysis.model import TraineeTurnAnalysis
 from app.buyer import voice
 from app.buyer.engine import BuyerReply, HistoryTurn
 from app.buyer.lines import Phrasebook, digest, load_phrasebook, rotate
-from app.buyer.plan import TurnPlan
 from app.buyer.policy import decide, disclose
 from app.buyer.state import BuyerState, ObjectionState
 from app.buyer.turn import Turn
@@ -69,8 +68,8 @@ class OfflineBuyer:
         analysis: TraineeTurnAnalysis,
         seed: int,
         buyer_index: int,
-    ) -> tuple[TurnPlan, Turn]:
-        """What the buyer will do (the LLM buyer words the same plan its own way)."""
+    ) -> Turn:
+        """What the buyer will do, as `turn.plan` (the LLM buyer words the same plan its own way)."""
         return decide(scenario, state, analysis, self.lines, seed, buyer_index)
 
     def respond(
@@ -81,8 +80,9 @@ class OfflineBuyer:
         seed: int,
         buyer_index: int,
     ) -> BuyerReply:
-        plan, turn = self.plan(scenario, state, analysis, seed, buyer_index)
-        text = voice.word(turn, plan)
+        turn = self.plan(scenario, state, analysis, seed, buyer_index)
+        plan = turn.plan
+        text = voice.word(turn)
         after = disclose(turn, plan.disclosed_keys(), text)
         events = dict(plan.events)
         if plan.answers:

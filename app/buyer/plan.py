@@ -33,21 +33,12 @@ class Disclosure:
     key: str
     text: str
     depth: Depth = Depth.full
-    label: str = ""  # short name, for pointing back to it
     question: str | None = None  # the trainee's words it answers
     elaborated: bool = False  # asked to say more ("具体说说？"): the rest comes with a lead-in
 
     @property
     def new(self) -> bool:
         return self.depth is not Depth.recall
-
-
-@dataclass(frozen=True)
-class Withheld:
-    """A question the buyer hears but won't answer with content now; `line` says how."""
-
-    question: str
-    line: LineKey
 
 
 @dataclass(frozen=True)
@@ -70,7 +61,6 @@ class ObjectionDue:
     objection_id: str
     move: ObjectionMove
     text: str  # the phrasing for the offline voice; the gist for the model
-    reason: str  # the concern behind it (the model may hint at it, never explain it)
     unanswered: bool = False  # the buyer had asked the trainee something, and got no answer
     refusal: bool = False  # given as the reason a proposed step is turned down
 
@@ -78,13 +68,13 @@ class ObjectionDue:
 @dataclass
 class TurnPlan:
     answers: list[Disclosure] = field(default_factory=list)
-    withheld: list[Withheld] = field(default_factory=list)
+    # Questions heard but not answered with content now: the line says how.
+    withheld: list[LineKey] = field(default_factory=list)
     reactions: list[Reaction] = field(default_factory=list)
     objection: ObjectionDue | None = None
     advance_accepted: bool = False
     closing: LineKey | None = None  # the meeting ends with this line
     suffix: LineKey | None = None  # a closing remark (impatience)
-    mood: str = "guarded"
     events: dict[str, Any] = field(default_factory=dict)
 
     def disclosed_keys(self) -> list[str]:

@@ -30,7 +30,7 @@ from app.analysis.text import sentences
 from app.buyer import advance, answers, objections
 from app.buyer.asking import ASKS_FOR_CONTENT
 from app.buyer.lines import Phrasebook, digest
-from app.buyer.plan import Depth, TurnPlan
+from app.buyer.plan import Depth
 from app.buyer.state import BuyerState, EndReason, ObjectionStatus
 from app.buyer.turn import Turn
 from app.scenarios.schema import NeedLayer, Scenario
@@ -77,11 +77,11 @@ def decide(
     lines: Phrasebook,
     seed: int,
     buyer_index: int,
-) -> tuple[TurnPlan, Turn]:
-    """Plan the buyer's reply to the last trainee turn. `state` is not changed."""
+) -> Turn:
+    """Plan the buyer's reply to the last trainee turn (`turn.plan`). `state` is not changed."""
     t = Turn(scenario, state.model_copy(deep=True), analysis, lines, seed, buyer_index)
     _run(t)
-    return t.plan, t
+    return t
 
 
 def _run(t: Turn) -> None:

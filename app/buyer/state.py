@@ -22,7 +22,6 @@ class ObjectionState(BaseModel):
     raised_at: int | None = None  # transcript index of the buyer turn that raised it
     times_raised: int = 0
     resolved_at: int | None = None
-    ignored: int = 0  # trainee turns that talked past it while it was open
     restated: int = 0  # times the buyer said it again, in other words
     acknowledged: bool = False  # the trainee showed they understood it
 

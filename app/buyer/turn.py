@@ -14,7 +14,7 @@ from app.analysis.model import TraineeTurnAnalysis
 from app.analysis.text import content_terms, sentences
 from app.buyer.asking import Asked, read_questions
 from app.buyer.lines import LineKey, Phrasebook, digest, rotate
-from app.buyer.plan import Disclosure, Reaction, TurnPlan, Withheld
+from app.buyer.plan import Disclosure, Reaction, TurnPlan
 from app.buyer.state import BuyerState, EndReason
 from app.scenarios.content import ContentIndex, content_index
 from app.scenarios.schema import Objection, Scenario
@@ -109,8 +109,9 @@ class Turn:
     def react(self, key: LineKey, *, first: bool = False) -> None:
         self.plan.reactions.append(Reaction(key, first=first))
 
-    def withhold(self, question: str, key: LineKey) -> None:
-        self.plan.withheld.append(Withheld(question, key))
+    def withhold(self, key: LineKey) -> None:
+        """The question is heard but not answered with content now; `key` says how."""
+        self.plan.withheld.append(key)
 
     def planned(self, key: str) -> bool:
         return any(d.key == key for d in self.plan.answers)

@@ -16,7 +16,7 @@ from app.analysis.terms import index_terms
 from app.analysis.text import sentences
 from app.buyer.answers import split_sentences
 from app.buyer.lines import digest
-from app.buyer.plan import Depth, Disclosure, ObjectionMove, TurnPlan
+from app.buyer.plan import Depth, Disclosure, ObjectionMove
 from app.buyer.turn import Turn
 
 _BRIEF_MIN_CHARS = 10  # "三个厂。" alone is too curt even for a guarded buyer
@@ -158,12 +158,13 @@ def render(t: Turn, d: Disclosure) -> str:
     return d.text
 
 
-def word(t: Turn, plan: TurnPlan) -> str:
-    """The reply's text."""
+def word(t: Turn) -> str:
+    """The reply's text: the turn's plan, worded."""
+    plan = t.plan
     parts: list[str] = []
     parts += [r.text or t.line(r.line) for r in plan.reactions if r.first]
     parts += [render(t, d) for d in plan.answers]
-    parts += [t.line(w.line) for w in plan.withheld]
+    parts += [t.line(w) for w in plan.withheld]
     parts += [r.text or t.line(r.line) for r in plan.reactions if not r.first]
     due = plan.objection
     if due is not None:

@@ -47,7 +47,6 @@ class ContentItem:
     probes: tuple[str, ...] = ()
     layer: NeedLayer | None = None  # needs only
     builds_on: str | None = None  # needs only: the key of the need it deepens
-    label: str = ""  # a short name: a need's summary, a person's name and title
 
     @property
     def id(self) -> str:
@@ -78,7 +77,6 @@ def content_items(scenario: Scenario) -> tuple[ContentItem, ...]:
                 probes=tuple(n.probes),
                 layer=n.layer,
                 builds_on=f"need:{n.builds_on}" if n.builds_on else None,
-                label=n.summary,
             )
         )
     dp = scenario.decision
@@ -110,9 +108,6 @@ def content_items(scenario: Scenario) -> tuple[ContentItem, ...]:
                 topics=frozenset({Topic.stakeholders}),
                 match_text=" ".join([s.name, s.title, s.cares_about, s.says]),
                 probes=tuple(s.probes),
-                label=f"{s.name}（{s.title}）"
-                if scenario.language == "zh"
-                else f"{s.name} ({s.title})",
             )
         )
     for o in scenario.objections:

@@ -282,10 +282,6 @@ def test_patience_runs_out_and_the_buyer_ends_the_meeting() -> None:
 # --- next steps, judged on their content ------------------------------------------------------------
 
 
-def _consult(scenario_id: str, lines: list[str]) -> Played:
-    return play(scenario_id, lines)
-
-
 def test_an_early_or_unfitting_step_is_refused_with_a_reason() -> None:
     early = play(FLEET, ["Hi Dave. Could we set up a pilot with Maria next week?"])
     assert not early.state.advance_granted
