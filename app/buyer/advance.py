@@ -41,7 +41,7 @@ def step_kinds(text: str, language: str) -> frozenset[AdvanceKind]:
 
 
 @lru_cache(maxsize=256)
-def _goal_terms(scenario_id: str, goal: str, people: tuple[str, ...]) -> frozenset[str]:
+def _goal_terms(goal: str, people: tuple[str, ...]) -> frozenset[str]:
     return content_terms(" ".join([goal, *people]))
 
 
@@ -54,7 +54,7 @@ def fits(scenario: Scenario, proposal: str) -> bool:
     if offered & wanted:
         return True
     people = tuple(x for s in scenario.decision.stakeholders for x in (s.name, s.title))
-    shared = content_terms(proposal) & _goal_terms(scenario.id, goal, people)
+    shared = content_terms(proposal) & _goal_terms(goal, people)
     only_paper = bool(offered) and offered <= {AdvanceKind.proposal, AdvanceKind.demo}
     return len(shared) >= _SHARED_TERMS and not only_paper
 

@@ -17,12 +17,13 @@ import re
 from app.analysis.intent import Intent
 from app.analysis.model import Act
 from app.analysis.terms import index_terms
+from app.analysis.text import sentences
 from app.buyer import objections as obj
 from app.buyer.asking import CONVERSATIONAL, Asked, Ranked
 from app.buyer.lines import LineKey
 from app.buyer.plan import Depth, Disclosure
 from app.buyer.state import ObjectionStatus
-from app.buyer.turn import Turn
+from app.buyer.turn import OUR_OFFER, Turn
 from app.scenarios.content import ContentItem, ItemKind
 from app.scenarios.schema import NeedLayer
 
@@ -46,12 +47,6 @@ PERSONAL_READING = 0.4  # "leave me out of it" only to a question that is about 
 TWIN = 0.85  # a second reading this close to the best is answered too...
 TWIN_WORDS = 2.0  # ...when the question shares real words with it
 FALLBACK = 0.6  # a held-back answer gives way to another reading scoring at least this share
-# The seller's own offer: a question about it is about the product, not small talk.
-_OURS = re.compile(
-    r"我们|我司|咱们的(方案|系统|产品|服务|平台)|这套|这款|方案|产品|演示|报价|"
-    r"\b(we|our|us|the (demo|proposal|platform|product|solution|offer))\b",
-    re.I,
-)
 _PERMISSION = re.compile(
     r"(能|可以|方便)(不能|)?(问|请教|了解)(您|你)?(几个|一些|一下)?|问(您)?几个问题|"
     r"\b(can|could|may) i (ask|run through|go through)\b|\bmind if i (ask|take notes)\b|"
@@ -63,11 +58,6 @@ _DEFLECT: dict[NeedLayer, LineKey] = {
     NeedLayer.impact: "impact_deflect",
     NeedLayer.personal: "personal_deflect",
 }
-_SENTENCE_END = re.compile(r"(?<=[。！？!?])|(?<=\.)\s+")
-
-
-def split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
 
 
 def revealed(t: Turn, item: ContentItem) -> bool:
@@ -86,7 +76,7 @@ def _depth(t: Turn, item: ContentItem) -> Depth:
         return Depth.more
     if revealed(t, item):
         return Depth.recall
-    if t.state.trust < BRIEF_BELOW_TRUST and len(split_sentences(item.says)) > 1:
+    if t.state.trust < BRIEF_BELOW_TRUST and len(sentences(item.says)) > 1:
         return Depth.brief
     return Depth.full
 
@@ -280,7 +270,7 @@ def answer(t: Turn, asked: Asked) -> None:
         else:
             best = None
     if best is None or (intent in CONVERSATIONAL and best.score < CONVERSATIONAL_MATCH):
-        ours = bool(_OURS.search(q))
+        ours = bool(OUR_OFFER.search(q))
         if t.state.advance_granted and not t.plan.advance_accepted:
             t.withhold("advance_granted_wrapup")  # the step is agreed: details later
         elif intent in (Intent.other, Intent.product_opinion) and not ours and not t.proposal:

@@ -21,8 +21,8 @@ from app.analysis.terms import index_terms
 from app.analysis.text import sentences
 from app.analysis.topics import Topic
 from app.buyer.state import BuyerState
-from app.scenarios.content import ContentIndex, ContentItem, ItemKind, content_index
-from app.scenarios.schema import NeedLayer, Scenario
+from app.scenarios.content import ContentIndex, ContentItem, ItemKind
+from app.scenarios.schema import NeedLayer
 
 # Weights fitted on the built-in scenarios' example questions, each left out of
 # the index in turn (app/simulation/reach.py); the held-out benchmark never tuned them.
@@ -156,14 +156,13 @@ def rank(
 
 
 def read_questions(
-    scenario: Scenario, state: BuyerState, analysis: TraineeTurnAnalysis
+    index: ContentIndex, language: str, state: BuyerState, analysis: TraineeTurnAnalysis
 ) -> list[Asked]:
     """Every question of the turn, in the order asked, with its intent and ranked content."""
-    index = content_index(scenario)
     context = _context_keys(state, index)
     out = []
     for q in analysis.questions:
-        reading = read_intent(q.text, scenario.language)
+        reading = read_intent(q.text, language)
         words = _with_lead_in(analysis.text, q.text)
         ranked = rank(index, words, reading, context, q.topics)
         out.append(Asked(q, reading, tuple(ranked)))

@@ -22,7 +22,7 @@ from app.analysis.text import content_terms, sentences
 from app.buyer.asking import ASKS_FOR_FACTS
 from app.buyer.plan import Disclosure, ObjectionDue, ObjectionMove
 from app.buyer.state import ObjectionState, ObjectionStatus
-from app.buyer.turn import Turn
+from app.buyer.turn import OUR_OFFER, Turn
 from app.scenarios.schema import Objection, ObjectionTrigger, Resolution
 
 MAX_RESTATES = 2
@@ -42,10 +42,6 @@ _PRICE_KINDS = (ObjectionKind.price, ObjectionKind.budget)
 _OUR_PRICE = re.compile(
     r"(报价|价格|价钱|多少钱|费用|收费|单价|总价|花费|投入|预算|折扣|打折|优惠|便宜)"
     r"|\b(price|pricing|priced|quote|cost of (our|the) (solution|platform|system|service)|fee|fees|discount|per (truck|seat|user|licen[cs]e|month))\b",
-    re.I,
-)
-_OURS = re.compile(
-    r"我们|我司|咱们的(方案|系统|产品|服务|平台)|这套|这个方案|\b(we|our|us|this solution|the platform)\b",
     re.I,
 )
 
@@ -247,10 +243,11 @@ def talks_price(t: Turn) -> bool:
     if a.has(Act.discount) or a.advance_kind is AdvanceKind.proposal:
         return True
     own_cost = {Intent.impact, Intent.current_state, Intent.supplier, Intent.budget}
-    for s in re.split(r"[。！？!?；;\n]", a.text):
-        if not _OUR_PRICE.search(s) or not _OURS.search(s):
+    for sentence in sentences(a.text):
+        s = sentence.text
+        if not _OUR_PRICE.search(s) or not OUR_OFFER.search(s):
             continue
-        asked = next((x for x in t.asked if s.strip() and s.strip() in x.question.text), None)
+        asked = next((x for x in t.asked if s in x.question.text), None)
         if asked is not None and asked.intent in own_cost:
             continue
         return True

@@ -19,6 +19,14 @@ from app.buyer.state import BuyerState, EndReason
 from app.scenarios.content import ContentIndex, content_index
 from app.scenarios.schema import Objection, Scenario
 
+# The seller's own offer, in the trainee's words: what makes "price" our price and a
+# "how do you like it?" a question about the product rather than small talk.
+OUR_OFFER = re.compile(
+    r"我们|我司|咱们的(方案|系统|产品|服务|平台)|这套|这款|这个方案|方案|产品|演示|报价|"
+    r"\b(we|our|us|this solution|the (demo|proposal|platform|product|solution|offer))\b",
+    re.I,
+)
+
 
 class Turn:
     def __init__(
@@ -39,7 +47,7 @@ class Turn:
         self.plan = TurnPlan()
         self.index: ContentIndex = content_index(scenario)
         # Read before anything changes: what was asked is about the conversation so far.
-        self.asked: list[Asked] = read_questions(scenario, state, analysis)
+        self.asked: list[Asked] = read_questions(self.index, scenario.language, state, analysis)
         self.consumed: set[int] = (
             set()
         )  # questions already answered (e.g. by an objection's reason)

@@ -14,7 +14,6 @@ from functools import lru_cache
 
 from app.analysis.terms import index_terms
 from app.analysis.text import sentences
-from app.buyer.answers import split_sentences
 from app.buyer.lines import digest
 from app.buyer.plan import Depth, Disclosure, ObjectionMove
 from app.buyer.turn import Turn
@@ -108,19 +107,22 @@ def _names(t: Turn) -> frozenset[str]:
 
 
 def _brief(text: str) -> tuple[str, str]:
-    """The short answer and what it leaves for later."""
-    parts = split_sentences(text)
+    """The short answer and what it leaves for later, cut at a sentence end."""
+    parts = sentences(text)
+    if not parts:
+        return text, ""
     take = 1
-    while take < len(parts) and len("".join(parts[:take])) < _BRIEF_MIN_CHARS:
+    while take < len(parts) and parts[take - 1].end - parts[0].start < _BRIEF_MIN_CHARS:
         take += 1
-    sep = " " if re.search(r"[A-Za-z]\.$", parts[0]) else ""
-    return sep.join(parts[:take]), sep.join(parts[take:])
+    if take == len(parts):
+        return text.strip(), ""
+    return text[: parts[take - 1].end].strip(), text[parts[take].start :].strip()
 
 
 def _pointer(d: Disclosure, language: str) -> str:
     """A few of the buyer's own words that point back to something said before: the
     clause of it closest to the question, not the whole of it again."""
-    parts = split_sentences(d.text) or [d.text]
+    parts = [s.text for s in sentences(d.text)] or [d.text]
     asked = set(index_terms(d.question or ""))
     part = max(parts, key=lambda p: len(set(index_terms(p)) & asked))
     clauses = [c for c in _CLAUSE.split(part) if c.strip()]
@@ -191,10 +193,10 @@ def word(t: Turn) -> str:
     if due is not None:
         t.spoken.append(due.text)
     sep = "" if t.language == "zh" else " "
-    return sep.join(_once(p.strip() for p in parts if p.strip()))
+    return sep.join(_once((p.strip() for p in parts if p.strip()), sep))
 
 
-def _once(parts: Iterable[str]) -> list[str]:
+def _once(parts: Iterable[str], sep: str) -> list[str]:
     """Each sentence once: two answers drawing on one passage don't say it twice."""
     seen: set[str] = set()
     out = []
@@ -206,5 +208,5 @@ def _once(parts: Iterable[str]) -> list[str]:
                 seen.add(d)
                 kept.append(s.text)
         if kept:
-            out.append(("" if re.search(r"[\u4e00-\u9fff]", part) else " ").join(kept))
+            out.append(sep.join(kept))
     return out
