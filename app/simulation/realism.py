@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.analysis.conversation import context_for
-from app.analysis.trainee import analyze_trainee_turn
 from app.buyer.offline import OfflineBuyer
 from app.scenarios.schema import Scenario
 from app.scoring.rubric import RubricScorer
 from app.simulation.scripted import Trainee, all_styles
+from app.simulation.session import OfflineSession
 
 MAX_TURNS = 30
 MAX_EARNED_ASKS = 2  # a well-earned step is accepted after at most one ritual stall
@@ -49,28 +48,18 @@ class ScenarioReport:
 def play(
     scenario: Scenario, trainee: Trainee, engine: OfflineBuyer, scorer: RubricScorer
 ) -> StyleRun:
-    state = engine.initial_state(scenario)
-    opening = engine.open(scenario, state, SEED)
-    turns: list[tuple[str, str]] = [("buyer", opening.text)]
-    events: dict[int, dict[str, object]] = {0: opening.events}
-    state = opening.state
+    session = OfflineSession(scenario, engine, SEED)
     advance_turn: int | None = None
     count = 0
-    while count < MAX_TURNS and not state.ended:
-        line = trainee.next_line(scenario, state, turns[-1][1])
+    while count < MAX_TURNS and not session.state.ended:
+        line = trainee.next_line(scenario, session.state, session.last_reply)
         if line is None:
             break
         count += 1
-        turns.append(("trainee", line))
-        index = len(turns) - 1
-        analysis = analyze_trainee_turn(index, line, scenario.language, context_for(turns[:-1]))
-        reply = engine.respond(scenario, state, analysis, SEED, buyer_index=index + 1)
-        turns.append(("buyer", reply.text))
-        events[index + 1] = reply.events
-        if reply.state.advance_granted and advance_turn is None:
+        if session.say(line).state.advance_granted and advance_turn is None:
             advance_turn = count
-        state = reply.state
-    card = scorer.score(turns, language=scenario.language, scenario=scenario, events=events)
+    state, turns = session.state, session.turns
+    card = scorer.score(turns, language=scenario.language, scenario=scenario, events=session.events)
     return StyleRun(
         style=trainee.style,
         trainee_turns=count,

@@ -20,13 +20,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from app.analysis.conversation import context_for
-from app.analysis.trainee import analyze_trainee_turn
-from app.buyer.engine import BuyerReply
 from app.buyer.offline import OfflineBuyer
 from app.scenarios.content import ItemKind, content_items
 from app.scenarios.schema import Scenario
 from app.simulation.reach import folds
+from app.simulation.session import OfflineSession
 
 SEED = 7
 MID_CONVERSATION_QUESTIONS = 4
@@ -74,28 +72,6 @@ class ResponsivenessReport:
         return [r for r in self.results if not r.answered]
 
 
-class _Session:
-    """A live conversation with the offline buyer, as the service plays it."""
-
-    def __init__(self, scenario: Scenario, engine: OfflineBuyer) -> None:
-        self.scenario = scenario
-        self.engine = engine
-        opening = engine.open(scenario, engine.initial_state(scenario), SEED)
-        self.state = opening.state
-        self.turns: list[tuple[str, str]] = [("buyer", opening.text)]
-
-    def say(self, text: str) -> BuyerReply:
-        self.turns.append(("trainee", text))
-        index = len(self.turns) - 1
-        analysis = analyze_trainee_turn(
-            index, text, self.scenario.language, context_for(self.turns[:-1])
-        )
-        reply = self.engine.respond(self.scenario, self.state, analysis, SEED, index + 1)
-        self.turns.append(("buyer", reply.text))
-        self.state = reply.state
-        return reply
-
-
 def prerequisites(scenario: Scenario, target: str, first: dict[str, str]) -> list[str]:
     """Questions for the needs a need builds on, deepest last."""
     chain: list[str] = []
@@ -110,8 +86,8 @@ def prerequisites(scenario: Scenario, target: str, first: dict[str, str]) -> lis
     return chain
 
 
-def _start(scenario: Scenario, engine: OfflineBuyer) -> _Session:
-    s = _Session(scenario, engine)
+def _start(scenario: Scenario, engine: OfflineBuyer) -> OfflineSession:
+    s = OfflineSession(scenario, engine, SEED)
     lang = scenario.language
     s.say(INTRO[lang].format(name=scenario.buyer.name))
     s.say(FAIR_REPLY[lang])

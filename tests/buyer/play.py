@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.analysis.conversation import context_for
-from app.analysis.trainee import analyze_trainee_turn
 from app.buyer.offline import OfflineBuyer
 from app.buyer.state import BuyerState
 from app.scenarios.catalog import load_builtin
 from app.scenarios.schema import Scenario
+from app.simulation.session import OfflineSession
 
 SCENARIOS = load_builtin()
 ENGINE = OfflineBuyer()
@@ -18,18 +17,24 @@ ENGINE = OfflineBuyer()
 
 @dataclass
 class Played:
-    scenario: Scenario
-    turns: list[tuple[str, str]] = field(default_factory=list)
+    session: OfflineSession
     events: list[dict[str, Any]] = field(default_factory=list)  # one per buyer reply to a trainee
-    states: list[BuyerState] = field(default_factory=list)
+
+    @property
+    def scenario(self) -> Scenario:
+        return self.session.scenario
+
+    @property
+    def turns(self) -> list[tuple[str, str]]:
+        return self.session.turns
 
     @property
     def state(self) -> BuyerState:
-        return self.states[-1]
+        return self.session.state
 
     @property
     def last_reply(self) -> str:
-        return self.turns[-1][1]
+        return self.session.last_reply
 
     def revealed(self) -> list[str]:
         return list(self.state.revealed_needs)
@@ -39,19 +44,13 @@ class Played:
 
 
 def start(scenario_id: str, seed: int = 3) -> Played:
-    sc = SCENARIOS[scenario_id]
-    opening = ENGINE.open(sc, ENGINE.initial_state(sc), seed)
-    return Played(sc, [("buyer", opening.text)], [], [opening.state])
+    session = OfflineSession(SCENARIOS[scenario_id], ENGINE, seed)
+    return Played(session)
 
 
-def say(p: Played, text: str, seed: int = 3) -> Played:
-    p.turns.append(("trainee", text))
-    index = len(p.turns) - 1
-    analysis = analyze_trainee_turn(index, text, p.scenario.language, context_for(p.turns[:-1]))
-    reply = ENGINE.respond(p.scenario, p.state, analysis, seed, buyer_index=index + 1)
-    p.turns.append(("buyer", reply.text))
+def say(p: Played, text: str) -> Played:
+    reply = p.session.say(text)
     p.events.append(reply.events)
-    p.states.append(reply.state)
     return p
 
 
@@ -60,5 +59,5 @@ def play(scenario_id: str, lines: list[str], seed: int = 3) -> Played:
     for line in lines:
         if p.state.ended:
             break
-        say(p, line, seed)
+        say(p, line)
     return p
