@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from app.analysis.text import sentences
 from app.buyer.lines import digest, load_phrasebook
+from app.buyer.offline import OfflineBuyer
 from app.buyer.state import ObjectionStatus
+from app.scenarios.schema import ObjectionTrigger, Scenario
+from app.simulation.session import OfflineSession
 from tests.buyer.play import SCENARIOS, Played, play, say, start
 
 MES = "zh-mes-auto-parts"
@@ -233,18 +236,45 @@ def test_an_ignored_objection_is_said_again_in_other_words_then_set_aside_not_a_
     assert p.state.objections[raised].status is ObjectionStatus.open
 
 
+def _opening_pushback_worded(ways: list[str]) -> Scenario:
+    """The fleet scenario whose opening pushback is said (and said again) only in these words."""
+    sc = SCENARIOS[FLEET]
+    objections = [
+        o.model_copy(update={"phrasings": ways[:2], "again": ways[2:]})
+        if o.trigger is ObjectionTrigger.opening
+        else o
+        for o in sc.objections
+    ]
+    return sc.model_copy(update={"objections": objections})
+
+
 def test_you_havent_answered_only_when_the_buyer_asked_something() -> None:
-    for scenario_id, lang in ((MES, "zh"), (FLEET, "en"), (RETAIL, "zh")):
-        p = start(scenario_id)
-        for line in (
-            ["周总您好，现在生产数据怎么统计？", "几个厂？", "多少人？", "用的什么系统？"]
-            if lang == "zh"
-            else ["Hi Dave. How many trucks?", "How many drivers?", "What system?", "Fuel spend?"]
-        ):
-            asked_before = p.state.buyer_asked
-            say(p, line)
-            if said_any(p.last_reply, lang, "unanswered_lead"):
-                assert asked_before, p.turns[-3:]
+    asking = [
+        "Why would I pay for two systems before April?",
+        "What does your box do that TrakLine doesn't?",
+        "So who pays for ripping out what already works?",
+        "Why should I go through another hardware swap?",
+    ]
+    telling = [
+        "We're covered with TrakLine till April.",
+        "I've got plenty of boxes under the dash already.",
+        "Ripping out what works isn't on my list this year.",
+        "The last hardware swap took us half a year.",
+    ]
+    talked_past = ["Hi Dave. How many trucks?", "How many drivers?", "What system?", "Fuel spend?"]
+    # Told first, then come back to it with a question: it still never asked the seller anything.
+    told_then_asking = telling[:2] + asking[2:]
+    for ways, asked in ((asking, True), (telling, False), (told_then_asking, False)):
+        session = OfflineSession(_opening_pushback_worded(ways), OfflineBuyer(), 3)
+        leads = 0
+        for line in talked_past:
+            asked_before = session.state.buyer_asked
+            reply = session.say(line)
+            if said_any(reply.text, "en", "unanswered_lead"):
+                assert asked_before, session.turns[-3:]
+                leads += 1
+        # Asked a question and talked past: the buyer says so. Only told: it never claims it asked.
+        assert (leads > 0) is asked, session.turns
 
 
 def test_arguing_hardens_the_buyer() -> None:
