@@ -174,6 +174,12 @@ def _stakeholder(t: Turn, asked: Asked, item: ContentItem) -> None:
     if t.state.trust < PEOPLE_TRUST:
         t.withhold("stakeholders_guarded")
         return
+    if revealed(t, item) and not _ELSE.search(q) and _points_at(t, asked, item):
+        # "What does Zheng care about?" once he is named asks about him, not for the next
+        # person: what he cares about, or back to what was said of him.
+        if not _cares(t, item, q):
+            _say(t, item, q)
+        return
     if revealed(t, item) or t.planned(item.key):
         # "Who else?" after someone is named: the next person, if another fits the question.
         others = [
@@ -203,6 +209,21 @@ def _stakeholder(t: Turn, asked: Asked, item: ContentItem) -> None:
             ):
                 _say(t, other, q, Depth.full)
                 break
+
+
+_ELSE = re.compile(
+    r"还有谁|还有哪|除了|另外|其他|其它|别的|\b(else|other|besides|apart from)\b", re.I
+)
+
+
+def _points_at(t: Turn, asked: Asked, item: ContentItem) -> bool:
+    """The question is about this person: it names them, or shares real words with them
+    and with no one else as much (their department, their title)."""
+    named = _named_person(t, asked.question.text)
+    if named is not None:
+        return named.key == item.key
+    best = asked.best
+    return best is not None and best.item.key == item.key and best.lexical >= GENERIC_LEXICAL
 
 
 def _decision(t: Turn, asked: Asked, item: ContentItem) -> None:

@@ -72,6 +72,28 @@ def test_every_question_gets_the_content_it_asks_for() -> None:
         assert key in answered(p), (question, p.last_reply)
 
 
+def test_a_question_about_someone_already_named_is_about_them_not_the_next_person() -> None:
+    bank = "zh-bank-risk-platform"
+    warm_up = [
+        "邵总您好，今天不讲产品，主要想听听咱们零售信贷风控这块的现状，可以吗？",
+        "明白，能具体说说是担心哪方面吗？",
+        "现在e贷的审批决策是怎么跑的？",
+        "要是换一套决策平台，行里一般怎么走流程？哪些部门要参与？",
+    ]
+    p = play(bank, warm_up)
+    assert "stakeholder:it-head" in answered(p), p.last_reply  # the process names 郑总
+    it_head = next(s for s in SCENARIOS[bank].decision.stakeholders if s.id == "it-head")
+    for question in ("郑总那边最在意什么？", "信息科技部那边，一般最关心什么？"):
+        q = play(bank, [*warm_up, question])
+        assert answered(q) == ["stakeholder:it-head#cares"], q.last_reply
+        assert it_head.cares_about.rstrip("。") in q.last_reply
+    # Asked for someone besides him: the next person.
+    other = play(bank, [*warm_up, "除了郑总，还有谁要点头？"])
+    named = answered(other)
+    assert named, other.last_reply
+    assert all(k.startswith("stakeholder:") and "it-head" not in k for k in named), named
+
+
 def test_a_turn_without_a_question_gets_a_reaction_to_what_it_says() -> None:
     pitch = "我们是行业领先的MES厂商，产品覆盖生产、质量、设备全部模块，服务过五百多家企业，上线快、性价比高。"
     p = play(MES, [pitch])
