@@ -282,6 +282,12 @@ def test_asking_for_the_signature_is_a_close_not_an_advance() -> None:
     assert Act.advance not in a.acts
 
 
+def test_asking_to_sign_a_letter_of_intent_is_a_close_asking_about_interest_is_not() -> None:
+    assert Act.hard_close in trainee("您这边什么时候方便签个意向？").acts
+    assert Act.hard_close in trainee("要不咱们先把意向协议签了？").acts
+    assert Act.hard_close not in trainee("咱们这边对数字化有没有合作意向？").acts
+
+
 def test_polite_close_with_a_next_step_is_not_giving_up() -> None:
     a = trainee("好的，今天不多打扰您了，我周四带着测算表再来找您。")
     assert Act.advance in a.acts
