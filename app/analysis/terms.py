@@ -196,6 +196,25 @@ _EN_STOP = frozenset(
         "us",
     ]
 )
+# Hedges a speaker puts around any question ("具体说说", "一般怎么…", "大概多少"): two
+# content characters that name no topic, so neither they nor their characters count.
+_ZH_HEDGES = frozenset(
+    [
+        "具体",
+        "一般",
+        "大概",
+        "大约",
+        "主要",
+        "通常",
+        "平时",
+        "比如",
+        "方便",
+        "请教",
+        "其实",
+        "稍微",
+        "简单",
+    ]
+)
 _STEMMER = snowballstemmer.stemmer("english")
 
 
@@ -210,12 +229,18 @@ def index_terms(text: str) -> tuple[str, ...]:
     """The terms of a text, in order, with repeats (BM25 counts them)."""
     out: list[str] = []
     for run in _CJK_RUN.findall(text):
+        hedge = [False] * len(run)
+        for i in range(len(run) - 1):
+            if run[i : i + 2] in _ZH_HEDGES:
+                hedge[i] = hedge[i + 1] = True
         for i, ch in enumerate(run):
-            if ch not in _ZH_FUNCTION:
+            if ch not in _ZH_FUNCTION and not hedge[i]:
                 out.append(ch)
             if i + 1 < len(run):
                 pair = run[i : i + 2]
-                if not (pair[0] in _ZH_FUNCTION and pair[1] in _ZH_FUNCTION):
+                if not (pair[0] in _ZH_FUNCTION and pair[1] in _ZH_FUNCTION) and not (
+                    hedge[i] and hedge[i + 1]
+                ):
                     out.append(pair)
     for raw in _LATIN_WORD.findall(text):
         word = raw.lower().strip("-")

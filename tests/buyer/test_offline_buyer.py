@@ -94,6 +94,20 @@ def test_a_question_about_someone_already_named_is_about_them_not_the_next_perso
     assert all(k.startswith("stakeholder:") and "it-head" not in k for k in named), named
 
 
+def test_a_hedge_in_the_question_does_not_steer_the_answer() -> None:
+    # 孙丽's line says her demands are "最具体"; "具体" in a question about what the delay
+    # costs is a hedge, not a question about her.
+    p = play(
+        MES,
+        [
+            "周总您好，现在三个厂的生产报表是怎么出来的？",
+            "这样一来，管理层拿到数据一般要晚多久？",
+            "晚这几天，具体给您这边带来过什么麻烦？",
+        ],
+    )
+    assert not any(k.startswith("stakeholder:") for k in answered(p)), p.last_reply
+
+
 def test_a_turn_without_a_question_gets_a_reaction_to_what_it_says() -> None:
     pitch = "我们是行业领先的MES厂商，产品覆盖生产、质量、设备全部模块，服务过五百多家企业，上线快、性价比高。"
     p = play(MES, [pitch])
