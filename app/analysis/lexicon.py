@@ -1625,6 +1625,8 @@ DECISION_PROBE = cue(
         r"考虑哪些因素",
         r"(老板|领导|总经理|财务|IT|信息部|总监|委员会|董事会|集团|总部|上面|采购)(那边)?(会|要|需要|也)?(参与|评估|审|批|签|拍板|决定|点头|过问|把关|介入|同意|怎么看|的意见)",
         r"(需要|要|得)(经过|走|报)(哪些|什么|几)",
+        # "行里一般怎么走流程？": how a purchase goes through, not how work is done.
+        r"(怎么|如何)走(个)?(流程|程序)|走(什么|哪些|哪个|啥)(样的)?(流程|程序)",
     ],
     [
         r"\bwho (else )?(has|have|needs?) to (say yes|sign|approve|agree|be in the room|be involved)\b|\bwhose (approval|sign-?off|budget)\b",

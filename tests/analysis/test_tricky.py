@@ -271,6 +271,12 @@ def test_worry_about_switching_is_risk_worry_about_today_is_pain() -> None:
 # --- closing ----------------------------------------------------------------------
 
 
+def test_asking_how_a_purchase_goes_through_is_a_decision_question() -> None:
+    assert Act.decision_probe in trainee("要换一套决策平台，行里一般怎么走流程？").acts
+    assert Act.decision_probe in trainee("这种项目要走什么流程？").acts
+    assert Act.decision_probe not in trainee("你们现在的生产流程是怎样的？").acts
+
+
 def test_asking_about_their_contract_is_not_a_close() -> None:
     assert Act.hard_close not in trainee("你们跟现在那家的合同什么时候到期？").acts
     assert Act.hard_close not in trainee("When does your contract with them run out?").acts
