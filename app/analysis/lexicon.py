@@ -1188,7 +1188,8 @@ PROPOSING = cue(
     ],
     [
         r"\b(shall|could|can|should) we\b",
-        r"\bwould you\b",
+        # "Would you be open to…" proposes; "what would you need to see?" asks.
+        r"(?<!what )(?<!how )(?<!why )(?<!where )(?<!who )\bwould you\b",
         r"\bhow about\b",
         r"\blet'?s\b",
         r"\bi'd (like|love) to\b",
@@ -1200,6 +1201,8 @@ PROPOSING = cue(
         r"\b(can|may|shall|could) i (also )?(come|bring|set|book|send|show|arrange|introduce|drop|grab|get|have|steal|take|put)\b",
         r"\bworks? for you\b",
         r"\bwhat if we\b",
+        # "If we ran a trial..., would that be worth a conversation with Tom?"
+        r"\bwould (that|it|this) be worth (a|an|your|the)\b|\bworth (a|an) (conversation|meeting|call|chat|look|try|shot)\b",
         r"\b(i|we)'ll\b",
         r"\b(i|we) will\b",
         r"\bwe (could|can)\b",

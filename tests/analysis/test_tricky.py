@@ -294,6 +294,17 @@ def test_asking_to_sign_a_letter_of_intent_is_a_close_asking_about_interest_is_n
     assert Act.hard_close not in trainee("咱们这边对数字化有没有合作意向？").acts
 
 
+def test_a_trial_offered_as_worth_a_meeting_is_a_step_a_question_about_the_trial_is_not() -> None:
+    offer = trainee(
+        "If we ran a 60-day trial on twenty trucks out of one terminal, would that be worth "
+        "a conversation with Tom next week?"
+    )
+    assert Act.advance in offer.acts
+    asked = trainee("What would you need to see from the trial to take it to Tom?")
+    assert Act.advance not in asked.acts
+    assert Act.advance in trainee("Would you be open to a trial on twenty trucks next month?").acts
+
+
 def test_polite_close_with_a_next_step_is_not_giving_up() -> None:
     a = trainee("好的，今天不多打扰您了，我周四带着测算表再来找您。")
     assert Act.advance in a.acts
