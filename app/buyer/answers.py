@@ -271,6 +271,17 @@ def answer(t: Turn, asked: Asked) -> None:
     if intent is Intent.elaborate and elaborate(t, asked):
         return
     best = asked.best
+    told = _ruled_out(t, asked)
+    if told is not None:
+        # "Besides the cost, what else is a headache?": what was told is ruled out by the
+        # question itself; the buyer goes on to another thing of the same sort, or says
+        # that was it.
+        other = _another(t, asked, told)
+        if other is None:
+            t.withhold("nothing_else")
+        else:
+            _route(t, asked, other)
+        return
     # Conversational questions ("what do you think of our product?") name no content of
     # their own; only a clear match makes them about an item.
     if _PERMISSION.search(q) and intent is Intent.other:
@@ -446,6 +457,54 @@ def _asks_again(t: Turn, asked: Asked, item: ContentItem) -> bool:
     """The question asks for what was already told (in so many words, or says so)."""
     q = asked.question.text
     return bool(_AGAIN.search(q)) or _coverage(t, q, item) >= REPEAT_COVERAGE
+
+
+_ANOTHER = re.compile(
+    r"除了.{0,12}(以外|之外|外)?|还有(没有)?(什么|哪些|别的|其他|其它)|(别的|其他|其它)(的)?(难处|问题|麻烦|方面|地方|头疼|挑战)|"
+    r"\b(what else|anything else|besides|apart from|aside from|other than|beyond that|"
+    r"any other|other (problems?|issues?|challenges?|headaches?|pain points?))\b",
+    re.I,
+)
+
+
+def _ruled_out(t: Turn, asked: Asked) -> ContentItem | None:
+    """What a "what else?" question sets aside: the told item it names, or, when it
+    names none, what the buyer just talked about. None for any other question."""
+    q = asked.question.text
+    if not _ANOTHER.search(q):
+        return None
+    best = asked.best
+    if best is not None and best.item.kind is not ItemKind.concern:
+        if revealed(t, best.item):
+            return best.item
+        # "What else" words name nothing; the rest may ("besides the cost, how do the
+        # records work?" is a question of its own).
+        rest = t.index.lexical(_ANOTHER.sub(" ", q), ignore=t.index.address_terms)
+        if len(rest) and float(rest.max()) >= MIN_WORDS[t.language]:
+            return None
+    for key in t.state.last_keys:
+        item = t.index.by_key.get(key)
+        if item is not None and item.kind in (ItemKind.need, ItemKind.fact):
+            return item
+    return None
+
+
+def _another(t: Turn, asked: Asked, told: ContentItem) -> ContentItem | None:
+    """Another thing of the sort that was told (a difficulty after a difficulty, a fact
+    after a fact): the question's own best reading of that sort first, else the
+    scenario's next such item the buyer would tell now."""
+
+    def sayable(i: ContentItem) -> bool:
+        return (
+            i.kind is told.kind
+            and (i.layer is told.layer or told.kind is not ItemKind.need)
+            and not revealed(t, i)
+            and not t.planned(i.key)
+            and (i.kind is not ItemKind.need or need_open(t, i))
+        )
+
+    ranked = next((r.item for r in asked.ranked if sayable(r.item)), None)
+    return ranked or next((i for i in t.index.items if sayable(i)), None)
 
 
 def _deeper(t: Turn, asked: Asked, best: Ranked) -> ContentItem:

@@ -12,6 +12,7 @@ from tests.buyer.play import SCENARIOS, Played, play, say, start
 
 MES = "zh-mes-auto-parts"
 FLEET = "en-fleet-telematics"
+HOSPITAL = "zh-hospital-equipment-service"
 RETAIL = "zh-retail-fresh-replenishment"
 LINES = load_phrasebook()
 
@@ -204,6 +205,24 @@ def test_names_the_decision_makers_when_asked_and_the_next_one_after() -> None:
     said = "".join(t for role, t in p.turns if role == "buyer")
     for person in SCENARIOS[MES].decision.stakeholders:
         assert (person.says in said) == (person.id in p.state.named_stakeholders)
+
+
+def test_what_else_rules_out_what_was_told_and_goes_to_another_of_its_sort() -> None:
+    p = start(HOSPITAL)
+    say(p, "许处长您好，今天想先了解下处里设备管理的情况，您看行吗？")
+    say(p, "理解。原厂保修一年下来大概要花多少钱？这几年是什么走势？")
+    assert "need:rising-service-cost" in answered(p), p.last_reply
+    say(p, "明白了。那除了钱，处里平时管这些设备，最头疼的是哪块？")
+    got = answered(p)
+    assert got, p.last_reply
+    assert "need:rising-service-cost" not in got, p.last_reply
+    assert all(SCENARIOS[HOSPITAL].need(k.split(":")[1]).layer.value == "surface" for k in got)
+    # Once every difficulty the buyer would tell is out, "what else?" gets "that's it",
+    # not something made up and not a fact dump.
+    for _ in range(4):
+        say(p, "还有别的让您头疼的吗？")
+    assert answered(p) == [], p.last_reply
+    assert said_any(p.last_reply, "zh", "nothing_else")
 
 
 def test_what_was_said_is_pointed_back_to_not_repeated() -> None:
