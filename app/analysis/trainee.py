@@ -167,7 +167,7 @@ def _is_question(t: str, next_text: str) -> bool:
             return False
         addressed = bool(lx.ZH_ADDRESSED.search(t))
         asking = bool(lx.ZH_ASK_FRAME.search(t))
-        if lx.ZH_TELL_ME.search(t) and (addressed or asking):
+        if lx.ZH_TELL_ME.search(t) and (addressed or asking) and not lx.ZH_SELF_TELL.search(t):
             return True
         if lx.ZH_GUESS.search(t) and not lx.PITCH_SELF.search(t, "zh"):
             return True

@@ -87,10 +87,19 @@ def test_interrogative_word_in_a_statement_is_not_a_question(text: str) -> None:
         "想了解一下，你们现在的备件是怎么管理的",
         "I'm curious how your team decides which orders ship first",
         "您觉得我刚才哪里理解得不对，尽管指出来。",
+        "先请您简单介绍下集团的业务情况吧。",
+        "先跟我简单讲讲公司的业务结构吧。",
     ],
 )
 def test_questions_without_question_marks(text: str) -> None:
     assert len(trainee(text).questions) == 1
+
+
+@pytest.mark.parametrize(
+    "text", ["我给您简单介绍下我们公司。", "我跟您讲讲我们的产品。", "我先给大家分享一下我们的案例。"]
+)
+def test_offering_to_tell_is_not_asking(text: str) -> None:
+    assert trainee(text).questions == ()
 
 
 @pytest.mark.parametrize(
