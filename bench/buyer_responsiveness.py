@@ -14,7 +14,7 @@ Also: each scenario's `advance_asks` (the scenario's next step in a trainee's
 own words) after a consultative conversation, and the ordinary sentences of a
 training-platform seller, which must not be taken for an injection.
 
-    python bench/buyer_responsiveness.py [--misses]
+    python bench/buyer_responsiveness.py [--set first|fresh|both] [--misses]
 """
 
 from __future__ import annotations
@@ -31,16 +31,33 @@ from app.scenarios.catalog import load_builtin
 from app.simulation.responsiveness import Probe, ResponsivenessReport, responsiveness
 
 DATA = Path(__file__).resolve().parent / "data" / "responsiveness"
+# A second set, written later by another blind helper, never looked at while the buyer
+# was changed: the figure that says whether a fix carries over to new wording.
+FRESH = Path(__file__).resolve().parent / "data" / "responsiveness_fresh"
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--misses", action="store_true", help="print every question not answered")
+    ap.add_argument(
+        "--set",
+        choices=("first", "fresh", "both"),
+        default="both",
+        help="which held-out question set to ask (default: both, reported apart and together)",
+    )
     args = ap.parse_args()
+    sets = {"first": [DATA], "fresh": [FRESH], "both": [DATA, FRESH]}[args.set]
+    for folder in sets:
+        print(f"== {folder.name}")
+        _run(folder, args.misses)
+    _injection_check()
+
+
+def _run(folder: Path, misses: bool) -> None:
     scenarios = load_builtin()
     reports: list[ResponsivenessReport] = []
     started = time.perf_counter()
-    for path in sorted(DATA.glob("*.yaml")):
+    for path in sorted(folder.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if "questions" not in data:
             continue
@@ -57,7 +74,7 @@ def main() -> None:
             f"{report.scenario:32} early {report.rate('early'):.0%}  mid {report.rate('mid'):.0%}  "
             f"all {report.rate():.0%}  ({kinds})"
         )
-        if args.misses:
+        if misses:
             for m in report.misses:
                 print(f"    {m.setting:5} {m.probe.target:34} {m.probe.text} -> {m.got}")
     results = [r for rep in reports for r in rep.results]
@@ -68,8 +85,11 @@ def main() -> None:
         f"\nanswered from the item asked about: {answered}/{len(results)} = {answered / len(results):.1%}"
         f"  (early {sum(r.answered for r in early) / len(early):.1%},"
         f" mid-conversation {sum(r.answered for r in mid) / len(mid):.1%})"
-        f"  [{len(reports)} scenarios, {time.perf_counter() - started:.1f} s]"
+        f"  [{len(reports)} scenarios, {time.perf_counter() - started:.1f} s]\n"
     )
+
+
+def _injection_check() -> None:
     ordinary = yaml.safe_load((DATA / "ordinary-training-talk.yaml").read_text(encoding="utf-8"))
     taken = [
         line["text"]

@@ -134,7 +134,12 @@ def responsiveness(
                 continue
             reply = session.say(probe.text)
             got = list(reply.events.get("answered", []))
-            report.results.append(ProbeResult(probe, setting, probe.target in got, got, reply.text))
+            # "What does Greg care about?" answered from the person's item ("stakeholder:cfo#cares")
+            # is an answer from that item.
+            drew_on = {key.split("#", 1)[0] for key in got}
+            report.results.append(
+                ProbeResult(probe, setting, probe.target in drew_on, got, reply.text)
+            )
     return report
 
 
