@@ -276,6 +276,10 @@ def answer(t: Turn, asked: Asked) -> None:
         # "Besides the cost, what else is a headache?": what was told is ruled out by the
         # question itself; the buyer goes on to another thing of the same sort, or says
         # that was it.
+        if told.kind is ItemKind.decision:
+            # "Besides price, what else do you weigh?": the criteria told were the list.
+            _say(t, told, _EXCLUDED.sub(" ", q), Depth.recall)
+            return
         other = _another(t, asked, told)
         if other is None:
             t.withhold("nothing_else")
@@ -463,6 +467,13 @@ _ANOTHER = re.compile(
     r"除了.{0,12}(以外|之外|外)?|还有(没有)?(什么|哪些|别的|其他|其它)|(别的|其他|其它)(的)?(难处|问题|麻烦|方面|地方|头疼|挑战)|"
     r"\b(what else|anything else|besides|apart from|aside from|other than|beyond that|"
     r"any other|other (problems?|issues?|challenges?|headaches?|pain points?))\b",
+    re.I,
+)
+
+
+# The part a "besides X, ..." question sets aside: "除了价格，", "Apart from the fuel bill, ".
+_EXCLUDED = re.compile(
+    r"除了[^，,。？?]{1,12}?(以外|之外|外)?[，,]|\b(besides|apart from|aside from|other than)\b[^,?]{1,40},",
     re.I,
 )
 

@@ -225,6 +225,16 @@ def test_what_else_rules_out_what_was_told_and_goes_to_another_of_its_sort() -> 
     assert said_any(p.last_reply, "zh", "nothing_else")
 
 
+def test_besides_price_what_else_points_back_to_the_criteria_not_the_process() -> None:
+    p = start("zh-bank-risk-platform")
+    say(p, "邵总您好，今天主要想听听您这边的情况，可以吗？")
+    say(p, "理解。您这边评估一个风控平台，最看重哪几条？")
+    assert "decision:criteria" in answered(p), p.last_reply
+    say(p, "除了价格，您评估方案还会看哪些方面？")
+    assert answered(p) == ["decision:criteria"], p.last_reply
+    assert "价格" not in p.last_reply, p.last_reply  # what was set aside is not the answer
+
+
 def test_what_was_said_is_pointed_back_to_not_repeated() -> None:
     p = start(FLEET)
     say(p, "How many trucks are you running these days?")
