@@ -414,6 +414,7 @@ LEADING = cue(
         r"(不能|不可能|总不能)(再)?(拖|等|这样)(下去)?(了)?吧",
         r"总不(能|想|希望)",
         r"(道理|好处)(您|你)(肯定|一定|应该)?(也)?(认同|明白|懂)",
+        r"不试(试|一下)?怎么(知道|晓得)",
     ],
     [
         r"^\W*(isn'?t|aren'?t|wouldn'?t|doesn'?t) (our|this|it|that)\b.{0,40}\b(easier|better|faster|simpler|cheaper|clearer|nicer)\b",
@@ -736,6 +737,47 @@ UNDERSTANDING = cue(
         r"\byou (have|'ve got) a (point|fair point)\b",
         r"\bthat'?s (tough|frustrating|rough|hard|a lot)\b",
         r"^\W*(agreed|totally|absolutely|fair)[.!,]",  # a bare "Right." is a filler, not an acknowledgement
+    ],
+)
+# The turn after an acknowledgement: "我理解，不过…", "I hear you. That said, …". What
+# follows decides whether the acknowledgement stands (a question about the concern) or
+# is taken back (an argument for us).
+TAKE_BACK = cue(
+    [
+        r"但是|不过|可是|然而|(?<![不])但(?!凡)|其实|关键是|问题是|说实话|说句(实在|实话|老实)话|可(?=[\u4e00-\u9fff]{0,2}(我们|咱们|这|您|你))"
+    ],
+    [
+        r"\b(but|however|that said|having said that|still|though|the thing is|honestly|actually|the truth is|even so)\b"
+    ],
+)
+# Claims that an offer is worth it or better than the rest: the argument a take-back makes.
+VALUE_CLAIM = cue(
+    [
+        r"物有所值|物超所值|值(这个价|这个钱|得)|回本|(是|算)(一笔|一种|一项)?投资|一分钱一分货|性价比|划算|一流|顶尖|最好|最强|领先|第一|强(多了|得多|很多)|(比|胜过).{0,10}(好|强|快|稳|省|可靠)|更(好|强|快|稳|省|可靠|专业)|绝对(没问题|放心|靠谱)|(完全|绝对)可以放心|没(有)?(任何)?问题的"
+    ],
+    [
+        r"\b(investment|worth (it|the money|every|the price|the investment)|pays? (for )?itself|payback|roi|value for money|far better|much better|way better|better than|number one|#1|the best|best in|leading|first-class|world-class|top-notch|can'?t match|nobody else|no one else|second to none|industry standard|no-brainer)\b"
+    ],
+)
+# A question that pushes the buyer to agree with a claim: "Isn't that worth it?",
+# "Wouldn't you agree?", "您不试试怎么知道呢？".
+PUSH_QUESTION = cue(
+    [
+        r"不试(试|一下)?怎么(知道|晓得)|(您|你)说(划算|值)不(划算|值)|难道不|何乐而不为",
+        r"(是不是|对吧|对不对|是吧|不是吗|(您|你)说呢|没错吧)[？?]?\s*$",
+    ],
+    [
+        r"^\W*(isn'?t|aren'?t|wouldn'?t|won'?t|doesn'?t|don'?t|shouldn'?t|can'?t|wasn'?t) (that|it|this|you|they|we|those|these)\b",
+        r"\b(right|correct|agreed|yes|yeah|no|don'?t you think|wouldn'?t you (say|agree)|isn'?t it|aren'?t they)\s*\?\s*$",
+    ],
+)
+# Naming the time of a step: "How about Tuesday?", "下周三行吗？".
+SCHEDULE_ASK = cue(
+    [
+        r"(下|这|本)?(周|星期|礼拜)[一二三四五六日天末]|下周|明天|后天|几号|哪天|什么时候方便|月底|月初|\d+号"
+    ],
+    [
+        r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next week|this week|later this week|end of the week|\d{1,2}(:\d\d)? ?(am|pm)|what time works|which day)\b"
     ],
 )
 ARGUMENT = cue(

@@ -404,6 +404,7 @@ def analyze_trainee_turn(
     summary_turn = any(lx.SUMMARY.search(t, language) for t in texts)
     preceding = ""  # statements of this turn before the current sentence
     last_stage: SpinStage | None = None
+    prev_claim = False  # the sentence before made a claim for the offer
 
     for i, t in enumerate(texts):
         next_text = texts[i + 1] if i + 1 < len(texts) else ""
@@ -470,6 +471,10 @@ def analyze_trainee_turn(
                 # "...next Tuesday. Price won't be a problem. Does that work?"
                 or (i + 1 < len(texts) and _PERMISSION.search(texts[-1]))
             )
+        ) or (
+            # "…set up the meeting with IT? How about Tuesday?": naming the time is the
+            # same proposal, not a question about their business.
+            asks and advance_kind is not None and names_the_time(t, language)
         )
         if close:
             mark(Act.hard_close, t)
@@ -491,6 +496,7 @@ def analyze_trainee_turn(
                 )
             )
         ]
+        claim_here = bool(lx.VALUE_CLAIM.search(t, language))
         if not asks or claim_parts:
             body = t if not asks else "，".join(claim_parts)
             proof = not asks and bool(lx.PROOF.search(t, language))
@@ -508,6 +514,7 @@ def analyze_trainee_turn(
                 mark(Act.value, t)
                 if lx.FEATURE.search(t, language):
                     pitch_here = True
+            claim_here = claim_here or pitch_here
             if pitch_here:
                 mark(Act.pitch, t)  # the sentence, verbatim, even when only a clause pitches
                 pitch_words += words(body)
@@ -515,7 +522,11 @@ def analyze_trainee_turn(
 
         if asks:
             checking = summary_turn or bool(lx.PARAPHRASE.search(t, language))
-            pushing = bool(lx.LEADING.search(t, language))
+            # "Isn't that worth it?", "We're number one, right?": a push to agree with
+            # a claim for the offer, made in this sentence or the one before.
+            pushing = bool(lx.LEADING.search(t, language)) or (
+                bool(lx.PUSH_QUESTION.search(t, language)) and (claim_here or prev_claim)
+            )
             feedback = bool(lx.FEEDBACK.search(t, language)) or (
                 checking
                 and not pushing
@@ -530,7 +541,7 @@ def analyze_trainee_turn(
             concern = bool(_CONCERN_PROBE.search(t, language))
             elaborate = bool(_ELABORATE_PROBE.search(t, language))
             probe = concern or elaborate
-            non_business = feedback or close or (step and not probe) or product
+            non_business = feedback or close or (step and not probe) or product or leading
             if non_business:
                 stage = SpinStage.situation
             else:
@@ -566,7 +577,7 @@ def analyze_trainee_turn(
             sent_topics = topics_of(t, language)
             q = Question(
                 text=t,
-                form=_form(t, language),
+                form=QuestionForm.closed if step and not probe else _form(t, language),
                 stage=stage,
                 topics=sent_topics,
                 leading=leading,
@@ -586,7 +597,7 @@ def analyze_trainee_turn(
                 mark(Act.feedback_request, t)
             if (
                 prev_text
-                and not (close or step or product)
+                and not (close or step or product or leading)
                 and _follows_up(
                     t,
                     preceding,
@@ -599,6 +610,17 @@ def analyze_trainee_turn(
                 mark(Act.followup, t)
         else:
             preceding += t
+        prev_claim = claim_here
+
+    taken_back = _taken_back(texts, understood, language, questions)
+    if taken_back is not None:
+        # "I understand, but ours is far better": the acknowledgement is withdrawn by
+        # the argument or the push after it (RUBRIC: understanding that a "but" undoes).
+        acts.discard(Act.understanding)
+        evidence.pop(Act.understanding, None)
+        sentence, argues = taken_back
+        if argues:
+            mark(Act.argument, sentence)
 
     def retreats(part: str) -> bool:
         return bool(lx.GIVE_UP.search(part, language) or lx.DEFERRAL.search(part, language))
@@ -619,6 +641,49 @@ def analyze_trainee_turn(
         pitch_words=pitch_words,
         advance_kind=advance_kind,
     )
+
+
+SCHEDULING_WORDS = 8
+
+
+def names_the_time(question: str, language: str) -> bool:
+    """A short question that names when ("How about Tuesday at ten?", "下周三行吗？"):
+    after a proposal, part of it."""
+    return words(question) <= SCHEDULING_WORDS and bool(lx.SCHEDULE_ASK.search(question, language))
+
+
+def _taken_back(
+    texts: Sequence[str], understood: Sequence[bool], language: str, questions: Sequence[Question]
+) -> tuple[str, bool] | None:
+    """The sentence that takes an acknowledgement back, if one does, and whether it argues:
+    after "I understand" comes a "but", "that said", "不过", "其实" and an argument for the
+    offer (it is better, worth it, an investment) or a push for the next step, and the
+    turn asks nothing about the buyer's concern."""
+    if not any(understood):
+        return None
+    first = understood.index(True)
+    for j in range(first, len(texts)):
+        turn = lx.TAKE_BACK.search(texts[j], language)
+        if turn is None:
+            continue
+        rest = texts[j][turn.start() :]
+        # A question about the concern after the "but" keeps the acknowledgement ("I
+        # get it. But what happened last time?"); the concern named inside the
+        # acknowledgement ("理解您的顾虑，但是…") is no such question.
+        asked = [rest if q.text == texts[j] else q.text for q in questions]
+        if any(_CONCERN_PROBE.search(q, language) for q in asked):
+            return None
+        # The argument may run on into the sentence after the "but".
+        after = " ".join([rest, *texts[j + 1 : j + 2]])
+        if (
+            lx.VALUE_CLAIM.search(after, language)
+            or lx.ARGUMENT.search(after, language)
+            or lx.LEADING.search(after, language)
+        ):
+            return texts[j], True
+        if lx.NEXT_STEP.find(rest, language) and lx.PROPOSING.search(rest, language):
+            return texts[j], False  # "Fair enough, but can we meet IT on Tuesday?": pushed past
+    return None
 
 
 _BUYER_REF = lx.rx(

@@ -96,7 +96,8 @@ def test_questions_without_question_marks(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["我给您简单介绍下我们公司。", "我跟您讲讲我们的产品。", "我先给大家分享一下我们的案例。"]
+    "text",
+    ["我给您简单介绍下我们公司。", "我跟您讲讲我们的产品。", "我先给大家分享一下我们的案例。"],
 )
 def test_offering_to_tell_is_not_asking(text: str) -> None:
     assert trainee(text).questions == ()
@@ -745,3 +746,67 @@ def test_moves_in_everyday_words_are_read(
     text: str, previous: str, act: Act, present: bool
 ) -> None:
     assert (act in trainee(text, previous).acts) is present
+
+
+# --- acknowledgements taken back, pushes in question form -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I understand your concern, but honestly our cameras are far better than what you tried before.",
+        "I hear you. That said, think of it as an investment: most fleets see payback in a year.",
+        "我理解您的顾虑，但是我们的产品确实是业内一流的，物有所值。",
+        "理解理解，不过说实话我们的系统比原厂强多了。",
+    ],
+)
+def test_an_acknowledgement_taken_back_by_an_argument_is_arguing(text: str) -> None:
+    a = trainee(text)
+    assert Act.understanding not in a.acts
+    assert Act.argument in a.acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "理解，不过我想先问问，您当时主要担心的是什么？",
+        "That makes sense. But help me understand: what happened with the last vendor?",
+        "Got it, that's a real concern. Still, what would you need to see to feel safe about it?",
+        "理解。其实很多客户一开始也有这个顾虑。您这边最担心的是哪块？",
+    ],
+)
+def test_an_acknowledgement_followed_by_a_question_about_the_concern_stands(text: str) -> None:
+    a = trainee(text)
+    assert Act.understanding in a.acts
+    assert Act.argument not in a.acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cloud upload is instant, so you'll never lose footage again. Isn't that worth it?",
+        "We're rated number one by customers, right?",
+        "我们的系统比原厂稳定多了，对吧？",
+        "不过说实话我们的工程师更专业，您不试试怎么知道呢？",
+    ],
+)
+def test_a_tag_question_pushing_a_claim_is_leading(text: str) -> None:
+    a = trainee(text)
+    assert a.questions
+    assert all(q.leading for q in a.questions)
+    assert Act.followup not in a.acts
+
+
+@pytest.mark.parametrize(
+    "text", ["So the main problem is downtime, right?", "所以主要问题是停机，对吧？"]
+)
+def test_a_tag_question_checking_understanding_is_not_leading(text: str) -> None:
+    a = trainee(text)
+    assert not any(q.leading for q in a.questions)
+
+
+def test_naming_the_time_after_a_proposal_is_part_of_it() -> None:
+    a = trainee("Could we set up a meeting with your IT people? How about Tuesday?")
+    assert Act.advance in a.acts
+    tuesday = next(q for q in a.questions if q.text == "How about Tuesday?")
+    assert tuesday.form.value == "closed"
