@@ -620,8 +620,8 @@ def answer_all(t: Turn) -> None:
 def _answer_each(t: Turn) -> None:
     answered = 0
     for i, asked in enumerate(t.asked):
-        if i in t.consumed:
-            continue
+        if i in t.consumed or asked.question.leading:
+            continue  # "We're number one, right?" asks for agreement, not for their story
         if answered >= MAX_ANSWERS:
             break
         before = len(t.plan.answers) + len(t.plan.withheld)

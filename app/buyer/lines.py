@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from app.resources import data_dir
 
 LineKey = Literal[
-    "stay_in_role", "prompt_more", "greeting_reply", "accept_leave", "argued",
+    "stay_in_role", "prompt_more", "greeting_reply", "accept_leave", "argued", "taken_back",
     "discount_suspicious", "discount_unasked", "still_objection", "not_yet", "not_yet_trust",
     "advance_unfitting", "too_early_to_sign", "already_agreed", "personal_deflect",
     "problem_deflect", "impact_deflect", "impact_needs_problem", "need_payoff_positive",

@@ -27,6 +27,7 @@ from app.analysis.model import (
     TraineeTurnAnalysis,
 )
 from app.analysis.text import sentences
+from app.analysis.trainee import names_the_time
 from app.buyer import advance, answers, objections
 from app.buyer.asking import ASKS_FOR_CONTENT
 from app.buyer.lines import Phrasebook, digest
@@ -165,9 +166,17 @@ def _moves(t: Turn) -> bool:
     moves = set(steps)
     if a.has(Act.summary):
         moves |= {a.evidence.get(Act.summary), a.evidence.get(Act.feedback_request)}
+    proposed = False
     for i, asked in enumerate(t.asked):
         summary_check = a.has(Act.summary) and asked.intent is Intent.check
-        if asked.question.text in moves or summary_check:
+        text = asked.question.text
+        if text in steps:
+            proposed = True
+        if (
+            text in moves
+            or summary_check
+            or (proposed and names_the_time(text, t.language))  # "...? How about Tuesday?"
+        ):
             t.consumed.add(i)
     return bool(steps) or t.asks_order
 
@@ -186,7 +195,9 @@ def _only_a_probe(t: Turn) -> bool:
 
 def _tone(t: Turn) -> None:
     a, st = t.analysis, t.state
-    if a.has(Act.argument) or _CONDESCENDING.search(a.text):
+    if _takes_back(t):
+        st.adjust(trust=-8, patience=-8)  # milder than arguing outright, but still arguing
+    elif a.has(Act.argument) or _CONDESCENDING.search(a.text):
         st.adjust(trust=-12, patience=-15)
     if a.has(Act.badmouth):
         st.adjust(trust=-6)
@@ -221,6 +232,18 @@ def _tone(t: Turn) -> None:
     st.closed_streak = st.closed_streak + 1 if situation_only else 0
 
 
+def _takes_back(t: Turn) -> bool:
+    """An acknowledgement the turn's argument withdrew ("I understand, but ours is better"):
+    the analysis drops the understanding and keeps the argument."""
+    a = t.analysis
+    return (
+        a.has(Act.argument)
+        and not a.has(Act.understanding)
+        and bool(lx.UNDERSTANDING.find(a.text, t.language))
+        and not _CONDESCENDING.search(a.text)
+    )
+
+
 def _summary(t: Turn) -> None:
     st = t.state
     shown = [t.scenario.need(n) for n in st.revealed_needs]
@@ -242,11 +265,14 @@ def _statements(t: Turn) -> None:
         t.react("insult", first=True)
     if _IMPROPER.search(a.text):
         t.react("improper_offer", first=True)
-    if a.has(Act.argument) or _CONDESCENDING.search(a.text):
+    taken_back = _takes_back(t)
+    if taken_back:
+        t.react("taken_back", first=True)
+    elif a.has(Act.argument) or _CONDESCENDING.search(a.text):
         t.react("argued", first=True)
     if a.has(Act.badmouth):
         t.react("badmouth", first=True)
-    if a.has(Act.leading) and a.questions:
+    if a.has(Act.leading) and a.questions and not taken_back:  # one word on the manner is enough
         t.react("leading_pushback", first=True)
     if st.closed_streak >= INTERROGATION and not t.proposal:
         st.adjust(patience=-6)

@@ -235,6 +235,21 @@ def test_besides_price_what_else_points_back_to_the_criteria_not_the_process() -
     assert "价格" not in p.last_reply, p.last_reply  # what was set aside is not the answer
 
 
+def test_i_understand_but_ours_is_better_is_called_out_and_the_push_gets_no_content() -> None:
+    p = start(FLEET)
+    say(p, "Thanks for the time, Dave. I'd like to understand how things run first, is that OK?")
+    say(
+        p,
+        "I understand your concern, but honestly our cameras are far better than what you "
+        "tried before. Isn't that worth it?",
+    )
+    assert said_any(p.last_reply, "en", "taken_back"), p.last_reply
+    assert answered(p) == [], p.last_reply  # a push to agree is not asked a fact
+    say(p, "Fair enough, but can we set up the meeting with your IT people? How about Tuesday?")
+    assert answered(p) == [], p.last_reply  # the time named is part of the proposal
+    assert p.events[-1].get("advance_refused"), p.last_reply
+
+
 def test_what_was_said_is_pointed_back_to_not_repeated() -> None:
     p = start(FLEET)
     say(p, "How many trucks are you running these days?")
