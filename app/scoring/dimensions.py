@@ -277,10 +277,13 @@ def _episode_score(ep: ObjectionEpisode, t: Tally) -> float:
             score -= malus
             t.cite(*hit, key, good=False)
     engaged = counter is not None or moved_on or answered > 0
+    pushed_back = any(
+        ep.quote_of(act) for act in (Act.argument, Act.discount, Act.badmouth, Act.hard_close)
+    )
     if not engaged:
         # Acknowledged at most: the objection was left standing.
         score = min(score, 25.0 if understanding else 12.0)
-        if not understanding:
+        if not understanding and not pushed_back:  # argued with is not ignored
             first = ep.responses[0]
             t.cite(first.index, _first_sentence(first), "ignored", good=False)
     if ep.buyer_after is not None and ep.buyer_after.signals & {
@@ -351,7 +354,8 @@ def objection_handling(f: Features) -> DimensionScore:
     # with nothing learned is pressure, not persistence.
     discovered = _first_discovery(f)
     fitting = [x for x in advances_after if discovered is not None and x.index > discovered]
-    if advances_after and not fitting and not gave_up:
+    pushed_early = bool(advances_after) and not fitting and not gave_up
+    if pushed_early:
         base -= 5
         t.gaps.append(
             pick(
@@ -371,7 +375,7 @@ def objection_handling(f: Features) -> DimensionScore:
         t.strengths.append(
             pick(lang, "被拒后仍坚持提出下一步", "kept proposing a next step after pushback")
         )
-    elif not gave_up:
+    elif not gave_up and not pushed_early:
         t.gaps.append(
             pick(lang, "异议之后没有再推进下一步", "never proposed a next step after the pushback")
         )

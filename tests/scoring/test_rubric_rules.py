@@ -179,3 +179,54 @@ def test_waving_an_objection_away_and_changing_the_subject_is_ignoring_it() -> N
     assert any(e.index == 2 for e in card.evidence)
     engaged, _ = handling(probed, "en")
     assert engaged >= brushed + 30
+
+
+# A pitcher who acknowledges every objection and then argues past it, with tag questions.
+TAKE_BACK_EN = [
+    ("buyer", "We already have TrakLine and honestly it does the job."),
+    (
+        "trainee",
+        "I understand your concern, but honestly our cameras are far better than what you "
+        "tried before. Cloud upload is instant. Isn't that worth it?",
+    ),
+    ("buyer", "My drivers won't stand for a camera pointed at their face."),
+    (
+        "trainee",
+        "I hear you. That said, think of it as an investment: most fleets see payback in "
+        "under a year. We're rated number one by customers, right?",
+    ),
+    ("buyer", "I'm not sure this is a fit."),
+    (
+        "trainee",
+        "Fair enough, but can we set up the meeting with your IT people? How about Tuesday?",
+    ),
+    ("buyer", "Not now."),
+]
+TAKE_BACK_ZH = [
+    ("buyer", "我们跟原厂合作十几年了，暂时没打算换。"),
+    ("trainee", "我理解您的顾虑，但是我们的服务确实是业内一流的，物有所值，是不是？"),
+    ("buyer", "第三方修坏了谁负责？这个风险我担不起。"),
+    ("trainee", "理解理解，不过说实话我们的工程师比原厂强多了，您不试试怎么知道呢？"),
+    ("buyer", "再说吧。"),
+    ("trainee", "明白，不过要不下周我带技术总监过来跟您详细讲讲？"),
+    ("buyer", "最近没时间。"),
+]
+
+
+@pytest.mark.parametrize("turns", [TAKE_BACK_EN, TAKE_BACK_ZH], ids=["en", "zh"])
+def test_acknowledge_then_argue_is_arguing_and_tag_questions_are_pressure(
+    turns: list[tuple[str, str]],
+) -> None:
+    card = SCORER.score(turns)
+    handling = card.dimensions["objection_handling"]
+    assert handling.score is not None
+    assert handling.score <= 25, handling
+    labels = {e.note for e in handling.evidence}
+    assert "counter-question to uncover the reason" not in labels
+    assert "理解之后反问，挖背后的原因" not in labels
+    questioning = card.dimensions["questioning"]
+    assert questioning.score is not None
+    assert questioning.score <= 40, questioning
+    # The reason never contradicts the transcript: a step was proposed after the pushback.
+    assert "never proposed a next step" not in handling.reason
+    assert "没有再推进下一步" not in handling.reason
