@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 
 from app.analysis.intent import Intent
-from app.analysis.model import Act
+from app.analysis.model import Act, SpinStage
 from app.analysis.terms import index_terms
 from app.analysis.text import sentences
 from app.buyer import objections as obj
-from app.buyer.asking import CONVERSATIONAL, Asked, Ranked
+from app.buyer.asking import CONVERSATIONAL, Asked, Ranked, affinity
 from app.buyer.lines import LineKey
 from app.buyer.plan import Depth, Disclosure
 from app.buyer.state import ObjectionStatus
@@ -362,6 +362,16 @@ def answer(t: Turn, asked: Asked) -> None:
             None,
         )
         item = pain or item
+    if (
+        revealed(t, item)
+        and asked.question.stage is SpinStage.need_payoff
+        and item.kind is ItemKind.need
+        and not _AGAIN.search(q)
+    ):
+        # "If you got that down a point or two, what would it mean for you?" about a need
+        # already told asks what solving it is worth, not for the need once more.
+        payoff(t, q)
+        return
     if revealed(t, item) and item.key not in t.state.brief_keys and not _asks_again(t, asked, item):
         # A follow-up on something already told asks for more than was said: the next
         # thing it could mean, or an honest "couldn't say", never the same words again.
@@ -496,7 +506,11 @@ def _ruled_out(t: Turn, asked: Asked) -> ContentItem | None:
     for key in t.state.last_keys:
         item = t.index.by_key.get(key)
         if item is not None and item.kind in (ItemKind.need, ItemKind.fact):
-            return item
+            # "Besides you, who else is involved?" sets aside the buyer, not the last
+            # thing told: only a question that could ask for that sort of thing again.
+            if asked.intent in CONVERSATIONAL or affinity(asked.intent, item) > 0:
+                return item
+            return None
     return None
 
 

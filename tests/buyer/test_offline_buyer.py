@@ -250,6 +250,30 @@ def test_i_understand_but_ours_is_better_is_called_out_and_the_push_gets_no_cont
     assert p.events[-1].get("advance_refused"), p.last_reply
 
 
+def test_besides_you_who_else_asks_for_people_not_another_fact() -> None:
+    p = start(RETAIL)
+    say(p, "林总好，想先搞清楚咱们门店订货这块现在是怎么运转的，方便吗？")
+    say(p, "那这种项目在咱们公司，一般是谁拍板？除了您，还有哪些人要参与？")
+    got = answered(p)
+    assert got, p.last_reply
+    assert all(k.startswith(("decision:", "stakeholder:")) for k in got), got
+
+
+def test_what_solving_a_told_need_would_mean_gets_the_payoff_not_the_need_again() -> None:
+    p = start(RETAIL)
+    for line in [
+        "林总好，想先搞清楚咱们门店订货这块现在是怎么运转的，方便吗？",
+        "店长凭经验订，那订多订少的情况多吗？最后都体现在哪儿？",
+        "损耗这块一年下来大概是个什么量级？老板那边怎么看这个数？",
+    ]:
+        say(p, line)
+    told = "".join(t for role, t in p.turns if role == "buyer")
+    say(p, "嗯，压力确实不小。那假如能把损耗压下来一两个点，对您来说意味着什么？")
+    assert said_any(p.last_reply, "zh", "need_payoff_positive"), p.last_reply
+    for sentence in sentences(p.last_reply):
+        assert sentence.text not in told, sentence.text
+
+
 def test_what_was_said_is_pointed_back_to_not_repeated() -> None:
     p = start(FLEET)
     say(p, "How many trucks are you running these days?")
