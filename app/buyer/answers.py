@@ -341,13 +341,15 @@ def answer(t: Turn, asked: Asked) -> None:
         _concern(t, asked, item)
         return
     person = _named_person(t, q)
-    if (
-        person is not None
-        and revealed(t, person)
-        and asked.intent in _ABOUT_A_PERSON
-        and _cares(t, person, q)  # "what would Greg need to be comfortable?"
-    ):
-        return
+    if person is not None and asked.intent in _ABOUT_A_PERSON:
+        # "What would Greg need to see?": about him, whether the buyer has named him yet
+        # or the trainee knew the name beforehand (then who he is comes first).
+        if revealed(t, person) and _cares(t, person, q):
+            return
+        if not revealed(t, person) and not t.planned(person.key) and t.state.trust >= PEOPLE_TRUST:
+            _say(t, person, q, Depth.full)
+            _cares(t, person, q)
+            return
     item = _deeper(t, asked, best)
     if asked.intent is Intent.problem and item.kind is ItemKind.fact:
         # "What's hardest about X?" read closer to how X works: where it hurts, if near.
@@ -442,10 +444,23 @@ def _named_person(t: Turn, question: str) -> ContentItem | None:
     return None
 
 
+_ZH_OFFICE = ("主任", "处长", "科长", "院长", "行长", "部长", "经理", "书记", "主管")
+
+
+def _zh_address(name: str, title: str) -> str:
+    """How a colleague is referred to in Chinese: 郑总 for an executive, 刘主任 for a
+    director of an office, the full name otherwise."""
+    surname = name[:1]
+    if "总" in title or "董事" in title or "老板" in title:
+        return surname + "总"
+    office = next((o for o in _ZH_OFFICE if title.endswith(o)), None)
+    return surname + office if office else name
+
+
 def _cares(t: Turn, person: ContentItem, question: str) -> bool:
     """What a person already named cares about, once. False when it was said before."""
     s = next(x for x in t.scenario.decision.stakeholders if x.id == person.id)
-    name = s.name if t.language == "zh" else s.name.split()[0]
+    name = _zh_address(s.name, s.title) if t.language == "zh" else s.name.split()[0]
     care = s.cares_about.rstrip("。.")
     if t.language == "zh":
         text = f"{name}那边，最在意的是{care}。"

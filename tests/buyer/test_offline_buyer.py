@@ -274,6 +274,16 @@ def test_what_solving_a_told_need_would_mean_gets_the_payoff_not_the_need_again(
         assert sentence.text not in told, sentence.text
 
 
+def test_a_person_the_trainee_knew_beforehand_is_introduced_with_what_they_care_about() -> None:
+    p = start("en-energy-retrofit-cfo")
+    say(
+        p,
+        "Karen, thanks for the time. I'd like to hear how energy looks from your seat first. Fair?",
+    )
+    say(p, "What would Greg need to see?")  # the COO, named in the trainee's brief
+    assert answered(p) == ["stakeholder:coo", "stakeholder:coo#cares"], p.last_reply
+
+
 def test_what_was_said_is_pointed_back_to_not_repeated() -> None:
     p = start(FLEET)
     say(p, "How many trucks are you running these days?")
