@@ -437,9 +437,15 @@ def _named_person(t: Turn, question: str) -> ContentItem | None:
     for s in t.scenario.decision.stakeholders:
         if t.language == "zh":
             forms = [s.name, s.title, *(s.name[:1] + x for x in _ZH_TITLES)]
-        else:
-            forms = [s.name, s.name.split()[0]]
-        if any(f and f.lower() in lowered for f in forms):
+            if any(f and f.lower() in lowered for f in forms):
+                return t.index.by_key.get(f"stakeholder:{s.id}")
+            continue
+        # A person's name ("Tom Reyes": also "Tom"), never a word inside another
+        # ("tomorrow") nor a group named in ordinary words ("Driver advisory council").
+        words = s.name.split()
+        personal = all(w[:1].isupper() for w in words)
+        forms = [s.name, words[0]] if personal and len(words) > 1 else [s.name]
+        if any(re.search(rf"\b{re.escape(f.lower())}\b", lowered) for f in forms):
             return t.index.by_key.get(f"stakeholder:{s.id}")
     return None
 

@@ -284,6 +284,18 @@ def test_a_person_the_trainee_knew_beforehand_is_introduced_with_what_they_care_
     assert answered(p) == ["stakeholder:coo", "stakeholder:coo#cares"], p.last_reply
 
 
+def test_a_name_inside_another_word_is_nobody() -> None:
+    p = start(FLEET)
+    say(p, "Thanks for the time, Dave. I'd like to understand how things run first, is that OK?")
+    say(
+        p,
+        "If another motorist causes a wreck with one of your trucks tomorrow, how would you prove it?",
+    )
+    assert not any(k.startswith("stakeholder:owner") for k in answered(p)), p.last_reply  # Tom
+    say(p, "How do you know which drivers are burning more fuel than they need to?")
+    assert not any(k.startswith("stakeholder:") for k in answered(p)), p.last_reply
+
+
 def test_what_was_said_is_pointed_back_to_not_repeated() -> None:
     p = start(FLEET)
     say(p, "How many trucks are you running these days?")
