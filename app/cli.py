@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -197,9 +198,9 @@ def cmd_users_create(args: argparse.Namespace) -> int:
         role = Role(args.role)
     except ValueError:
         return _fail(f"role must be one of: {', '.join(r.value for r in Role)}")
-    password = args.password or new_password()
-    if len(password) < 8:
-        return _fail("the password needs at least 8 characters")
+    if not re.fullmatch(r"[A-Za-z0-9_.-]{2,64}", args.username):
+        return _fail("a username is 2 to 64 letters, digits, '_', '.' or '-'")
+    password = args.password or new_password()  # the password policy applies to either
 
     async def run() -> None:
         engine = make_engine(Settings().database_url)

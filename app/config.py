@@ -25,6 +25,12 @@ class Settings(BaseSettings):
     max_message_chars: int = Field(default=4000, ge=100, le=100_000)
     max_transcript_bytes: int = Field(default=2_000_000, ge=1_000)
     cookie_secure: bool = False
+    # Login throttling (app/accounts/throttle.py): failed logins counted in a window.
+    login_throttle: Literal["auto", "memory", "database"] = "auto"
+    login_throttle_window_seconds: int = Field(default=900, ge=1, le=24 * 3600)
+    login_failures_per_account_and_address: int = Field(default=5, ge=1)
+    login_failures_per_account: int = Field(default=20, ge=1)
+    login_failures_per_address: int = Field(default=100, ge=1)
 
     # LLM: any OpenAI-compatible endpoint through the SDK's own variables.
     openai_base_url: str | None = Field(

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
+from app.accounts.throttle import LoginThrottle, make_throttle
 from app.config import Settings
 from app.scenarios.schema import Scenario
 
@@ -23,6 +24,8 @@ class Container:
     buyers: dict[str, Any]  # engine name -> BuyerEngine
     scorer: Any  # app.scoring.scorer.Scorer
     extras: dict[str, Any] = field(default_factory=dict)
+    # From the settings: counters in this process on SQLite, in the database on PostgreSQL.
+    login_throttle: LoginThrottle = field(init=False)
     # SQLite allows one writer; queueing writers here (FIFO, no polling) is far
     # cheaper than SQLite's busy handler, which sleeps in growing steps.
     _sqlite_writer: asyncio.Lock | None = None
@@ -31,6 +34,9 @@ class Container:
     def __post_init__(self) -> None:
         if self.engine.dialect.name == "sqlite":
             self._sqlite_writer = asyncio.Lock()
+        self.login_throttle = make_throttle(
+            self.settings, self.engine.dialect.name, self.connection
+        )
 
     @asynccontextmanager
     async def _writer(self) -> AsyncIterator[None]:

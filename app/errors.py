@@ -62,6 +62,17 @@ class Unprocessable(CoachError):
     code = "invalid"
 
 
+class TooManyRequests(CoachError):
+    """Refused for now (login throttling); the client may retry after `retry_after` seconds."""
+
+    status_code = 429
+    code = "too_many_requests"
+
+    def __init__(self, detail: str, *, retry_after: int) -> None:
+        super().__init__(detail)
+        self.retry_after = max(1, retry_after)
+
+
 class LLMUnavailable(CoachError):
     """The model provider failed after our retries; nothing was lost."""
 
@@ -100,6 +111,8 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(CoachError)
     async def _coach_error(request: Request, exc: CoachError) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, Unauthorized) else None
+        if isinstance(exc, TooManyRequests):
+            headers = {"Retry-After": str(exc.retry_after)}
         return JSONResponse(
             error_body(exc.code, exc.detail, exc.fields),
             status_code=exc.status_code,

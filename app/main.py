@@ -49,11 +49,20 @@ async def _first_start(container: Container) -> None:
         if settings.demo:
             await accounts.seed_demo(settings.demo_password.get_secret_value())
             return
-        password = await accounts.bootstrap_admin()
-    if password is not None:
+        disabled = await accounts.disable_demo_users()
+        admin = await accounts.bootstrap_admin()
+    if disabled:
+        # Their password is public, so outside demo mode nobody may use them.
+        print(
+            f"Demo mode is off: disabled the demo accounts {', '.join(disabled)} "
+            "(start with --demo to use them again).",
+            file=sys.stderr,
+            flush=True,
+        )
+    if admin is not None:
         # Shown once, on the console of whoever started the service; never stored in clear.
         print(
-            f"First start: created manager 'admin' with password {password} (shown only now).",
+            f"Created manager {admin[0]!r} with password {admin[1]} (shown only now).",
             file=sys.stderr,
             flush=True,
         )

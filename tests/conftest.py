@@ -143,7 +143,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 
 
 def make_settings(database_url: str, **overrides: Any) -> Settings:
-    return Settings(database_url=database_url, **overrides)
+    """Demo mode unless overridden: a start without it disables the demo users."""
+    return Settings(database_url=database_url, **{"demo": True, **overrides})
 
 
 @pytest.fixture

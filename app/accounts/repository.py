@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from app.accounts.models import AuthToken, Organization, Team, TeamMember, User
@@ -16,9 +17,9 @@ class AccountsRepository:
         self.db = db
 
     async def user_by_username(self, username: str) -> User | None:
-        return (
-            await self.db.execute(select(User).where(User.username == username))
-        ).scalar_one_or_none()
+        """Usernames match whatever their case ('Manager1' is manager1)."""
+        stmt = select(User).where(func.lower(User.username) == func.lower(username.strip()))
+        return (await self.db.execute(stmt)).scalar_one_or_none()
 
     async def user(self, user_id: int) -> User | None:
         return await self.db.get(User, user_id)
@@ -35,6 +36,30 @@ class AccountsRepository:
     async def token(self, digest: str) -> AuthToken | None:
         stmt = select(AuthToken).where(AuthToken.token_hash == digest)
         return (await self.db.execute(stmt)).scalar_one_or_none()
+
+    async def revoke_tokens(self, user_id: int, now: datetime, keep: str | None = None) -> int:
+        """Revoke every live token of the user (but `keep`, a digest); how many."""
+        stmt = update(AuthToken).where(
+            AuthToken.user_id == user_id, AuthToken.revoked_at.is_(None), AuthToken.expires_at > now
+        )
+        if keep is not None:
+            stmt = stmt.where(AuthToken.token_hash != keep)
+        result = await self.db.execute(stmt.values(revoked_at=now))
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    async def demo_users(self) -> Sequence[User]:
+        rows = await self.db.execute(select(User).where(User.is_demo.is_(True)).order_by(User.id))
+        return rows.scalars().all()
+
+    async def has_active_manager(self, org_id: int) -> bool:
+        """Someone who can run the organisation, not a demo account."""
+        stmt = select(User.id).where(
+            User.org_id == org_id,
+            User.role == "manager",
+            User.is_active.is_(True),
+            User.is_demo.is_(False),
+        )
+        return (await self.db.execute(stmt.limit(1))).first() is not None
 
     def add(self, obj: object) -> None:
         self.db.add(obj)
@@ -113,3 +138,30 @@ async def principal_row(
     first = rows[0]
     teams = sorted({r[5] for r in rows if r[5] is not None})
     return (first[0], first[1], first[2], first[3], first[4]), teams
+
+
+@dataclass(frozen=True)
+class Credentials:
+    id: int
+    org_id: int
+    username: str
+    display_name: str
+    password_hash: str
+    is_active: bool
+
+
+_CREDENTIALS = select(
+    User.id, User.org_id, User.username, User.display_name, User.password_hash, User.is_active
+)
+
+
+async def credentials_by_username(db: AsyncConnection, username: str) -> Credentials | None:
+    """For a password check outside any write transaction (a read connection)."""
+    stmt = _CREDENTIALS.where(func.lower(User.username) == func.lower(username.strip()))
+    row = (await db.execute(stmt)).first()
+    return Credentials(*row) if row is not None else None
+
+
+async def credentials_by_id(db: AsyncConnection, user_id: int) -> Credentials | None:
+    row = (await db.execute(_CREDENTIALS.where(User.id == user_id))).first()
+    return Credentials(*row) if row is not None else None

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from fastapi import APIRouter, Request, Response, status
 
+from app.accounts.credentials import sign_in
+from app.accounts.credentials_router import router as credentials_router
 from app.accounts.repository import AccountsRepository
 from app.accounts.schemas import (
     LoginRequest,
@@ -17,21 +17,33 @@ from app.accounts.schemas import (
     UserRead,
 )
 from app.accounts.service import AccountsService
-from app.deps import TOKEN_COOKIE, CurrentUser, ManagerUser, SessionDep, SettingsDep, bearer_token
+from app.deps import (
+    TOKEN_COOKIE,
+    ContainerDep,
+    CurrentUser,
+    ManagerUser,
+    SessionDep,
+    bearer_token,
+)
 from app.errors import Unauthorized
 
 router = APIRouter(prefix="/api", tags=["accounts"])
+router.include_router(credentials_router)
 
 
 def _service(db: SessionDep) -> AccountsService:
     return AccountsService(AccountsRepository(db))
 
 
-@router.post("/auth/login", response_model=LoginResponse)
-async def login(body: LoginRequest, db: SessionDep, settings: SettingsDep) -> LoginResponse:
-    issued = await _service(db).login(
-        body.username, body.password, timedelta(hours=settings.token_ttl_hours)
-    )
+@router.post(
+    "/auth/login",
+    response_model=LoginResponse,
+    responses={429: {"description": "Too many failed logins; see Retry-After"}},
+)
+async def login(body: LoginRequest, request: Request, container: ContainerDep) -> LoginResponse:
+    # No SessionDep: the password check must not hold a write transaction.
+    client = request.client.host if request.client else None
+    issued = await sign_in(container, body.username, body.password, client)
     user = UserRead.model_validate(issued.user)
     user.team_ids = issued.team_ids
     return LoginResponse(

@@ -36,6 +36,7 @@ class UserRead(BaseModel):
     display_name: str
     role: Role
     team_ids: list[int] = Field(default_factory=list)
+    is_active: bool = True
 
 
 class UserCreate(BaseModel):
@@ -66,6 +67,23 @@ class TeamMembers(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     user_ids: list[int] = Field(max_length=500)
+
+
+class PasswordChange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    current_password: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    new_password: Annotated[str, StringConstraints(min_length=8, max_length=200)]
+
+
+class PasswordReset(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    new_password: Annotated[str, StringConstraints(min_length=8, max_length=200)]
+
+
+class TokensRevoked(BaseModel):
+    revoked: int
 
 
 LoginResponse.model_rebuild()

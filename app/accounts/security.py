@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import hmac
+import os
 import secrets
+from concurrent.futures import ThreadPoolExecutor
 
 # scrypt with n=2**14, r=8 costs ~16 MiB and tens of milliseconds: slow for a
 # guesser, fine for a login. Parameters are stored with each hash so they can rise.
@@ -57,3 +60,22 @@ def token_digest(token: str) -> str:
 
 def new_password() -> str:
     return secrets.token_urlsafe(12)
+
+
+# Hashing runs on threads of its own (scrypt releases the GIL), never on the event
+# loop and never inside a database transaction; at most one core fewer than the
+# machine has, so a burst of logins (or of guesses) queues here instead of
+# taking every core from the role-plays.
+_POOL = ThreadPoolExecutor(
+    max_workers=max(1, (os.cpu_count() or 2) - 1), thread_name_prefix="password-hash"
+)
+
+
+async def hash_password_async(password: str) -> str:
+    return await asyncio.get_running_loop().run_in_executor(_POOL, hash_password, password)
+
+
+async def verify_password_async(password: str, stored: str) -> bool:
+    return await asyncio.get_running_loop().run_in_executor(
+        _POOL, verify_password, password, stored
+    )

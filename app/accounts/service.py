@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from app.accounts.models import AuthToken, Organization, Role, Team, TeamMember, User
+from app.accounts.models import Organization, Role, Team, TeamMember, User
+from app.accounts.passwords import check_password
 from app.accounts.repository import AccountsRepository, principal_row
-from app.accounts.security import (
-    DUMMY_HASH,
-    hash_password,
-    new_password,
-    new_token,
-    token_digest,
-    verify_password,
-)
+from app.accounts.security import hash_password_async, new_password, token_digest
 from app.errors import BadRequest, Conflict, Forbidden, NotFound, Unauthorized
 
 DEMO_USERS: tuple[tuple[str, str, Role], ...] = (
@@ -49,30 +42,12 @@ class IssuedToken:
 
 
 async def _hash(password: str) -> str:
-    return await asyncio.to_thread(hash_password, password)
-
-
-async def _verify(password: str, stored: str) -> bool:
-    return await asyncio.to_thread(verify_password, password, stored)
+    return await hash_password_async(password)
 
 
 class AccountsService:
     def __init__(self, repo: AccountsRepository) -> None:
         self.repo = repo
-
-    async def login(self, username: str, password: str, ttl: timedelta) -> IssuedToken:
-        user = await self.repo.user_by_username(username.strip())
-        if user is None or not user.is_active:
-            await _verify(password, DUMMY_HASH)  # same cost either way
-            raise Unauthorized("Wrong username or password.")
-        if not await _verify(password, user.password_hash):
-            raise Unauthorized("Wrong username or password.")
-        token = new_token()
-        expires_at = datetime.now(UTC) + ttl
-        self.repo.add(
-            AuthToken(token_hash=token_digest(token), user_id=user.id, expires_at=expires_at)
-        )
-        return IssuedToken(token, expires_at, user, await self.repo.team_ids_of(user.id))
 
     async def authenticate(self, token: str) -> Principal:
         return await authenticate(self.repo.db, token)
@@ -108,9 +83,18 @@ class AccountsService:
         role: Role,
         password: str,
         team_ids: list[int] | None = None,
+        *,
+        is_demo: bool = False,
     ) -> User:
-        if await self.repo.user_by_username(username) is not None:
-            raise Conflict(f"The username {username!r} is taken.")
+        """`is_demo`: demo mode's own users, whose public password skips the policy."""
+        taken = await self.repo.user_by_username(username)
+        if taken is not None:
+            same = "" if taken.username == username else f" (as {taken.username!r})"
+            raise Conflict(
+                f"The username {username!r} is taken{same}: usernames are not case-sensitive."
+            )
+        if not is_demo:
+            check_password(password, username=username, display_name=display_name)
         for team_id in team_ids or []:
             team = await self.repo.team(team_id)
             if team is None or team.org_id != org_id:
@@ -121,6 +105,7 @@ class AccountsService:
             display_name=display_name,
             role=role.value,
             password_hash=await _hash(password),
+            is_demo=is_demo,
         )
         self.repo.add(user)
         await self.repo.flush()
@@ -158,7 +143,8 @@ class AccountsService:
         return org
 
     async def seed_demo(self, password: str) -> list[str]:
-        """Demo users in one team; resets their passwords to the demo password."""
+        """Demo users in one team; resets their passwords to the demo password and
+        enables them. A real account holding a demo name is left alone."""
         org = await self.ensure_organization()
         team = await self.repo.team_by_name(org.id, "Demo team")
         if team is None:
@@ -167,21 +153,64 @@ class AccountsService:
         for username, display, role in DEMO_USERS:
             user = await self.repo.user_by_username(username)
             if user is None:
-                await self.create_user(org.id, username, display, role, password, [team.id])
+                await self.create_user(
+                    org.id, username, display, role, password, [team.id], is_demo=True
+                )
                 created.append(username)
-            else:
+            elif user.is_demo:
                 user.password_hash = await _hash(password)
                 user.is_active = True
         return created
 
-    async def bootstrap_admin(self) -> str | None:
-        """On a first start without demo mode: one manager with a one-time password."""
+    async def disable_demo_users(self) -> list[str]:
+        """Outside demo mode the demo password is public knowledge: disable those
+        accounts and end their sessions. Returns who was disabled just now."""
+        now = datetime.now(UTC)
+        disabled = []
+        for user in await self.repo.demo_users():
+            if user.is_active:
+                user.is_active = False
+                await self.repo.revoke_tokens(user.id, now)
+                disabled.append(user.username)
+        return disabled
+
+    async def bootstrap_admin(self) -> tuple[str, str] | None:
+        """Without demo mode, when no one (but demo users) can manage the organisation:
+        a manager `admin` with a one-time password. Returns (username, password)."""
         org = await self.ensure_organization("Organisation")
-        if await self.repo.users_in_org(org.id):
+        if await self.repo.has_active_manager(org.id):
             return None
+        username = "admin"
+        suffix = 1
+        while await self.repo.user_by_username(username) is not None:
+            suffix += 1
+            username = f"admin{suffix}"
         password = new_password()
-        await self.create_user(org.id, "admin", "Administrator", Role.manager, password)
-        return password
+        await self.create_user(org.id, username, "Administrator", Role.manager, password)
+        return username, password
+
+    # --- managing accounts ------------------------------------------------------------
+
+    async def _user_in_org(self, manager: Principal, user_id: int) -> User:
+        user = await self.repo.user(user_id)
+        if user is None or user.org_id != manager.org_id:
+            raise NotFound(f"No user {user_id}.")
+        return user
+
+    async def set_active(self, manager: Principal, user_id: int, active: bool) -> User:
+        """Deactivating ends every session of the user now, and reactivating
+        doesn't bring those back: they sign in again."""
+        if user_id == manager.id and not active:
+            raise Conflict("You can't deactivate yourself; ask another manager.")
+        user = await self._user_in_org(manager, user_id)
+        user.is_active = active
+        if not active:
+            await self.repo.revoke_tokens(user.id, datetime.now(UTC))
+        return user
+
+    async def revoke_tokens(self, manager: Principal, user_id: int) -> int:
+        user = await self._user_in_org(manager, user_id)
+        return await self.repo.revoke_tokens(user.id, datetime.now(UTC))
 
 
 def require_role(principal: Principal, *roles: Role) -> None:

@@ -1,6 +1,13 @@
 """Every table, imported in one place so metadata (and Alembic) sees them all."""
 
-from app.accounts.models import AuthToken, Organization, Team, TeamMember, User
+from app.accounts.models import (
+    AuthToken,
+    LoginThrottleEntry,
+    Organization,
+    Team,
+    TeamMember,
+    User,
+)
 from app.assignments.models import Assignment, AssignmentTrainee
 from app.db.base import Base
 from app.reviews.models import ScoreDispute, ScoreOverride, SessionComment, SessionReview
@@ -12,6 +19,7 @@ __all__ = [
     "AssignmentTrainee",
     "AuthToken",
     "Base",
+    "LoginThrottleEntry",
     "Organization",
     "PracticeSession",
     "ScoreDispute",

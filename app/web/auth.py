@@ -10,10 +10,11 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from starlette.responses import RedirectResponse, Response
 
+from app.accounts.credentials import sign_in
 from app.accounts.repository import AccountsRepository
 from app.accounts.service import AccountsService
 from app.deps import CSRF_COOKIE, TOKEN_COOKIE, ContainerDep, check_csrf
-from app.errors import Unauthorized
+from app.errors import TooManyRequests, Unauthorized
 from app.web.i18n import LANG_COOKIE, LANGS, request_lang, translate
 from app.web.pageroute import PageRoute, safe_next
 from app.web.render import render, set_csrf_cookie
@@ -75,11 +76,16 @@ async def login(
     settings = container.settings
     ttl = timedelta(hours=settings.token_ttl_hours)
     try:
-        async with container.unit_of_work() as db:
-            issued = await AccountsService(AccountsRepository(db)).login(username, password, ttl)
+        client = request.client.host if request.client else None
+        issued = await sign_in(container, username, password, client)
     except Unauthorized:
         msg = translate(lang, "login.wrong")
         return _login_page(request, error=msg, username=username, next_url=target, status=401)
+    except TooManyRequests as exc:
+        msg = translate(lang, "login.throttled", minutes=max(1, -(-exc.retry_after // 60)))
+        page = _login_page(request, error=msg, username=username, next_url=target, status=429)
+        page.headers["Retry-After"] = str(exc.retry_after)
+        return page
     response = RedirectResponse(target, status_code=303)
     response.set_cookie(
         TOKEN_COOKIE,

@@ -75,13 +75,13 @@ async def test_only_managers_create_users(
         "username": "newbie",
         "display_name": "新人",
         "role": "trainee",
-        "password": "longenough",
+        "password": "orchard-lantern-42",
     }
     assert (await client.post("/api/users", json=body, headers=trainee)).status_code == 403
     r = await client.post("/api/users", json=body, headers=manager)
     assert r.status_code == 201
     assert (await client.post("/api/users", json=body, headers=manager)).status_code == 409
-    await login(client, "newbie", "longenough")
+    await login(client, "newbie", "orchard-lantern-42")
 
 
 async def test_demo_mode_users_exist(client: httpx.AsyncClient) -> None:

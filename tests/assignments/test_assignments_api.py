@@ -248,8 +248,8 @@ async def test_coach_of_another_team_sees_no_assignments(
         "username": "coach7",
         "display_name": "C7",
         "role": "coach",
-        "password": "password7",
+        "password": "harbour-lamp-7",
         "team_ids": [other["id"]],
     }
     assert (await client.post("/api/users", json=body, headers=manager)).status_code == 201
-    assert await listed(client, await login(client, "coach7", "password7")) == []
+    assert await listed(client, await login(client, "coach7", "harbour-lamp-7")) == []

@@ -140,11 +140,11 @@ async def test_csv_export(
         "username": "sneaky",
         "display_name": '=HYPERLINK("http://evil")',
         "role": "trainee",
-        "password": "password1",
+        "password": "harbour-lamp-1",
         "team_ids": [(await demo_team(client, manager))["id"]],
     }
     assert (await client.post("/api/users", json=body, headers=manager)).status_code == 201
-    sneaky = await login(client, "sneaky", "password1")
+    sneaky = await login(client, "sneaky", "harbour-lamp-1")
     sid, card = await played(client, trainee)
     await played(client, sneaky, lines=WEAK)
     override = {"dimension": "needs_discovery", "score": 77, "reason": "复核"}

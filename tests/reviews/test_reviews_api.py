@@ -156,11 +156,11 @@ async def test_coach_of_another_team_cannot_review(
         "username": "coach8",
         "display_name": "C8",
         "role": "coach",
-        "password": "password8",
+        "password": "harbour-lamp-8",
         "team_ids": [other["id"]],
     }
     assert (await client.post("/api/users", json=body, headers=manager)).status_code == 201
-    outsider = await login(client, "coach8", "password8")
+    outsider = await login(client, "coach8", "harbour-lamp-8")
     sid, _ = await played(client, trainee, lines=["现在生产数据是怎么统计的？"])
     for path, payload in (
         ("comments", {"turn_index": 0, "body": "hi"}),

@@ -49,11 +49,11 @@ async def test_coach_of_another_team_sees_nothing(
         "username": "coach9",
         "display_name": "C9",
         "role": "coach",
-        "password": "password9",
+        "password": "harbour-lamp-9",
         "team_ids": [team["id"]],
     }
     assert (await client.post("/api/users", json=body, headers=manager)).status_code == 201
-    other = await login(client, "coach9", "password9")
+    other = await login(client, "coach9", "harbour-lamp-9")
     sid = (await start(client, trainee, ZH_SCENARIO))["id"]
     assert (await client.get(f"/api/sessions/{sid}", headers=other)).status_code == 404
     assert sid not in [

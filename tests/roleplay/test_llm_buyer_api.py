@@ -37,6 +37,7 @@ def fake(llm_server: FakeOpenAI) -> Iterator[FakeOpenAI]:
 async def llm_client(database_url: str, fake: FakeOpenAI) -> AsyncIterator[httpx.AsyncClient]:
     settings = Settings(
         database_url=database_url,
+        demo=True,
         openai_base_url=fake.base_url,
         openai_api_key="sk-test-buyer",  # type: ignore[arg-type]
         llm_model="buyer-model",

@@ -70,6 +70,7 @@ async def test_an_llm_judge_without_a_model_stops_the_start(tmp_path: Path) -> N
 async def judged_client(database_url: str, fake: FakeOpenAI) -> AsyncIterator[httpx.AsyncClient]:
     settings = Settings(
         database_url=database_url,
+        demo=True,
         openai_base_url=fake.base_url,
         llm_model="judge-model",
         buyer="offline",
