@@ -527,14 +527,19 @@ def analyze_trainee_turn(
             pushing = bool(lx.LEADING.search(t, language)) or (
                 bool(lx.PUSH_QUESTION.search(t, language)) and (claim_here or prev_claim)
             )
-            feedback = bool(lx.FEEDBACK.search(t, language)) or (
-                checking
-                and not pushing
-                and bool(
-                    lx.ZH_TAG.search(t)
-                    or lx.EN_TAG.search(t)
-                    or lx.FEEDBACK_WEAK.search(t, language)
-                    or _declarative_check(t)
+            # "那您看下周我带技术总监过来做个演示？" asks for a yes to a step, not whether
+            # the seller understood.
+            feedback = not (step and not summary_turn) and (
+                bool(lx.FEEDBACK.search(t, language))
+                or (
+                    checking
+                    and not pushing
+                    and bool(
+                        lx.ZH_TAG.search(t)
+                        or lx.EN_TAG.search(t)
+                        or lx.FEEDBACK_WEAK.search(t, language)
+                        or _declarative_check(t)
+                    )
                 )
             )
             leading = pushing and not feedback

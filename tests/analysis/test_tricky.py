@@ -810,3 +810,16 @@ def test_naming_the_time_after_a_proposal_is_part_of_it() -> None:
     assert Act.advance in a.acts
     tuesday = next(q for q in a.questions if q.text == "How about Tuesday?")
     assert tuesday.form.value == "closed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "那您看下周我带技术总监过来给您做个演示？",
+        "So next Tuesday with Greg, does that work for you?",
+    ],
+)
+def test_asking_yes_to_a_step_is_not_checking_understanding(text: str) -> None:
+    a = trainee(text)
+    assert Act.advance in a.acts
+    assert Act.feedback_request not in a.acts
