@@ -9,6 +9,7 @@ from app.accounts.repository import AccountsRepository
 from app.accounts.schemas import PasswordChange, PasswordReset, TokensRevoked, UserRead
 from app.accounts.service import AccountsService
 from app.deps import TOKEN_COOKIE, ContainerDep, CurrentUser, ManagerUser, SessionDep, bearer_token
+from app.inputs import Id
 
 router = APIRouter()
 
@@ -30,7 +31,7 @@ async def change_my_password(
 
 @router.post("/users/{user_id}/password", status_code=status.HTTP_204_NO_CONTENT)
 async def reset_user_password(
-    user_id: int, body: PasswordReset, manager: ManagerUser, container: ContainerDep
+    user_id: Id, body: PasswordReset, manager: ManagerUser, container: ContainerDep
 ) -> Response:
     """Managers: set a user's password; all their sessions are logged out."""
     await reset_password(container, manager, user_id, body.new_password)
@@ -46,19 +47,19 @@ async def _set_active(user_id: int, active: bool, manager: ManagerUser, db: Sess
 
 
 @router.post("/users/{user_id}/deactivate", response_model=UserRead)
-async def deactivate_user(user_id: int, manager: ManagerUser, db: SessionDep) -> UserRead:
+async def deactivate_user(user_id: Id, manager: ManagerUser, db: SessionDep) -> UserRead:
     """Managers: the user can't log in and every session of theirs ends now."""
     return await _set_active(user_id, False, manager, db)
 
 
 @router.post("/users/{user_id}/reactivate", response_model=UserRead)
-async def reactivate_user(user_id: int, manager: ManagerUser, db: SessionDep) -> UserRead:
+async def reactivate_user(user_id: Id, manager: ManagerUser, db: SessionDep) -> UserRead:
     """Managers: the user can log in again (old sessions stay ended)."""
     return await _set_active(user_id, True, manager, db)
 
 
 @router.post("/users/{user_id}/revoke-tokens", response_model=TokensRevoked)
-async def revoke_user_tokens(user_id: int, manager: ManagerUser, db: SessionDep) -> TokensRevoked:
+async def revoke_user_tokens(user_id: Id, manager: ManagerUser, db: SessionDep) -> TokensRevoked:
     """Managers: log the user out everywhere (yourself included, when it's you)."""
     revoked = await AccountsService(AccountsRepository(db)).revoke_tokens(manager, user_id)
     return TokensRevoked(revoked=revoked)

@@ -26,6 +26,7 @@ from app.deps import (
     bearer_token,
 )
 from app.errors import Unauthorized
+from app.inputs import Id
 
 router = APIRouter(prefix="/api", tags=["accounts"])
 router.include_router(credentials_router)
@@ -119,7 +120,7 @@ async def create_team(body: TeamCreate, manager: ManagerUser, db: SessionDep) ->
 
 @router.put("/teams/{team_id}/members", response_model=TeamRead)
 async def set_team_members(
-    team_id: int, body: TeamMembers, manager: ManagerUser, db: SessionDep
+    team_id: Id, body: TeamMembers, manager: ManagerUser, db: SessionDep
 ) -> TeamRead:
     team = await _service(db).set_members(manager, team_id, body.user_ids)
     return TeamRead(id=team.id, name=team.name, member_ids=sorted(set(body.user_ids)))

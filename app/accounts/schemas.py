@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from app.accounts.models import Role
+from app.inputs import Id, PlainText
 
 Username = Annotated[
     str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9_.-]{2,64}$")
@@ -17,8 +18,8 @@ Username = Annotated[
 class LoginRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    username: Annotated[str, StringConstraints(min_length=1, max_length=64)]
-    password: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    username: Annotated[str, PlainText(min_length=1, max_length=64)]
+    password: Annotated[str, PlainText(min_length=1, max_length=200)]
 
 
 class LoginResponse(BaseModel):
@@ -43,12 +44,10 @@ class UserCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     username: Username
-    display_name: Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)
-    ]
+    display_name: Annotated[str, PlainText(strip=True, min_length=1, max_length=200)]
     role: Role
-    password: Annotated[str, StringConstraints(min_length=8, max_length=200)]
-    team_ids: list[int] = Field(default_factory=list, max_length=50)
+    password: Annotated[str, PlainText(min_length=8, max_length=200)]
+    team_ids: list[Id] = Field(default_factory=list, max_length=50)
 
 
 class TeamRead(BaseModel):
@@ -60,26 +59,26 @@ class TeamRead(BaseModel):
 class TeamCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    name: Annotated[str, PlainText(strip=True, min_length=1, max_length=200)]
 
 
 class TeamMembers(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    user_ids: list[int] = Field(max_length=500)
+    user_ids: list[Id] = Field(max_length=500)
 
 
 class PasswordChange(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    current_password: Annotated[str, StringConstraints(min_length=1, max_length=200)]
-    new_password: Annotated[str, StringConstraints(min_length=8, max_length=200)]
+    current_password: Annotated[str, PlainText(min_length=1, max_length=200)]
+    new_password: Annotated[str, PlainText(min_length=8, max_length=200)]
 
 
 class PasswordReset(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    new_password: Annotated[str, StringConstraints(min_length=8, max_length=200)]
+    new_password: Annotated[str, PlainText(min_length=8, max_length=200)]
 
 
 class TokensRevoked(BaseModel):

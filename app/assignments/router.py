@@ -7,6 +7,7 @@ from fastapi import APIRouter, Response, status
 from app.assignments.schemas import AssignmentCreate, AssignmentDetail, AssignmentUpdate
 from app.assignments.service import AssignmentsService
 from app.deps import ContainerDep, CurrentUser, ManagerUser, SessionDep
+from app.inputs import Id
 
 router = APIRouter(prefix="/api/assignments", tags=["assignments"])
 
@@ -32,14 +33,14 @@ async def create_assignment(
 
 @router.get("/{assignment_id}", response_model=AssignmentDetail)
 async def get_assignment(
-    assignment_id: int, user: CurrentUser, db: SessionDep, container: ContainerDep
+    assignment_id: Id, user: CurrentUser, db: SessionDep, container: ContainerDep
 ) -> AssignmentDetail:
     return await _service(db, container).get(user, assignment_id)
 
 
 @router.patch("/{assignment_id}", response_model=AssignmentDetail)
 async def update_assignment(
-    assignment_id: int,
+    assignment_id: Id,
     body: AssignmentUpdate,
     manager: ManagerUser,
     db: SessionDep,
@@ -50,7 +51,7 @@ async def update_assignment(
 
 @router.delete("/{assignment_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def archive_assignment(
-    assignment_id: int, manager: ManagerUser, db: SessionDep, container: ContainerDep
+    assignment_id: Id, manager: ManagerUser, db: SessionDep, container: ContainerDep
 ) -> Response:
     await _service(db, container).archive(manager, assignment_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -5,23 +5,26 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field
 
+from app.inputs import Id, Instant, PlainText
 from app.reviews.schemas import PersonRead
 
 ProgressStatus = Literal["not_started", "in_progress", "completed", "overdue"]
+Note = Annotated[str, PlainText(strip=True, max_length=2000)]
+DUE_DOC = "ISO 8601; without a zone: UTC; between 1970 and 9998"
 
 
 class AssignmentCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    scenario_id: Annotated[str, StringConstraints(min_length=1, max_length=100)]
-    team_id: int | None = None
-    trainee_ids: list[int] = Field(default_factory=list, max_length=500)
-    due_at: datetime | None = Field(default=None, description="ISO 8601; without a zone: UTC")
+    scenario_id: Annotated[str, PlainText(min_length=1, max_length=100)]
+    team_id: Id | None = None
+    trainee_ids: list[Id] = Field(default_factory=list, max_length=500)
+    due_at: Instant | None = Field(default=None, description=DUE_DOC)
     min_score: int = Field(default=60, ge=0, le=100, description="overall score to complete it")
     max_attempts: int | None = Field(default=None, ge=1, le=50, description="None: unlimited")
-    note: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)] = ""
+    note: Note = ""
 
 
 class AssignmentUpdate(BaseModel):
@@ -29,12 +32,12 @@ class AssignmentUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    team_id: int | None = None
-    trainee_ids: list[int] | None = Field(default=None, max_length=500)
-    due_at: datetime | None = None
+    team_id: Id | None = None
+    trainee_ids: list[Id] | None = Field(default=None, max_length=500)
+    due_at: Instant | None = Field(default=None, description=DUE_DOC)
     min_score: int | None = Field(default=None, ge=0, le=100)
     max_attempts: int | None = Field(default=None, ge=1, le=50)
-    note: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)] | None = None
+    note: Note | None = None
 
 
 class TeamRef(BaseModel):

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Path, Query, Response, status
 
 from app.deps import ContainerDep, CurrentUser, ManagerUser, SessionDep, StaffUser
+from app.inputs import Count, Id, Key
 from app.reviews import analytics
 from app.reviews.dashboard_schemas import Dashboard
 from app.reviews.queue import review_queue
@@ -30,7 +31,8 @@ from app.reviews.service import ReviewsService
 
 router = APIRouter(prefix="/api/reviews", tags=["reviews"])
 
-TeamFilter = Annotated[int | None, Query(description="one team; default: all you may see")]
+TeamFilter = Annotated[Id | None, Query(description="one team; default: all you may see")]
+SessionId = Annotated[Key, Path(description="a session id")]
 
 
 @router.get("/queue", response_model=QueuePage)
@@ -41,7 +43,7 @@ async def queue(
     filter_: Annotated[QueueFilter, Query(alias="filter")] = "all",
     team_id: TeamFilter = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[Count, Query()] = 0,
 ) -> QueuePage:
     """Finished sessions of your teams: newest, lowest scoring, flagged, disputed, unreviewed."""
     return await review_queue(
@@ -50,7 +52,7 @@ async def queue(
 
 
 @router.get("/sessions/{session_id}", response_model=SessionReviewRead)
-async def get_review(session_id: str, user: CurrentUser, db: SessionDep) -> SessionReviewRead:
+async def get_review(session_id: SessionId, user: CurrentUser, db: SessionDep) -> SessionReviewRead:
     """Comments, overrides (beside the originals), disputes and the effective scores."""
     return await ReviewsService(db).get(user, session_id)
 
@@ -61,7 +63,7 @@ async def get_review(session_id: str, user: CurrentUser, db: SessionDep) -> Sess
     status_code=status.HTTP_201_CREATED,
 )
 async def add_comment(
-    session_id: str, body: CommentCreate, user: StaffUser, db: SessionDep
+    session_id: SessionId, body: CommentCreate, user: StaffUser, db: SessionDep
 ) -> CommentRead:
     return await ReviewsService(db).comment(user, session_id, body)
 
@@ -72,7 +74,7 @@ async def add_comment(
     status_code=status.HTTP_201_CREATED,
 )
 async def add_override(
-    session_id: str, body: OverrideCreate, user: StaffUser, db: SessionDep
+    session_id: SessionId, body: OverrideCreate, user: StaffUser, db: SessionDep
 ) -> OverrideRead:
     return await ReviewsService(db).override(user, session_id, body)
 
@@ -83,20 +85,20 @@ async def add_override(
     status_code=status.HTTP_201_CREATED,
 )
 async def add_dispute(
-    session_id: str, body: DisputeCreate, user: CurrentUser, db: SessionDep
+    session_id: SessionId, body: DisputeCreate, user: CurrentUser, db: SessionDep
 ) -> DisputeRead:
     return await ReviewsService(db).dispute(user, session_id, body)
 
 
 @router.post("/sessions/{session_id}/disputes/{dispute_id}/resolve", response_model=DisputeRead)
 async def resolve_dispute(
-    session_id: str, dispute_id: int, body: DisputeResolve, user: StaffUser, db: SessionDep
+    session_id: SessionId, dispute_id: Id, body: DisputeResolve, user: StaffUser, db: SessionDep
 ) -> DisputeRead:
     return await ReviewsService(db).resolve(user, session_id, dispute_id, body)
 
 
 @router.post("/sessions/{session_id}/reviewed", response_model=ReviewedRead)
-async def mark_reviewed(session_id: str, user: StaffUser, db: SessionDep) -> ReviewedRead:
+async def mark_reviewed(session_id: SessionId, user: StaffUser, db: SessionDep) -> ReviewedRead:
     return await ReviewsService(db).mark_reviewed(user, session_id)
 
 

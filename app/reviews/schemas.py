@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field
 
+from app.inputs import Count, PlainText
 from app.scoring.schema import DimensionName
 
-Text1000 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
-Text2000 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+Text1000 = Annotated[str, PlainText(strip=True, min_length=1, max_length=1000)]
+Text2000 = Annotated[str, PlainText(strip=True, min_length=1, max_length=2000)]
 DisputeTarget = Literal["overall", "questioning", "objection_handling", "needs_discovery"]
 QueueFilter = Literal["all", "flagged", "disputed", "unreviewed", "reviewed"]
 QueueSort = Literal["newest", "oldest", "lowest", "highest"]
@@ -27,7 +28,7 @@ class PersonRead(BaseModel):
 class CommentCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    turn_index: int | None = Field(default=None, ge=0, description="None: the whole session")
+    turn_index: Count | None = Field(default=None, description="None: the whole session")
     body: Text2000
 
 

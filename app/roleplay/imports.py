@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import secrets
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, field_validator
 
 from app.accounts.models import Role
 from app.accounts.repository import AccountsRepository
@@ -14,20 +14,44 @@ from app.accounts.service import AccountsService, Principal
 from app.analysis.text import detect_language
 from app.container import Container
 from app.errors import NotFound
+from app.inputs import Id, PlainText, strip_controls
 from app.roleplay.models import PracticeSession, Turn
 from app.scoring.transcript import Transcript
 
 
-class TranscriptImport(Transcript):
-    """The transcript file format, plus whose it is and what to call it."""
+def _strip_texts(items: Any, keys: tuple[str, ...]) -> Any:
+    """`items` (a turn, the scenario, or a list of turns) with those keys' text stripped."""
+    if isinstance(items, list):
+        return [_strip_texts(item, keys) for item in items]
+    if isinstance(items, dict):
+        return {
+            k: strip_controls(v) if k in keys and isinstance(v, str) else v
+            for k, v in items.items()
+        }
+    return items
 
-    trainee_id: int | None = Field(
-        default=None, description="a trainee of your teams; default: you"
-    )
-    title: (
-        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-        | None
-    ) = None
+
+class TranscriptImport(Transcript):
+    """The transcript file format, plus whose it is and what to call it.
+
+    A transcript comes from other tools (exports, speech-to-text), so control
+    characters in its own text are removed (line-like ones become newlines)
+    rather than refusing the file; `title` is ours and refuses them like any
+    other field.
+    """
+
+    trainee_id: Id | None = Field(default=None, description="a trainee of your teams; default: you")
+    title: Annotated[str, PlainText(strip=True, min_length=1, max_length=300)] | None = None
+
+    @field_validator("turns", mode="before")
+    @classmethod
+    def _clean_turns(cls, turns: Any) -> Any:
+        return _strip_texts(turns, ("text",))
+
+    @field_validator("scenario", mode="before")
+    @classmethod
+    def _clean_scenario(cls, scenario: Any) -> Any:
+        return _strip_texts(scenario, ("title", "buyer_role", "context"))
 
 
 class ImportService:

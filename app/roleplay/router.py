@@ -6,11 +6,12 @@ import json
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Query, Request, status
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, status
 from fastapi.responses import StreamingResponse
 
 from app.deps import ContainerDep, CurrentUser, SettingsDep, StaffUser
 from app.errors import PayloadTooLarge, error_body
+from app.inputs import Count, Key, PlainText
 from app.roleplay.imports import ImportService, TranscriptImport
 from app.roleplay.models import PracticeSession, Turn
 from app.roleplay.schemas import (
@@ -32,7 +33,11 @@ from app.scenarios.service import public_view
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
 
-IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key")]
+IdempotencyKey = Annotated[
+    Annotated[str, PlainText(min_length=1, max_length=200)] | None,
+    Header(alias="Idempotency-Key"),
+]
+SessionId = Annotated[Key, Path(description="a session id")]
 
 
 def turn_read(t: Turn | TurnRow) -> TurnRead:
@@ -95,7 +100,7 @@ async def list_sessions(
     status_: Annotated[str | None, Query(alias="status", pattern="^(active|ended)$")] = None,
     mine: bool = False,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[Count, Query()] = 0,
 ) -> dict[str, Any]:
     """My sessions as a trainee; my teams' as a coach; the organisation's as a manager."""
     rows, total = await RoleplayService(container).list(
@@ -121,15 +126,12 @@ async def list_sessions(
 
 
 async def transcript_size_limit(request: Request, settings: SettingsDep) -> None:
-    """COACH_MAX_TRANSCRIPT_BYTES, checked before the body is read (the app-wide cap stays 4 MB)."""
-    declared = request.headers.get("content-length")
-    if (
-        declared is not None
-        and declared.isdigit()
-        and int(declared) > settings.max_transcript_bytes
-    ):
+    """COACH_MAX_TRANSCRIPT_BYTES, on the bytes received, declared or chunked (the
+    app-wide cap of app/middleware.py stopped anything larger while it streamed in)."""
+    size = len(await request.body())  # read already, for the body parameter
+    if size > settings.max_transcript_bytes:
         raise PayloadTooLarge(
-            f"The transcript is {declared} bytes; the limit is {settings.max_transcript_bytes}."
+            f"The transcript is {size} bytes; the limit is {settings.max_transcript_bytes}."
         )
 
 
@@ -154,14 +156,16 @@ async def import_transcript(
 
 
 @router.get("/{session_id}", response_model=SessionRead)
-async def get_session(session_id: str, user: CurrentUser, container: ContainerDep) -> SessionRead:
+async def get_session(
+    session_id: SessionId, user: CurrentUser, container: ContainerDep
+) -> SessionRead:
     s, turns, owner = await RoleplayService(container).get(user, session_id)
     return session_read(s, turns, owner)
 
 
 @router.post("/{session_id}/messages", response_model=MessageResult)
 async def send_message(
-    session_id: str,
+    session_id: SessionId,
     body: MessageCreate,
     user: CurrentUser,
     container: ContainerDep,
@@ -181,7 +185,7 @@ def _sse(event: str, data: Any) -> bytes:
     responses={200: {"content": {"text/event-stream": {}}}},
 )
 async def stream_message(
-    session_id: str,
+    session_id: SessionId,
     body: MessageCreate,
     user: CurrentUser,
     container: ContainerDep,
@@ -216,14 +220,16 @@ async def stream_message(
 
 
 @router.post("/{session_id}/reply", response_model=MessageResult)
-async def reply_again(session_id: str, user: CurrentUser, container: ContainerDep) -> MessageResult:
+async def reply_again(
+    session_id: SessionId, user: CurrentUser, container: ContainerDep
+) -> MessageResult:
     """Ask the buyer again for a reply to the last message (after a provider failure)."""
     return outcome_read(await RoleplayService(container).reply_again(user, session_id))
 
 
 @router.post("/{session_id}/end")
 async def end_session(
-    session_id: str, user: CurrentUser, container: ContainerDep
+    session_id: SessionId, user: CurrentUser, container: ContainerDep
 ) -> dict[str, Any]:
     """End the meeting and return the scorecard (the same one on every later call)."""
     return await RoleplayService(container).end(user, session_id)

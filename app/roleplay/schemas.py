@@ -5,21 +5,23 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.inputs import Id, PlainText
 
 # The configured limit (COACH_MAX_MESSAGE_CHARS, 4,000 by default) is checked by
-# the service; this bound only stops absurd bodies early.
-MessageText = Annotated[str, StringConstraints(min_length=1, max_length=100_000)]
+# the service and stated in the OpenAPI document (app/openapi.py); this bound
+# only stops absurd bodies early.
+MessageText = Annotated[str, PlainText(min_length=1, max_length=100_000)]
+ScenarioKey = Annotated[str, PlainText(min_length=1, max_length=100)]
 
 
 class SessionCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    scenario_id: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    scenario_id: ScenarioKey
     seed: int | None = Field(default=None, ge=0, le=2**31 - 1)
-    assignment_id: int | None = Field(
-        default=None, description="the assignment this attempt is for"
-    )
+    assignment_id: Id | None = Field(default=None, description="the assignment this attempt is for")
 
 
 class MessageCreate(BaseModel):

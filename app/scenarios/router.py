@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Body, Response, status
 
 from app.deps import ContainerDep, CurrentUser, ManagerUser, SessionDep
+from app.inputs import Key
 from app.scenarios.service import ScenarioService, public_view
 
 router = APIRouter(prefix="/api/scenarios", tags=["scenarios"])
@@ -25,7 +26,7 @@ async def list_scenarios(
 
 @router.get("/{scenario_id}")
 async def get_scenario(
-    scenario_id: str, user: CurrentUser, db: SessionDep, container: ContainerDep
+    scenario_id: Key, user: CurrentUser, db: SessionDep, container: ContainerDep
 ) -> dict[str, Any]:
     """Trainees and coaches get the public brief; managers also get the hidden one."""
     svc = _service(db, container)
@@ -49,7 +50,7 @@ async def create_scenario(
 
 @router.put("/{scenario_id}")
 async def update_scenario(
-    scenario_id: str,
+    scenario_id: Key,
     manager: ManagerUser,
     db: SessionDep,
     container: ContainerDep,
@@ -61,7 +62,7 @@ async def update_scenario(
 
 @router.delete("/{scenario_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def archive_scenario(
-    scenario_id: str, manager: ManagerUser, db: SessionDep, container: ContainerDep
+    scenario_id: Key, manager: ManagerUser, db: SessionDep, container: ContainerDep
 ) -> Response:
     await _service(db, container).archive(manager, scenario_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

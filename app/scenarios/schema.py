@@ -15,12 +15,13 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from app.analysis.model import ObjectionKind
 from app.analysis.topics import Topic
+from app.inputs import INT32_MAX, PlainText
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{1,79}$")]
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=600)]
-Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Keyword = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
-Probe = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=300)]
+Line = Annotated[str, PlainText(strip=True, min_length=2, max_length=600)]
+Label = Annotated[str, PlainText(strip=True, min_length=1, max_length=200)]
+Keyword = Annotated[str, PlainText(strip=True, min_length=1, max_length=40)]
+Probe = Annotated[str, PlainText(strip=True, min_length=2, max_length=300)]
 PROBES_DOC = (
     "Questions a trainee might ask to get this out of the buyer, in everyday words. Optional: "
     "the buyer also matches the item's own words; probes widen what it recognises, and "
@@ -164,7 +165,7 @@ class Tuning(Strict):
 
 class Scenario(Strict):
     id: Slug
-    version: int = Field(default=1, ge=1)
+    version: int = Field(default=1, ge=1, le=INT32_MAX)
     language: Literal["zh", "en"]
     title: Label
     industry: Label

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from app.deps import ManagerUser, SessionDep, SettingsDep
+from app.inputs import Count, Id
 from app.usage.service import UsageService
 
 router = APIRouter(prefix="/api/usage", tags=["usage"])
@@ -17,9 +18,9 @@ async def usage_by_session(
     manager: ManagerUser,
     db: SessionDep,
     settings: SettingsDep,
-    user_id: int | None = None,
+    user_id: Id | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[Count, Query()] = 0,
 ) -> dict[str, Any]:
     """Tokens and cost of each session (buyer turns and the judge), newest first."""
     return await UsageService(db, settings).sessions(

@@ -15,13 +15,15 @@ from app.accounts.repository import AccountsRepository
 from app.accounts.service import AccountsService
 from app.deps import CSRF_COOKIE, TOKEN_COOKIE, ContainerDep, check_csrf
 from app.errors import TooManyRequests, Unauthorized
+from app.inputs import PlainText
 from app.web.i18n import LANG_COOKIE, LANGS, request_lang, translate
 from app.web.pageroute import PageRoute, safe_next
 from app.web.render import render, set_csrf_cookie
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
-FormText = Annotated[str, Form(max_length=200)]
+FormText = Annotated[str, Form(), PlainText(max_length=200)]
+NextPath = Annotated[str, PlainText(max_length=500)]
 
 
 def _login_page(
@@ -43,7 +45,7 @@ def _login_page(
 
 
 @router.get("/login")
-async def login_page(request: Request, container: ContainerDep, next: str = "/") -> Response:
+async def login_page(request: Request, container: ContainerDep, next: NextPath = "/") -> Response:
     token = request.cookies.get(TOKEN_COOKIE)
     if token:
         try:
@@ -62,7 +64,7 @@ async def login(
     username: FormText = "",
     password: FormText = "",
     csrf_token: FormText = "",
-    next: Annotated[str, Form(max_length=500)] = "/",
+    next: Annotated[str, Form(), PlainText(max_length=500)] = "/",
 ) -> Response:
     lang = request_lang(request)
     target = safe_next(next)
@@ -115,7 +117,7 @@ async def logout(request: Request, container: ContainerDep) -> Response:
 
 
 @router.get("/lang/{lang}")
-async def switch_language(request: Request, lang: str, next: str = "/") -> Response:
+async def switch_language(request: Request, lang: str, next: NextPath = "/") -> Response:
     response = RedirectResponse(safe_next(next), status_code=303)
     if lang in LANGS:
         response.set_cookie(

@@ -9,6 +9,7 @@ from starlette.responses import Response
 
 from app.accounts.service import Principal
 from app.deps import ContainerDep, CurrentUser
+from app.inputs import INT32_MAX, Id, Key, PlainText
 from app.reviews.schemas import QueueFilter, QueueSort
 from app.scenarios.schema import Scenario
 from app.scoring.schema import DIMENSIONS
@@ -21,7 +22,7 @@ router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
 SORTS: tuple[QueueSort, ...] = get_args(QueueSort)
 FILTERS: tuple[QueueFilter, ...] = get_args(QueueFilter)
-Lenient = Annotated[str, Query(max_length=40)]
+Lenient = Annotated[str, Query(), PlainText(max_length=40)]
 
 
 Choice = TypeVar("Choice", bound=str)
@@ -31,8 +32,16 @@ def _choose(value: str, options: tuple[Choice, ...], default: Choice) -> Choice:
     return next((o for o in options if o == value), default)
 
 
+def _number(raw: str) -> int | None:
+    """A positive number an INTEGER column can hold, or None (these filters are lenient)."""
+    if not (raw.isascii() and raw.isdigit()):
+        return None
+    value = int(raw)
+    return value if 1 <= value <= INT32_MAX else None
+
+
 def _team(raw: str) -> int | None:
-    return int(raw) if raw.isdigit() else None
+    return _number(raw)
 
 
 @router.get("/reviews")
@@ -47,7 +56,7 @@ async def reviews(
 ) -> Response:
     chosen_sort = _choose(sort, SORTS, "newest")
     chosen_filter = _choose(filter, FILTERS, "unreviewed")
-    page_no = max(1, int(page)) if page.isdigit() else 1
+    page_no = _number(page) or 1
     data = await views_staff.queue_page(
         container, user, sort=chosen_sort, only=chosen_filter, team_id=_team(team_id), page=page_no
     )
@@ -98,7 +107,7 @@ async def new_scenario(
 
 @router.get("/scenarios/{scenario_id}/edit")
 async def edit_scenario(
-    request: Request, scenario_id: str, user: CurrentUser, container: ContainerDep
+    request: Request, scenario_id: Key, user: CurrentUser, container: ContainerDep
 ) -> Response:
     data = await views_staff.editor_data(container, user, scenario_id, None, request_lang(request))
     return _editor(request, user, data, [])
@@ -125,7 +134,7 @@ async def assignments(request: Request, user: CurrentUser, container: ContainerD
 
 @router.get("/assignments/{assignment_id}")
 async def assignment(
-    request: Request, assignment_id: int, user: CurrentUser, container: ContainerDep
+    request: Request, assignment_id: Id, user: CurrentUser, container: ContainerDep
 ) -> Response:
     data = await views_staff.assignment_page(container, user, assignment_id)
     return render(request, "assignment.html", user=user, **data)

@@ -9,6 +9,7 @@ from app.accounts.models import Role
 from app.accounts.service import Principal, require_role
 from app.container import Container
 from app.deps import ContainerDep, CurrentUser
+from app.inputs import Id, Key
 from app.scoring.schema import DIMENSIONS
 from app.web import views
 from app.web.pageroute import PageRoute
@@ -29,7 +30,7 @@ async def home(request: Request, user: CurrentUser, container: ContainerDep) -> 
 
 @router.get("/sessions/{session_id}")
 async def session(
-    request: Request, session_id: str, user: CurrentUser, container: ContainerDep
+    request: Request, session_id: Key, user: CurrentUser, container: ContainerDep
 ) -> Response:
     data = await views.session_page(container, user, session_id)
     s = data["s"]
@@ -59,7 +60,7 @@ async def history(request: Request, user: CurrentUser, container: ContainerDep) 
 
 @router.get("/trainees/{user_id}")
 async def trainee_history(
-    request: Request, user_id: int, user: CurrentUser, container: ContainerDep
+    request: Request, user_id: Id, user: CurrentUser, container: ContainerDep
 ) -> Response:
     require_role(user, Role.coach, Role.manager)
     return await _history(request, user, container, user_id, mine=False)
