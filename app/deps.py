@@ -7,12 +7,14 @@ from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.models import Role
 from app.accounts.service import Principal, authenticate, require_role
 from app.config import Settings
 from app.container import Container
+from app.db.integrity import conflict_from
 from app.errors import Forbidden, Unauthorized
 
 TOKEN_COOKIE = "coach_token"  # noqa: S105 - a cookie name, not a secret
@@ -45,9 +47,19 @@ SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 
 
 async def get_db(container: ContainerDep) -> AsyncIterator[AsyncSession]:
-    """The request's unit of work: commits once after the handler, or rolls back."""
-    async with container.unit_of_work() as db:
-        yield db
+    """The request's unit of work: commits once after the handler, or rolls back.
+
+    A unique or foreign-key violation (a concurrent request got there first),
+    at a flush or at the commit, is rolled back and answered 409.
+    """
+    try:
+        async with container.unit_of_work() as db:
+            yield db
+    except IntegrityError as exc:
+        conflict = conflict_from(exc)
+        if conflict is None:
+            raise
+        raise conflict from exc
 
 
 # scope="function": commit before the response is sent, so a 200 means stored.
