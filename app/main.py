@@ -12,7 +12,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from app import __version__
+from app import __version__, openapi
 from app.accounts.repository import AccountsRepository
 from app.accounts.router import router as accounts_router
 from app.accounts.service import AccountsService
@@ -26,6 +26,7 @@ from app.db.engine import make_engine, make_sessionmaker, sqlite_checkpointer
 from app.db.migrate import upgrade_to_head
 from app.errors import install_error_handlers
 from app.llm.factory import llm_client
+from app.middleware import BodyLimit, SecurityHeaders
 from app.prompting import load_library
 from app.reviews.router import router as reviews_router
 from app.roleplay.router import router as sessions_router
@@ -127,13 +128,13 @@ def create_app(
                 await closer()
             await container.engine.dispose()
 
-    app = FastAPI(
-        title="Consultative-selling coach",
-        version=__version__,
-        lifespan=lifespan,
-        max_body_size=MAX_BODY_BYTES,
-    )
+    app = FastAPI(title="Consultative-selling coach", version=__version__, lifespan=lifespan)
     install_error_handlers(app)
+    # Outermost last: every response, the early 413 included, gets the headers.
+    max_body = max(MAX_BODY_BYTES, settings.max_transcript_bytes)
+    app.add_middleware(BodyLimit, max_bytes=max_body)
+    app.add_middleware(SecurityHeaders)
+    openapi.install(app, settings, max_body)
     app.include_router(accounts_router)
     app.include_router(scenarios_router)
     app.include_router(sessions_router)

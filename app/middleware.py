@@ -1,0 +1,101 @@
+"""Two pure ASGI middlewares every response passes: the body-size cap and the security headers.
+
+Pure ASGI (not BaseHTTPMiddleware) so streamed responses stream and nothing
+is buffered.
+"""
+
+from __future__ import annotations
+
+from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException
+from starlette.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.errors import error_body
+
+
+class BodyTooLarge(HTTPException):
+    """Raised from `receive` when the body grows past the cap: the route reading the
+    body re-raises HTTP exceptions, so the app's handler answers with the JSON 413."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"The request body is larger than {limit} bytes.")
+
+
+def _too_large(limit: int) -> JSONResponse:
+    body = error_body("payload_too_large", BodyTooLarge(limit).detail)
+    return JSONResponse(body, status_code=413, headers={"Connection": "close"})
+
+
+class BodyLimit:
+    """A JSON 413 for any request body over `max_bytes`, declared or not.
+
+    A Content-Length over the cap is refused before a byte is read; a chunked
+    body (no Content-Length) or one longer than it declared is counted as it
+    streams in and cut off at the cap.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self.max_bytes
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > limit:
+            await _too_large(limit)(scope, receive, send)
+            return
+        received = 0
+        started = False
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise BodyTooLarge(limit)
+            return message
+
+        async def sending(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, sending)
+        except BodyTooLarge:
+            # Read outside the routes' error handling (none today): answer here.
+            if started:
+                raise
+            await _too_large(limit)(scope, receive, send)
+
+
+class SecurityHeaders:
+    """`nosniff` on every response; `no-store` on the API's (tokens, transcripts, scores).
+
+    The web pages set their own (CSP, frame options) in app/web/render.py.
+    """
+
+    def __init__(self, app: ASGIApp, *, no_store_prefix: str = "/api/") -> None:
+        self.app = app
+        self.no_store_prefix = no_store_prefix
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        no_store = scope["path"].startswith(self.no_store_prefix)
+
+        async def sending(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers.setdefault("X-Content-Type-Options", "nosniff")
+                if no_store:
+                    headers["Cache-Control"] = "no-store"
+            await send(message)
+
+        await self.app(scope, receive, sending)

@@ -1,0 +1,120 @@
+"""The OpenAPI document states the limits the API enforces, no looser (app/openapi.py)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+
+from app.config import Settings
+from app.inputs import INT32_MAX
+from app.main import MAX_BODY_BYTES, create_app
+
+
+def _document(**settings: Any) -> dict[str, Any]:
+    doc: dict[str, Any] = create_app(
+        Settings(database_url="sqlite+aiosqlite:///:memory:", **settings)
+    ).openapi()
+    return doc
+
+
+def _schemas(doc: dict[str, Any], schema: dict[str, Any], where: str) -> Iterator[tuple[str, dict]]:
+    """Every schema under `schema`, with where it sits, following references."""
+    seen: set[str] = set()
+
+    def walk(s: dict[str, Any], at: str) -> Iterator[tuple[str, dict]]:
+        if "$ref" in s:
+            name = s["$ref"].rsplit("/", 1)[1]
+            if name in seen:
+                return
+            seen.add(name)
+            yield from walk(doc["components"]["schemas"][name], at)
+            return
+        yield at, s
+        for option in s.get("anyOf", []):
+            yield from walk(option, at)
+        for key, prop in s.get("properties", {}).items():
+            yield from walk(prop, f"{at}.{key}")
+        if isinstance(s.get("items"), dict):
+            yield from walk(s["items"], f"{at}[]")
+
+    yield from walk(schema, where)
+
+
+def _request_schemas(doc: dict[str, Any]) -> Iterator[tuple[str, dict]]:
+    for path, methods in doc["paths"].items():
+        for method, op in methods.items():
+            name = f"{method.upper()} {path}"
+            for p in op.get("parameters", []):
+                yield from _schemas(doc, p["schema"], f"{name} {p['in']} {p['name']}")
+            body = op.get("requestBody", {}).get("content", {}).get("application/json")
+            if body is not None:
+                yield from _schemas(doc, body["schema"], f"{name} body")
+
+
+def test_every_integer_a_request_takes_is_bounded_to_its_column() -> None:
+    for where, s in _request_schemas(_document()):
+        if s.get("type") == "integer":
+            assert s.get("maximum", INT32_MAX + 1) <= INT32_MAX, where
+            assert "minimum" in s, where
+
+
+def _bounded(pattern: str) -> bool:
+    """An anchored pattern without * or + or {n,}: it bounds the length itself."""
+    anchored = pattern.startswith("^") and pattern.endswith("$")
+    return anchored and re.search(r"[*+]|\{\d+,\}", pattern) is None
+
+
+def test_every_text_a_request_takes_states_its_length_and_refuses_controls() -> None:
+    for where, s in _request_schemas(_document()):
+        if s.get("type") != "string" or "enum" in s or "const" in s:
+            continue
+        if s.get("format") == "date-time":
+            continue
+        pattern = s.get("pattern", "")
+        assert "maxLength" in s or _bounded(pattern), where
+        if re.search(r"^POST /api/sessions/import body\.(turns\[\]\.text|scenario\.)", where):
+            continue  # the transcript's own text: controls are removed, not refused
+        # TEXT_PATTERN, or a stricter one (usernames, slugs, a status)
+        assert pattern, where
+        assert re.search(pattern, "a\x00b") is None, where
+        assert re.search(pattern, "\x1b") is None, where
+
+
+def test_the_message_length_is_the_configured_one() -> None:
+    text = _document()["components"]["schemas"]["MessageCreate"]["properties"]["text"]
+    assert text["maxLength"] == 4000
+    longer = _document(max_message_chars=6000)
+    assert longer["components"]["schemas"]["MessageCreate"]["properties"]["text"]["maxLength"] == (
+        6000
+    )
+
+
+def test_scenario_bodies_are_documented_as_scenarios() -> None:
+    doc = _document()
+    for path, method in (("/api/scenarios", "post"), ("/api/scenarios/{scenario_id}", "put")):
+        body = doc["paths"][path][method]["requestBody"]["content"]["application/json"]
+        assert body["schema"] == {"$ref": "#/components/schemas/Scenario"}
+    scenario = doc["components"]["schemas"]["Scenario"]
+    assert scenario["properties"]["version"]["maximum"] == INT32_MAX
+    assert {"buyer", "facts", "needs", "objections"} <= set(scenario["required"])
+
+
+def test_errors_are_documented_in_the_shape_they_are_sent() -> None:
+    doc = _document()
+    assert "HTTPValidationError" not in doc["components"]["schemas"]
+    error = doc["components"]["schemas"]["Error"]
+    assert set(error["required"]) == {"error", "detail"}
+    login = doc["paths"]["/api/auth/login"]["post"]["responses"]
+    assert login["422"]["content"]["application/json"]["schema"]["$ref"].endswith("/Error")
+    assert login["413"]["description"] == f"The body is over {MAX_BODY_BYTES} bytes"
+    imported = doc["paths"]["/api/sessions/import"]["post"]["responses"]
+    assert imported["413"]["description"] == "The body is over 2000000 bytes"
+
+
+async def test_the_served_document_is_the_stated_one(client: httpx.AsyncClient) -> None:
+    doc = (await client.get("/openapi.json")).json()
+    assert doc["components"]["schemas"]["MessageCreate"]["properties"]["text"]["maxLength"] == 4000
+    assert "Scenario" in doc["components"]["schemas"]
