@@ -94,6 +94,7 @@ class Question:
     stage: SpinStage
     topics: frozenset[Topic]
     leading: bool = False
+    probes_concern: bool = False  # asks what is behind the buyer's hesitation
 
 
 @dataclass(frozen=True)

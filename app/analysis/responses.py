@@ -20,6 +20,11 @@ def counter_question(turn: TraineeTurnAnalysis) -> str | None:
     for q in turn.questions:
         if q.leading or q.text in excluded:
             continue
-        if understanding or q.text == followup or lx.PROBE.search(q.text, turn.language):
+        if (
+            understanding
+            or q.text == followup
+            or q.probes_concern
+            or lx.PROBE.search(q.text, turn.language)
+        ):
             return q.text
     return None

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from app.analysis.intent import intent_model
 from app.analysis.model import TraineeTurnAnalysis
+from app.analysis.sentence_acts import act_model
 from app.buyer import voice
 from app.buyer.engine import BuyerReply, HistoryTurn
 from app.buyer.lines import Phrasebook, digest, load_phrasebook, rotate
@@ -91,8 +92,10 @@ class OfflineBuyer:
 
 
 def warm_up(scenarios: Iterable[Scenario]) -> None:
-    """Fit the intent readers and index the scenarios (about a second, once per process)."""
+    """Fit the intent and sentence-act readers and index the scenarios (two or three
+    seconds, once per process)."""
     for language in ("zh", "en"):
         intent_model(language)
+        act_model(language)
     for scenario in scenarios:
         content_index(scenario)

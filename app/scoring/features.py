@@ -88,7 +88,8 @@ class ObjectionEpisode:
             # "理解理解。主要是哪几个品种？": a question after a nod, about something
             # else, leaves the objection standing. A probe, or a question that
             # takes up the objection's words, goes after the reason.
-            if PROBE.search(q, r.language) or _related(content_terms(q), said):
+            probes = any(x.probes_concern for x in r.questions if x.text == q)
+            if probes or PROBE.search(q, r.language) or _related(content_terms(q), said):
                 return r.index, q
             if Act.understanding not in r.acts or q == r.evidence.get(Act.followup):
                 return r.index, q
