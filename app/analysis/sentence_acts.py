@@ -58,7 +58,7 @@ class ActReading:
         return self.probabilities.get(act, 0.0)
 
 
-def _features(language: str) -> Any:
+def vectoriser(language: str) -> Any:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     # Chinese characters and their pairs; English words, pairs and triples. Each is
@@ -74,7 +74,7 @@ def _features(language: str) -> Any:
     )
 
 
-def _classifier() -> Any:
+def linear_model() -> Any:
     from sklearn.linear_model import SGDClassifier
 
     # Logistic loss for probabilities; balanced weights so that an act few examples
@@ -175,7 +175,7 @@ class ActModel:
             raise ValueError(f"no labelled sentences for language {language!r}")
         labels = MultiLabelBinarizer(classes=[a.value for a in SentenceAct])
         y = labels.fit_transform([[a.value for a in acts] for _, acts in examples])
-        pipeline = make_pipeline(_features(language), OneVsRestClassifier(_classifier()))
+        pipeline = make_pipeline(vectoriser(language), OneVsRestClassifier(linear_model()))
         pipeline.fit([t for t, _ in examples], y)
         self.acts = [SentenceAct(c) for c in labels.classes_]
         self._scores = _LinearScores(pipeline[0], pipeline[1].estimators_)
