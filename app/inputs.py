@@ -84,8 +84,6 @@ class PlainText:
         return json_schema
 
 
-# Text of any length (a header or form field whose FieldInfo sets the bounds).
-Text = Annotated[str, PlainText()]
 # An id or a name in a path or query (session ids, scenario ids): short plain text.
 Key = Annotated[str, PlainText(min_length=1, max_length=100)]
 
