@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import hashlib
 import hmac
 import os
 import secrets
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 # scrypt with n=2**14, r=8 costs ~16 MiB and tens of milliseconds: slow for a
@@ -62,12 +64,25 @@ def new_password() -> str:
     return secrets.token_urlsafe(12)
 
 
+HASHING_NICENESS = 10
+
+
+def _lower_priority() -> None:
+    """A hashing thread yields the CPU to the event loop (Linux schedules threads,
+    so this thread alone gets the niceness): a flood of password guesses then takes
+    only the CPU that role-plays leave idle."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), HASHING_NICENESS)
+
+
 # Hashing runs on threads of its own (scrypt releases the GIL), never on the event
 # loop and never inside a database transaction; at most one core fewer than the
 # machine has, so a burst of logins (or of guesses) queues here instead of
 # taking every core from the role-plays.
 _POOL = ThreadPoolExecutor(
-    max_workers=max(1, (os.cpu_count() or 2) - 1), thread_name_prefix="password-hash"
+    max_workers=max(1, (os.cpu_count() or 2) - 1),
+    thread_name_prefix="password-hash",
+    initializer=_lower_priority,
 )
 
 
