@@ -548,7 +548,13 @@ def analyze_trainee_turn(
             pushing = (
                 bool(lx.LEADING.search(t, language))
                 or (bool(lx.PUSH_QUESTION.search(t, language)) and (claim_here or prev_claim))
-                or (reading.p(SA.leading) >= SURE and reading.p(SA.check) < MAYBE)
+                # The reader's push only with a claim for the offer in reach: "资产质量是不是
+                # 已经受到冲击了？" asks about their situation, yes or no.
+                or (
+                    reading.p(SA.leading) >= SURE
+                    and reading.p(SA.check) < MAYBE
+                    and (claim_here or prev_claim)
+                )
             )
             # "那您看下周我带技术总监过来做个演示？" asks for a yes to a step, not whether
             # the seller understood.

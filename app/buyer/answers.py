@@ -643,6 +643,10 @@ def payoff(t: Turn, q: str) -> None:
         t.withhold("need_payoff_premature")
 
 
+def _pushes_the_offer(t: Turn) -> bool:
+    return t.analysis.has(Act.pitch) or t.analysis.has(Act.argument)
+
+
 def answer_all(t: Turn) -> None:
     _answer_each(t)
     if t.state.advance_granted and not t.plan.advance_accepted:
@@ -655,7 +659,7 @@ def answer_all(t: Turn) -> None:
 def _answer_each(t: Turn) -> None:
     answered = 0
     for i, asked in enumerate(t.asked):
-        if i in t.consumed or asked.question.leading:
+        if i in t.consumed or (asked.question.leading and _pushes_the_offer(t)):
             continue  # "We're number one, right?" asks for agreement, not for their story
         if answered >= MAX_ANSWERS:
             break

@@ -823,3 +823,14 @@ def test_asking_yes_to_a_step_is_not_checking_understanding(text: str) -> None:
     a = trainee(text)
     assert Act.advance in a.acts
     assert Act.feedback_request not in a.acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "策略要等好几周才能上，这段空档里，资产质量这块是不是已经受到冲击了？",
+        "不少城商行跟我说，策略写好了等着放到生产上是最磨人的。咱们这边是不是也这样？",
+    ],
+)
+def test_a_yes_no_question_about_their_situation_is_not_a_push(text: str) -> None:
+    assert not any(q.leading for q in trainee(text).questions)
