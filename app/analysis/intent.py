@@ -21,6 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from app.analysis.linear import LinearScores, sigmoid
+
 DATA_DIR = Path(__file__).resolve().parent / "intent_data"
 
 
@@ -110,9 +112,13 @@ class IntentModel:
         labels = [lbl.value for _, lbl in examples]
         self.pipeline.fit(texts, labels)
         self.classes = [Intent(c) for c in self.pipeline.classes_]
+        self._scores = LinearScores(self.pipeline[0], [self.pipeline[1]])
 
     def read(self, text: str) -> IntentReading:
-        probs = self.pipeline.predict_proba([text])[0]
+        # One-vs-rest probabilities, normalised: what SGDClassifier.predict_proba
+        # computes, without its per-call sparse matrix (~1.5 ms -> ~0.1 ms).
+        probs = sigmoid(self._scores(text))
+        probs = probs / probs.sum()
         table = {c: float(p) for c, p in zip(self.classes, probs, strict=True)}
         best = max(table, key=lambda c: table[c])
         return IntentReading(best, table[best], table)

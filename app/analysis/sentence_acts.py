@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import enum
 import json
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from app.analysis.linear import LinearScores, sigmoid
 
 DATA_DIR = Path(__file__).resolve().parent / "act_data"
 
@@ -105,55 +106,6 @@ def _rows(pattern: str) -> list[dict[str, Any]]:
     return out
 
 
-class _LinearScores:
-    """The fitted linear models' raw scores for one text.
-
-    The pipeline's own predict_proba costs 2-6 ms a sentence (a sparse matrix per
-    call through every estimator); the same tf-idf arithmetic done on the fitted
-    vectorisers' public vocabulary and idf, against the estimators' stacked
-    coefficients, costs a small fraction of that (bench/score_speed.py keeps the
-    scorer under 20 ms for 40 turns)."""
-
-    def __init__(self, features: Any, estimators: list[Any]) -> None:
-        import numpy as np
-
-        parts = (
-            [t for _, t in features.transformer_list]
-            if hasattr(features, "transformer_list")
-            else [features]
-        )
-        self._parts: list[tuple[Any, dict[str, int], Any, int]] = []
-        offset = 0
-        for v in parts:
-            self._parts.append((v.build_analyzer(), v.vocabulary_, v.idf_, offset))
-            offset += len(v.vocabulary_)
-        self._coef = np.vstack([e.coef_ for e in estimators]).T  # (n_features, n_outputs)
-        self._intercept = np.concatenate([e.intercept_ for e in estimators])
-
-    def __call__(self, text: str) -> Any:
-        import numpy as np
-
-        scores = self._intercept.copy()
-        for analyze, vocab, idf, offset in self._parts:
-            counts = Counter(analyze(text))  # counted in C: most n-grams repeat or are unknown
-            known = [(vocab.get(term), n) for term, n in counts.items()]
-            pairs = [(j, n) for j, n in known if j is not None]
-            if not pairs:
-                continue
-            idx = np.array([j for j, _ in pairs], dtype=np.int64)
-            tf = 1.0 + np.log(np.array([n for _, n in pairs], dtype=np.float64))
-            w = tf * idf[idx]  # sublinear tf x idf, then the l2 norm of this part
-            w /= np.sqrt((w * w).sum())
-            scores += w @ self._coef[idx + offset]
-        return scores
-
-
-def _sigmoid(x: Any) -> Any:
-    import numpy as np
-
-    return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
-
-
 def load_act_examples(language: str) -> list[tuple[str, frozenset[SentenceAct]]]:
     """Every labelled trainee sentence of a language (files `<language>-*.jsonl`)."""
     out = []
@@ -178,10 +130,10 @@ class ActModel:
         pipeline = make_pipeline(vectoriser(language), OneVsRestClassifier(linear_model()))
         pipeline.fit([t for t, _ in examples], y)
         self.acts = [SentenceAct(c) for c in labels.classes_]
-        self._scores = _LinearScores(pipeline[0], pipeline[1].estimators_)
+        self._scores = LinearScores(pipeline[0], pipeline[1].estimators_)
 
     def read(self, text: str) -> ActReading:
-        probs = _sigmoid(self._scores(text))
+        probs = sigmoid(self._scores(text))
         return ActReading({a: float(p) for a, p in zip(self.acts, probs, strict=True)})
 
 

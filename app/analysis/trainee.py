@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from app.analysis import lexicon as lx
 from app.analysis.buyer import buyer_reading
+from app.analysis.intent import Intent, IntentReading, read_intent
 from app.analysis.lexicon import topics_of
 from app.analysis.model import (
     Act,
@@ -609,8 +610,10 @@ def analyze_trainee_turn(
                     and not lx.DECISION_PROBE.search(t, language)
                 ):
                     stage = last_stage
+                stage = _stage_read(t, language, stage)
             last_stage = stage
-            sent_topics = topics_of(t, language)
+            asked_for = read_intent(t, language)
+            sent_topics = topics_of(t, language) | _intent_topics(asked_for)
             q = Question(
                 probes_concern=concern,
                 text=t,
@@ -626,9 +629,15 @@ def analyze_trainee_turn(
             mark(Act.question, t)
             if leading:
                 mark(Act.leading, t)
-            if lx.PERSONAL_PROBE.search(t, language):
+            personal = bool(lx.PERSONAL_PROBE.search(t, language)) or (
+                not non_business and _asks(asked_for, Intent.personal)
+            )
+            if personal:
                 mark(Act.personal_probe, t)
-            if lx.DECISION_PROBE.search(t, language) and not lx.PERSONAL_PROBE.search(t, language):
+            if not personal and (
+                lx.DECISION_PROBE.search(t, language)
+                or (not non_business and _asks(asked_for, *_DECISION_INTENTS))
+            ):
                 mark(Act.decision_probe, t)
             if product:
                 mark(Act.product_question, t)
@@ -691,6 +700,51 @@ def names_the_time(question: str, language: str) -> bool:
     """A short question that names when ("How about Tuesday at ten?", "下周三行吗？"):
     after a proposal, part of it."""
     return words(question) <= SCHEDULING_WORDS and bool(lx.SCHEDULE_ASK.search(question, language))
+
+
+# What a question asks for (app/analysis/intent.py, learnt from 6,600 questions
+# written blind): where the cues see a plain situation question, a confident
+# reading of "what goes wrong", "what it costs", "what solving it is worth", "what
+# it means to you" or "who decides / budget / when / on what" stands.
+SURE_INTENT = 0.6
+_STAGE_OF_INTENT = {
+    Intent.problem: SpinStage.problem,
+    Intent.impact: SpinStage.implication,
+    Intent.payoff: SpinStage.need_payoff,
+}
+_DECISION_INTENTS = (
+    Intent.decision_process,
+    Intent.people,
+    Intent.budget,
+    Intent.timeline,
+    Intent.criteria,
+)
+_TOPIC_OF_INTENT = {
+    Intent.decision_process: Topic.decision,
+    Intent.people: Topic.stakeholders,
+    Intent.budget: Topic.budget,
+    Intent.timeline: Topic.timeline,
+    Intent.criteria: Topic.criteria,
+}
+
+
+def _asks(reading: IntentReading, *intents: Intent) -> bool:
+    return reading.intent in intents and reading.confidence >= SURE_INTENT
+
+
+def _stage_read(t: str, language: str, stage: SpinStage) -> SpinStage:
+    if stage is not SpinStage.situation:
+        return stage
+    reading = read_intent(t, language)
+    for intent, deeper in _STAGE_OF_INTENT.items():
+        if _asks(reading, intent):
+            return deeper
+    return stage
+
+
+def _intent_topics(reading: IntentReading) -> frozenset[Topic]:
+    topic = _TOPIC_OF_INTENT.get(reading.intent)
+    return frozenset({topic}) if topic and reading.confidence >= SURE_INTENT else frozenset()
 
 
 SURE = 0.6  # a learnt reading taken on its own
