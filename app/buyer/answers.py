@@ -656,11 +656,29 @@ def answer_all(t: Turn) -> None:
         ]
 
 
+def _asks_leave(asked: Asked) -> bool:
+    return bool(_PERMISSION.search(asked.question.text)) and asked.intent is Intent.other
+
+
+def _announces(asked: Asked) -> bool:
+    """ "I'd like to understand how things run on your side." said before "OK if I ask a
+    few questions?": a statement of what the seller means to ask, naming nothing."""
+    q = asked.question.text
+    best = asked.best
+    return not _QUESTION_MARK.search(q) and (best is None or best.lexical < GENERIC_LEXICAL)
+
+
+_QUESTION_MARK = re.compile(r"[?？]")
+
+
 def _answer_each(t: Turn) -> None:
     answered = 0
+    asks_leave = any(_asks_leave(a) for a in t.asked)
     for i, asked in enumerate(t.asked):
         if i in t.consumed or (asked.question.leading and _pushes_the_offer(t)):
             continue  # "We're number one, right?" asks for agreement, not for their story
+        if asks_leave and not _asks_leave(asked) and _announces(asked):
+            continue  # the go-ahead answers it: "Sure, ask away."
         if answered >= MAX_ANSWERS:
             break
         before = len(t.plan.answers) + len(t.plan.withheld)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app.analysis.text import sentences
 from app.buyer.lines import digest, load_phrasebook
 from app.buyer.offline import OfflineBuyer
@@ -294,6 +296,23 @@ def test_a_name_inside_another_word_is_nobody() -> None:
     assert not any(k.startswith("stakeholder:owner") for k in answered(p)), p.last_reply  # Tom
     say(p, "How do you know which drivers are burning more fuel than they need to?")
     assert not any(k.startswith("stakeholder:") for k in answered(p)), p.last_reply
+
+
+@pytest.mark.parametrize(
+    ("scenario", "text"),
+    [
+        (
+            FLEET,
+            "Hi Dave, thanks for the time. Before anything else I'd like to understand how "
+            "things run on your side. OK if I ask a few questions?",
+        ),
+        (MES, "周总您好，我今天主要想先了解一下咱们厂里的情况，可以问您几个问题吗？"),
+    ],
+)
+def test_saying_what_you_mean_to_ask_and_asking_leave_gets_leave(scenario: str, text: str) -> None:
+    p = start(scenario)
+    say(p, text)
+    assert answered(p) == [], p.last_reply  # not the decision process, nor a fact dump
 
 
 def test_what_was_said_is_pointed_back_to_not_repeated() -> None:
