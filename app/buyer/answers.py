@@ -50,7 +50,12 @@ FALLBACK = 0.6  # a held-back answer gives way to another reading scoring at lea
 _PERMISSION = re.compile(
     r"(能|可以|方便)(不能|)?(问|请教|了解)(您|你)?(几个|一些|一下)?|问(您)?几个问题|"
     r"\b(can|could|may) i (ask|run through|go through)\b|\bmind if i (ask|take notes)\b|"
-    r"\bok(ay)? if i ask\b",
+    r"\bok(ay)? if i ask\b|"
+    # "今天主要想听听…的情况，您看行吗？", "I'd like to understand your side first. Fair?":
+    # what the seller means to do, and leave to do it.
+    r"(想|希望)(先|多)?(听听|了解|请教|问问|聊聊)[^？?]{0,40}(行吗|可以吗|方便吗|好吗|行不行|可不可以|您看呢)|"
+    r"\b(i'?d like to|i want to|i wanted to|i'?d love to) (understand|hear|learn|ask|get a sense)\b"
+    r"[^?]{0,100}\b(ok|okay|all right|alright|fair|is that ok|if that'?s ok|would that be ok|does that work)\s*\?",
     re.I,
 )
 _DEFLECT: dict[NeedLayer, LineKey] = {

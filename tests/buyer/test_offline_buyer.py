@@ -307,6 +307,10 @@ def test_a_name_inside_another_word_is_nobody() -> None:
             "things run on your side. OK if I ask a few questions?",
         ),
         (MES, "周总您好，我今天主要想先了解一下咱们厂里的情况，可以问您几个问题吗？"),
+        (
+            "zh-soe-training-platform",
+            "韩部长您好，我是启程科技的小刘，今天主要想听听集团培训这块的情况，不急着讲产品，您看行吗？",
+        ),
     ],
 )
 def test_saying_what_you_mean_to_ask_and_asking_leave_gets_leave(scenario: str, text: str) -> None:
