@@ -58,12 +58,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
         f"Database: {settings.database_url} | buyer: {settings.buyer_engine} | judge: {settings.judge_engine}",
         flush=True,
     )
+    from app.observability.logs import logging_config
+
+    level = "WARNING" if args.quiet else settings.log_level
     uvicorn.run(
         create_app(settings, freeze_gc=True),
         host=settings.host,
         port=settings.port,
-        log_level="warning" if args.quiet else "info",
-        access_log=not args.quiet,
+        log_config=logging_config(settings.log_format, level),  # COACH_LOG_FORMAT, _LEVEL
+        log_level=level.lower(),
+        access_log=False,  # the app logs each request itself (app.access), with its id
     )
     return 0
 

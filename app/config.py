@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 EngineChoice = Literal["offline", "llm"]
@@ -31,6 +31,13 @@ class Settings(BaseSettings):
     login_failures_per_account_and_address: int = Field(default=5, ge=1)
     login_failures_per_account: int = Field(default=20, ge=1)
     login_failures_per_address: int = Field(default=100, ge=1)
+    # Usage limits: role-plays a trainee may have open at once, transcript imports per user an hour.
+    max_active_sessions: int = Field(default=20, ge=1)
+    imports_per_hour: int = Field(default=60, ge=1)
+    # Running it (app/observability): log lines, and who may read /metrics.
+    log_format: Literal["text", "json"] = "text"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    metrics_token: SecretStr | None = None
 
     # LLM: any OpenAI-compatible endpoint through the SDK's own variables.
     openai_base_url: str | None = Field(
@@ -47,6 +54,19 @@ class Settings(BaseSettings):
     llm_retry_budget_seconds: float = Field(default=30.0, gt=0)
     price_input_per_mtok: float = Field(default=0.0, ge=0)
     price_output_per_mtok: float = Field(default=0.0, ge=0)
+
+    @field_validator("log_format", "log_level", mode="before")
+    @classmethod
+    def _any_case(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        return value.lower() if value.lower() in ("text", "json") else value.upper()
+
+    @field_validator("metrics_token", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        # An empty token would let anyone in with "Bearer ".
+        return None if isinstance(value, str) and not value.strip() else value
 
     @property
     def buyer_engine(self) -> EngineChoice:

@@ -2,6 +2,8 @@
 
 Every error body is {"error": <code>, "detail": <human text>} (plus optional
 "fields" for validation errors), so clients and the web app read one shape.
+An expected client error (4xx) is logged as one line (no traceback): what was
+asked and why it was refused; a 500 is a bug and is logged whole.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.observability.logs import current_request_id
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +54,12 @@ class NotFound(CoachError):
 class Conflict(CoachError):
     status_code = 409
     code = "conflict"
+
+
+class TooManyActiveSessions(Conflict):
+    """A trainee at the limit of open role-plays (COACH_MAX_ACTIVE_SESSIONS) starts another."""
+
+    code = "too_many_active_sessions"
 
 
 class PayloadTooLarge(CoachError):
@@ -107,9 +117,25 @@ def _validation_detail(fields: list[dict[str, Any]]) -> str:
     return f"{where}: {first['msg']}"
 
 
+def _log_refusal(request: Request, status: int, code: str, detail: str) -> None:
+    """One line for an expected refusal; a server-side 5xx (LLM down) at warning."""
+    level = logging.WARNING if status >= 500 else logging.INFO
+    log.log(
+        level,
+        "%s %s -> %d %s: %s",
+        request.method,
+        request.url.path,
+        status,
+        code,
+        detail[:300],
+        extra={"status": status, "error": code},
+    )
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(CoachError)
     async def _coach_error(request: Request, exc: CoachError) -> JSONResponse:
+        _log_refusal(request, exc.status_code, exc.code, exc.detail)
         headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, Unauthorized) else None
         if isinstance(exc, TooManyRequests):
             headers = {"Retry-After": str(exc.retry_after)}
@@ -122,15 +148,16 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         fields = _validation_fields(exc)
-        return JSONResponse(
-            error_body("invalid", _validation_detail(fields), fields), status_code=422
-        )
+        detail = _validation_detail(fields)
+        _log_refusal(request, 422, "invalid", detail)
+        return JSONResponse(error_body("invalid", detail, fields), status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = {404: "not_found", 405: "method_not_allowed", 413: "payload_too_large"}.get(
             exc.status_code, "http_error"
         )
+        _log_refusal(request, exc.status_code, code, str(exc.detail))
         return JSONResponse(
             error_body(code, str(exc.detail)),
             status_code=exc.status_code,
@@ -141,4 +168,10 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         # A 500 is always a bug: log it whole, tell the client nothing internal.
         log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return JSONResponse(error_body("internal", "Internal error."), status_code=500)
+        # Answered outside the request-id middleware's reach: name the request here.
+        request_id = current_request_id()
+        return JSONResponse(
+            error_body("internal", "Internal error."),
+            status_code=500,
+            headers={"X-Request-ID": request_id} if request_id else None,
+        )

@@ -27,6 +27,8 @@ from app.db.migrate import upgrade_to_head
 from app.errors import install_error_handlers
 from app.llm.factory import llm_client
 from app.middleware import BodyLimit, SecurityHeaders
+from app.observability.middleware import RequestObserver
+from app.observability.router import router as observability_router
 from app.prompting import load_library
 from app.reviews.router import router as reviews_router
 from app.roleplay.router import router as sessions_router
@@ -134,6 +136,7 @@ def create_app(
     max_body = max(MAX_BODY_BYTES, settings.max_transcript_bytes)
     app.add_middleware(BodyLimit, max_bytes=max_body)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(RequestObserver)  # request id, metrics, access line: around everything
     openapi.install(app, settings, max_body)
     app.include_router(accounts_router)
     app.include_router(scenarios_router)
@@ -142,6 +145,7 @@ def create_app(
     app.include_router(assignments_router)
     app.include_router(reviews_router)
     app.include_router(web_router)
+    app.include_router(observability_router)
     app.mount("/static", static_app(), name="static")
 
     @app.get("/healthz", tags=["health"])

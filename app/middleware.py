@@ -74,8 +74,21 @@ class BodyLimit:
             await _too_large(limit)(scope, receive, send)
 
 
+# What an API answer (JSON, or a stream of events) never needs: to run or load
+# anything if a browser renders it, to be framed, to send a referrer, or to be
+# read by another site's page as an image or script (a cross-origin fetch that
+# CORS allows is not affected). HSTS belongs to whoever terminates TLS.
+API_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
+
+
 class SecurityHeaders:
-    """`nosniff` on every response; `no-store` on the API's (tokens, transcripts, scores).
+    """`nosniff` on every response; on the API's, `no-store` (tokens, transcripts,
+    scores) and `API_HEADERS`.
 
     The web pages set their own (CSP, frame options) in app/web/render.py.
     """
@@ -96,6 +109,8 @@ class SecurityHeaders:
                 headers.setdefault("X-Content-Type-Options", "nosniff")
                 if no_store:
                     headers["Cache-Control"] = "no-store"
+                    for name, value in API_HEADERS.items():
+                        headers.setdefault(name, value)
             await send(message)
 
         await self.app(scope, receive, sending)

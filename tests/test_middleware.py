@@ -77,6 +77,18 @@ async def test_api_responses_carry_nosniff_and_no_store(
     ):
         assert r.headers["x-content-type-options"] == "nosniff", r.url
         assert r.headers["cache-control"] == "no-store", r.url
+        # A JSON answer never runs, loads or frames anything, nor leaks a referrer.
+        assert r.headers["content-security-policy"] == "default-src 'none'; frame-ancestors 'none'"
+        assert r.headers["x-frame-options"] == "DENY", r.url
+        assert r.headers["referrer-policy"] == "no-referrer", r.url
+        assert r.headers["cross-origin-resource-policy"] == "same-origin", r.url
+
+
+async def test_pages_keep_their_own_content_security_policy(client: httpx.AsyncClient) -> None:
+    page = await client.get("/login")
+    assert page.status_code == 200
+    assert "script-src" in page.headers["content-security-policy"]
+    assert "cross-origin-resource-policy" not in page.headers
 
 
 async def test_a_stream_is_no_store_and_still_streams(

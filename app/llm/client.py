@@ -44,6 +44,7 @@ from app.llm.types import (
     Usage,
 )
 from app.llm.usage import estimate_usage
+from app.observability.metrics import count_tokens, observed
 
 if TYPE_CHECKING:
     from app.config import Settings
@@ -146,6 +147,16 @@ class LLMClient:
     ) -> ChatResult:
         """One reply. Raises `LLMBadResponse` when the reply is empty."""
         request = CallRequest(tuple(messages), temperature, max_tokens, seed, response_format)
+        with observed("complete"):
+            result = await self._complete(request)
+        count_tokens(
+            result.usage.prompt_tokens,
+            result.usage.completion_tokens,
+            estimated=result.usage.estimated,
+        )
+        return result
+
+    async def _complete(self, request: CallRequest) -> ChatResult:
         completion, attempts, sent = await self._call(request, self._complete_once)
         choice = completion.choices[0] if completion.choices else None
         message = choice.message if choice is not None else None
@@ -194,6 +205,17 @@ class LLMClient:
             response_format,
             stream_usage=True,
         )
+        with observed("stream"):
+            async with contextlib.aclosing(self._stream(request)) as events:
+                async for event in events:
+                    if isinstance(event, StreamEnd):
+                        usage = event.usage
+                        count_tokens(
+                            usage.prompt_tokens, usage.completion_tokens, estimated=usage.estimated
+                        )
+                    yield event
+
+    async def _stream(self, request: CallRequest) -> AsyncGenerator[StreamEvent, None]:
         (sdk_stream, state), attempts, sent = await self._call(request, self._open_stream)
         try:
             if state.parts:

@@ -41,6 +41,7 @@ from tenacity import (
 )
 
 from app.llm.errors import LLMError
+from app.observability.metrics import LLM_RETRIES
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +125,7 @@ class RetryPolicy:
     def _before_sleep(self, label: str) -> Callable[[RetryCallState], None]:
         def log_retry(state: RetryCallState) -> None:
             exc = state.outcome.exception() if state.outcome is not None else None
+            LLM_RETRIES.labels(type(exc).__name__).inc()
             reason = exc.describe() if isinstance(exc, LLMError) else type(exc).__name__
             log.warning(
                 "%s failed (%s); attempt %d of %d, retrying in %.2fs",

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import secrets
-from datetime import UTC, datetime
+import time
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 from pydantic import Field, field_validator
@@ -13,9 +14,11 @@ from app.accounts.repository import AccountsRepository
 from app.accounts.service import AccountsService, Principal
 from app.analysis.text import detect_language
 from app.container import Container
-from app.errors import NotFound
+from app.errors import NotFound, TooManyRequests
 from app.inputs import Id, PlainText, strip_controls
+from app.observability.metrics import LIMIT_REFUSALS, count_scoring
 from app.roleplay.models import PracticeSession, Turn
+from app.roleplay.repository import RoleplayRepository
 from app.scoring.transcript import Transcript
 
 
@@ -54,6 +57,9 @@ class TranscriptImport(Transcript):
         return _strip_texts(scenario, ("title", "buyer_role", "context"))
 
 
+IMPORT_WINDOW = timedelta(hours=1)
+
+
 class ImportService:
     def __init__(self, container: Container) -> None:
         self.c = container
@@ -61,15 +67,23 @@ class ImportService:
     async def import_transcript(self, user: Principal, transcript: TranscriptImport) -> str:
         """Score and store; nothing is stored when anything is wrong."""
         owner_id = await self._owner(user, transcript.trainee_id)
+        async with self.c.unit_of_work() as db:  # refuse before the work of scoring
+            await self._check_rate(RoleplayRepository(db), user)
         language = transcript.language or detect_language(
             " ".join(t.text for t in transcript.turns)
         )
+        started = time.perf_counter()
         card = await self.c.scorer.score_transcript(transcript.pairs(), language=language)
+        count_scoring(self.c.scorer.name, "import", time.perf_counter() - started)
         data = card.model_dump(mode="json")
-        now = datetime.now(UTC)
         sid = secrets.token_hex(16)
         title = transcript.title or (transcript.scenario.title if transcript.scenario else None)
         async with self.c.unit_of_work() as db:
+            # Again under the user's lock: concurrent imports are counted in turn.
+            repo = RoleplayRepository(db)
+            await repo.lock_user(user.id)
+            await self._check_rate(repo, user)
+            now = datetime.now(UTC)
             db.add(
                 PracticeSession(
                     id=sid,
@@ -101,6 +115,22 @@ class ImportService:
                     )
                 )
         return sid
+
+    async def _check_rate(self, repo: RoleplayRepository, user: Principal) -> None:
+        """At most COACH_IMPORTS_PER_HOUR imports by one user in any hour."""
+        limit = self.c.settings.imports_per_hour
+        now = datetime.now(UTC)
+        count, first = await repo.imports_since(user.id, now - IMPORT_WINDOW)
+        if count < limit:
+            return
+        LIMIT_REFUSALS.labels("imports_per_hour").inc()
+        free_at = (first or now) + IMPORT_WINDOW
+        wait = int((free_at - now).total_seconds()) + 1
+        raise TooManyRequests(
+            f"At most {limit} transcript imports an hour (COACH_IMPORTS_PER_HOUR); "
+            f"try again in {wait} seconds.",
+            retry_after=wait,
+        )
 
     async def _owner(self, user: Principal, trainee_id: int | None) -> int:
         """Whose session it is: a trainee the uploader looks after, or the uploader."""

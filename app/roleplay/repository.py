@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -60,6 +61,30 @@ class RoleplayRepository:
 
     async def flush(self) -> None:
         await self.db.flush()
+
+    async def lock_user(self, user_id: int) -> None:
+        """Lock the user's row until the transaction ends (PostgreSQL; SQLite's write
+        transaction already excludes other writers): their limits are checked in turn."""
+        await self.db.execute(select(User.id).where(User.id == user_id).with_for_update())
+
+    async def active_sessions(self, user_id: int) -> int:
+        """Role-plays of the user not yet ended."""
+        stmt = select(func.count()).where(
+            PracticeSession.user_id == user_id,
+            PracticeSession.source == "roleplay",
+            PracticeSession.status == "active",
+        )
+        return int((await self.db.execute(stmt)).scalar_one())
+
+    async def imports_since(self, user_id: int, since: datetime) -> tuple[int, datetime | None]:
+        """Transcripts the user imported since `since`: how many, and when the first was."""
+        stmt = select(func.count(), func.min(PracticeSession.created_at)).where(
+            PracticeSession.created_by_id == user_id,
+            PracticeSession.source == "import",
+            PracticeSession.created_at >= since,
+        )
+        count, first = (await self.db.execute(stmt)).one()
+        return int(count), first
 
     async def owner(self, user_id: int) -> User | None:
         return await self.db.get(User, user_id)

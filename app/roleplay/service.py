@@ -7,6 +7,7 @@ session, idempotent) lives in app/roleplay/turns.py.
 from __future__ import annotations
 
 import secrets
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,7 +19,8 @@ from app.assignments.service import AssignmentsService
 from app.buyer.engine import BuyerEngine, BuyerReply
 from app.buyer.state import BuyerState, EndReason
 from app.container import Container
-from app.errors import BadRequest, Conflict, Unprocessable
+from app.errors import BadRequest, Conflict, TooManyActiveSessions, Unprocessable
+from app.observability.metrics import BUYER_TURNS, LIMIT_REFUSALS, count_scoring
 from app.roleplay.access import readable_session
 from app.roleplay.models import PracticeSession, Turn
 from app.roleplay.repository import RoleplayRepository
@@ -70,6 +72,7 @@ class RoleplayService:
         state = engine.initial_state(scenario)
         opening = await engine.opening(scenario, state, seed)
         async with self.c.unit_of_work() as db:
+            await self._check_active_limit(RoleplayRepository(db), user)
             if assignment_id is not None:  # assigned, same scenario, an attempt left (locked)
                 await AssignmentsService(db, self.c.builtin_scenarios).check_start(
                     user, assignment_id, scenario.id
@@ -102,6 +105,19 @@ class RoleplayService:
                 )
             )
         return session
+
+    async def _check_active_limit(self, repo: RoleplayRepository, user: Principal) -> None:
+        """At most COACH_MAX_ACTIVE_SESSIONS open role-plays per trainee. The user's
+        row is locked first, so concurrent starts are counted one after another."""
+        limit = self.c.settings.max_active_sessions
+        await repo.lock_user(user.id)
+        active = await repo.active_sessions(user.id)
+        if active >= limit:
+            LIMIT_REFUSALS.labels("active_sessions").inc()
+            raise TooManyActiveSessions(
+                f"You have {active} active sessions; the limit is {limit} "
+                "(COACH_MAX_ACTIVE_SESSIONS). End one before starting another."
+            )
 
     # --- one turn --------------------------------------------------------------------
 
@@ -171,6 +187,7 @@ class RoleplayService:
         self, user: Principal, claim: Claim, reply: BuyerReply, turn: TurnRow
     ) -> TurnOutcome:
         """When the buyer closed the meeting, the session ends and is scored at once."""
+        BUYER_TURNS.labels(claim.engine).inc()
         scorecard = await self.end(user, claim.session_id) if reply.state.ended else None
         return TurnOutcome(
             message=claim.message,
@@ -211,12 +228,14 @@ class RoleplayService:
 
     async def score(self, s: PracticeSession, turns: Sequence[Turn]) -> dict[str, Any]:
         events = {t.index: t.meta.get("events", {}) for t in turns if t.role == "buyer"}
+        started = time.perf_counter()
         card = await self.c.scorer.score_transcript(
             [(t.role, t.text) for t in turns],
             language=s.language,
             scenario=scenario_of(s),
             events=events if s.source == "roleplay" else None,
         )
+        count_scoring(self.c.scorer.name, s.source, time.perf_counter() - started)
         data: dict[str, Any] = card.model_dump(mode="json")
         return data
 

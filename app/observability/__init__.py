@@ -1,0 +1,1 @@
+"""Running the service in the open: Prometheus metrics, readiness, structured logs with request ids."""

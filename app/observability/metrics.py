@@ -1,0 +1,113 @@
+"""The service's Prometheus metrics (prometheus-client, this process's default registry).
+
+Defined once here; the code that does the work counts it (the HTTP middleware,
+the role-play service, the LLM client and retry policy, scoring). Labels stay
+few and bounded: a route is its template (`/api/sessions/{session_id}`), never
+the raw path; an error is its class name. Each app process exposes its own
+counters at `/metrics`; Prometheus scrapes every process and sums them.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from prometheus_client import Counter, Histogram, disable_created_metrics
+
+# The `*_created` timestamp series double the exposition for nothing Prometheus needs.
+disable_created_metrics()  # type: ignore[no-untyped-call]
+
+# Latency buckets from a cached read (ms) to a streamed LLM reply (tens of seconds).
+_SECONDS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
+
+HTTP_REQUESTS = Counter(
+    "coach_http_requests",
+    "HTTP requests answered, by method, route template and status code.",
+    ["method", "route", "status"],
+)
+HTTP_DURATION = Histogram(
+    "coach_http_request_duration_seconds",
+    "From a request's arrival to its response's last byte (a whole stream for streamed turns), "
+    "by method and route template.",
+    ["method", "route"],
+    buckets=_SECONDS,
+)
+BUYER_TURNS = Counter(
+    "coach_buyer_turns",
+    "Buyer replies to a trainee's turn, stored, by buyer engine (offline or llm).",
+    ["engine"],
+)
+LLM_CALLS = Counter(
+    "coach_llm_calls",
+    "LLM requests made (one logical call, however many attempts), by operation "
+    "(complete or stream).",
+    ["operation"],
+)
+LLM_RETRIES = Counter(
+    "coach_llm_retries",
+    "LLM attempts repeated after a retryable failure, by the failure's class.",
+    ["reason"],
+)
+LLM_ERRORS = Counter(
+    "coach_llm_errors",
+    "LLM calls that failed for good (after retries), by operation and error class.",
+    ["operation", "error"],
+)
+LLM_TOKENS = Counter(
+    "coach_llm_tokens",
+    "LLM tokens used, by kind (prompt or completion) and whether they were estimated "
+    "(the server reported no usage).",
+    ["kind", "estimated"],
+)
+LLM_DURATION = Histogram(
+    "coach_llm_call_duration_seconds",
+    "Duration of an LLM call, retries included (a stream: to its last piece), by operation.",
+    ["operation"],
+    buckets=_SECONDS,
+)
+SCORING_RUNS = Counter(
+    "coach_scoring_runs",
+    "Transcripts scored, by scorer (rubric or rubric+judge) and source (roleplay or import).",
+    ["scorer", "source"],
+)
+SCORING_DURATION = Histogram(
+    "coach_scoring_duration_seconds",
+    "Time to score one transcript, by scorer.",
+    ["scorer"],
+    buckets=_SECONDS,
+)
+LIMIT_REFUSALS = Counter(
+    "coach_limit_refusals",
+    "Requests refused by a usage limit (active_sessions, imports_per_hour).",
+    ["limit"],
+)
+
+
+def count_tokens(prompt: int, completion: int, *, estimated: bool) -> None:
+    flag = "true" if estimated else "false"
+    LLM_TOKENS.labels("prompt", flag).inc(prompt)
+    LLM_TOKENS.labels("completion", flag).inc(completion)
+
+
+def count_scoring(scorer: str, source: str, seconds: float) -> None:
+    SCORING_RUNS.labels(scorer, source).inc()
+    SCORING_DURATION.labels(scorer).observe(seconds)
+
+
+@contextmanager
+def observed(operation: str) -> Iterator[None]:
+    """Count one LLM call, its duration, and its failure (by class) if it fails.
+
+    A caller that stops reading a stream early (GeneratorExit) or a cancelled
+    request is not a failure of the provider and is not counted as one.
+    """
+    LLM_CALLS.labels(operation).inc()
+    started = time.perf_counter()
+    try:
+        yield
+    except Exception as exc:
+        LLM_ERRORS.labels(operation, type(exc).__name__).inc()
+        raise
+    finally:
+        LLM_DURATION.labels(operation).observe(time.perf_counter() - started)
