@@ -25,6 +25,10 @@ class Settings(BaseSettings):
     max_message_chars: int = Field(default=4000, ge=100, le=100_000)
     max_transcript_bytes: int = Field(default=2_000_000, ge=1_000)
     cookie_secure: bool = False
+    # A reply in progress holds its session for this long unless renewed (it is, every
+    # third of it, while the reply is produced); a request that finds one waits at most
+    # this plus REPLY_WAIT_MARGIN_SECONDS, then gets a 503 with Retry-After.
+    reply_lease_seconds: float = Field(default=10.0, ge=1, le=600)
     # Login throttling (app/accounts/throttle.py): failed logins counted in a window.
     login_throttle: Literal["auto", "memory", "database"] = "auto"
     login_throttle_window_seconds: int = Field(default=900, ge=1, le=24 * 3600)

@@ -9,6 +9,7 @@ asked and why it was refused; a 500 is a bug and is logged whole.
 from __future__ import annotations
 
 import logging
+import math
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -88,6 +89,32 @@ class LLMUnavailable(CoachError):
 
     status_code = 503
     code = "llm_unavailable"
+    retry_after: float | None = None  # the provider's own, when it said
+
+
+class ReplyInProgress(CoachError):
+    """Another request's reply to this session is still being produced (here, in
+    another process, or by one that died and whose lease has not lapsed yet): we
+    waited as long as we promise and answer rather than hang; nothing changed."""
+
+    status_code = 503
+    code = "reply_in_progress"
+
+    def __init__(self, detail: str, *, retry_after: float) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after
+
+
+# A 503 that says nothing more tells the client to come back after this long.
+DEFAULT_RETRY_AFTER_SECONDS = 5
+
+
+def retry_after_header(exc: CoachError) -> str | None:
+    """Whole seconds for Retry-After: on a 429 or 503, which ask the client to come back."""
+    if exc.status_code not in (429, 503):
+        return None
+    seconds = getattr(exc, "retry_after", None) or DEFAULT_RETRY_AFTER_SECONDS
+    return str(max(1, math.ceil(seconds)))
 
 
 def error_body(
@@ -137,8 +164,8 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _coach_error(request: Request, exc: CoachError) -> JSONResponse:
         _log_refusal(request, exc.status_code, exc.code, exc.detail)
         headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, Unauthorized) else None
-        if isinstance(exc, TooManyRequests):
-            headers = {"Retry-After": str(exc.retry_after)}
+        if (retry_after := retry_after_header(exc)) is not None:
+            headers = {"Retry-After": retry_after}
         return JSONResponse(
             error_body(exc.code, exc.detail, exc.fields),
             status_code=exc.status_code,

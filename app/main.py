@@ -24,6 +24,7 @@ from app.config import Settings, get_settings
 from app.container import Container
 from app.db.engine import make_engine, make_sessionmaker, sqlite_checkpointer
 from app.db.migrate import upgrade_to_head
+from app.db.serving import one_start_at_a_time, serving_lock
 from app.errors import install_error_handlers
 from app.llm.factory import llm_client
 from app.middleware import BodyLimit, SecurityHeaders
@@ -31,6 +32,7 @@ from app.observability.middleware import RequestObserver
 from app.observability.router import router as observability_router
 from app.prompting import load_library
 from app.reviews.router import router as reviews_router
+from app.roleplay.leases import release_orphaned_leases
 from app.roleplay.router import router as sessions_router
 from app.scenarios.catalog import load_builtin
 from app.scenarios.router import router as scenarios_router
@@ -106,11 +108,18 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         container = build_container(settings)
+        # One server per SQLite file (app/db/serving.py): before anything else touches it.
+        serving = serving_lock(container.engine)
+        if serving is not None:
+            serving.acquire()
         # Fit the question readers and index the scenarios now, not on a trainee's first turn.
         await asyncio.to_thread(warm_up, container.builtin_scenarios.values())
         if migrate:
             await upgrade_to_head(container.engine)
-        await _first_start(container)
+        async with one_start_at_a_time(container.engine):  # a fleet seeds accounts once
+            await _first_start(container)
+        # Replies a crashed run left unfinished are taken again at once (SQLite).
+        await release_orphaned_leases(container)
         checkpointer = sqlite_checkpointer(container.engine)
         if checkpointer is not None:
             checkpointer.start()
@@ -129,6 +138,8 @@ def create_app(
             for closer in container.extras.get("closers", []):
                 await closer()
             await container.engine.dispose()
+            if serving is not None:
+                serving.release()
 
     app = FastAPI(title="Consultative-selling coach", version=__version__, lifespan=lifespan)
     install_error_handlers(app)

@@ -44,7 +44,8 @@ class PracticeSession(Base):
     llm_usage_estimated: Mapped[bool] = mapped_column(
         Boolean, default=False, server_default=false()
     )
-    # A reply in progress (possibly in another process): who holds it and since when.
+    # A reply in progress (possibly in another process): who holds it, and when its
+    # lease was taken or last renewed (app/roleplay/leases.py).
     reply_token: Mapped[str | None] = mapped_column(String(32), nullable=True)
     reply_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

@@ -89,6 +89,15 @@ _RELEASE = (
     .where(S.c.id == bindparam("sid"), S.c.reply_token == bindparam("token"))
     .values(reply_token=None, reply_started_at=None)
 )
+# The keeper's heartbeat: every lease this process holds, renewed in one statement.
+_RENEW = (
+    update(S)
+    .where(S.c.reply_token.in_(bindparam("tokens", expanding=True)))
+    .values(reply_started_at=bindparam("now", type_=S.c.reply_started_at.type))
+)
+_RELEASE_ALL = (
+    update(S).where(S.c.reply_token.is_not(None)).values(reply_token=None, reply_started_at=None)
+)
 _STORE = (
     update(S)
     .where(
@@ -190,6 +199,16 @@ async def take_lease(
 
 async def release_lease(conn: AsyncConnection, session_id: str, token: str) -> None:
     await conn.execute(_RELEASE, {"sid": session_id, "token": token})
+
+
+async def renew_leases(conn: AsyncConnection, tokens: list[str], now: datetime) -> int:
+    """Renew the leases `tokens` (those still held by them); how many were."""
+    return (await conn.execute(_RENEW, {"tokens": tokens, "now": now})).rowcount
+
+
+async def release_all_leases(conn: AsyncConnection) -> int:
+    """Release every lease (start-up on SQLite: whoever held them is gone); how many."""
+    return (await conn.execute(_RELEASE_ALL)).rowcount
 
 
 async def store_reply_state(

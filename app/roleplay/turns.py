@@ -14,7 +14,14 @@ of the buyer's answer is relayed or stored:
    the session or took over), then the buyer turn is inserted; commit.
 
 Per-session order comes from the lease (guarded by the row lock), and within
-one process from an asyncio lock, so waiting is FIFO instead of polling.
+one process from an asyncio lock, so waiting is FIFO instead of polling. The
+lease is short and renewed while the reply is produced (app/roleplay/leases.py),
+so a reply left by a process that died frees its session within one lease.
+
+No request waits for another's reply without bound: one that finds the session
+busy (its lock, or a lease held here, elsewhere or by a dead process) waits at
+most the lease plus REPLY_WAIT_MARGIN_SECONDS, then answers 503
+`reply_in_progress` with Retry-After, having changed nothing.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from __future__ import annotations
 import asyncio
 import secrets
 from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -34,14 +42,21 @@ from app.analysis.trainee import analyze_trainee_turn
 from app.buyer.engine import BuyerEngine, BuyerReply, HistoryTurn
 from app.buyer.state import BuyerState
 from app.container import Container
-from app.errors import CoachError, Conflict, Forbidden, NotFound
+from app.errors import CoachError, Conflict, Forbidden, NotFound, ReplyInProgress
 from app.roleplay import turn_store as db
-from app.roleplay.locks import SessionLocks
+from app.roleplay.leases import LeaseKeeper, lease_left
+from app.roleplay.locks import SessionBusy, SessionLocks
 from app.roleplay.snapshots import cached_scenario, remember
 from app.roleplay.turn_store import SessionRow, TurnRow
 from app.scenarios.schema import Scenario
 
-LEASE_WAIT_STEP = 0.05
+LEASE_WAIT_STEP = 0.05  # the first pause while another process holds the lease
+LEASE_WAIT_MAX_STEP = 0.25  # the pauses grow to this
+# How much longer than a lease a request waits for a busy session: long enough that
+# a lease left by a process that died lapses while a request waits for it.
+REPLY_WAIT_MARGIN_SECONDS = 2.0
+# A session busy with a reply in this process: come back after about this long.
+BUSY_RETRY_AFTER_SECONDS = 2.0
 
 
 def _now() -> datetime:
@@ -96,11 +111,28 @@ class TurnTaker:
     def __init__(self, container: Container) -> None:
         self.c = container
         self.locks: SessionLocks = container.extras.setdefault("session_locks", SessionLocks())
-        s = container.settings
-        self.lease = timedelta(seconds=s.llm_timeout_seconds * s.llm_max_attempts + 30)
+        self.lease = timedelta(seconds=container.settings.reply_lease_seconds)
+        self.keeper = LeaseKeeper.of(container)
+        # Every wait of this request (the session's lock, another process's lease) ends here.
+        wait = container.settings.reply_lease_seconds + REPLY_WAIT_MARGIN_SECONDS
+        self.deadline = asyncio.get_running_loop().time() + wait
 
-    def hold(self, sid: str) -> Any:
-        return self.locks.hold(sid)
+    @asynccontextmanager
+    async def hold(self, sid: str) -> AsyncIterator[None]:
+        """The session's lock in this process, or ReplyInProgress by the deadline."""
+        try:
+            async with self.locks.hold(sid, self.deadline):
+                yield
+        except SessionBusy:
+            raise self._busy(sid, BUSY_RETRY_AFTER_SECONDS) from None
+
+    def _busy(self, sid: str, retry_after: float) -> ReplyInProgress:
+        return ReplyInProgress(
+            "The buyer is still answering an earlier message of this session; nothing was "
+            f"changed. Try again in {max(1, round(retry_after))} s: resend with the same "
+            f"Idempotency-Key, or POST /api/sessions/{sid}/reply.",
+            retry_after=retry_after,
+        )
 
     async def claim(
         self,
@@ -126,7 +158,8 @@ class TurnTaker:
         preview = await self._preview(user, sid, text, key, retry_only) if on_preview else None
         if preview is not None and on_preview is not None and on_preview(preview.claim):
             await asyncio.sleep(0)
-        deadline = asyncio.get_running_loop().time() + self.lease.total_seconds()
+        loop = asyncio.get_running_loop()
+        step = LEASE_WAIT_STEP
         while True:
             async with self.c.connection() as conn:
                 s = await db.session_row(conn, sid)
@@ -139,11 +172,12 @@ class TurnTaker:
             if not mine:
                 # Decided after the transaction: it held the (SQLite) writer lock.
                 await self._refuse(user, s, sid)
-            if asyncio.get_running_loop().time() > deadline:
-                raise Conflict(
-                    "The buyer is still answering an earlier message; try again shortly."
-                )
-            await asyncio.sleep(LEASE_WAIT_STEP)  # another process holds the lease
+            left = self.deadline - loop.time()
+            if left <= 0:
+                lapses = lease_left(s, self.lease.total_seconds(), _now())
+                raise self._busy(sid, lapses or BUSY_RETRY_AFTER_SECONDS)
+            await asyncio.sleep(min(step, left))  # another process holds the lease
+            step = min(step * 1.5, LEASE_WAIT_MAX_STEP)
 
     async def _preview(
         self, user: Principal, sid: str, text: str | None, key: str | None, retry_only: bool
@@ -275,9 +309,10 @@ class TurnTaker:
 
     async def answer(self, engine: BuyerEngine, claim: Claim) -> BuyerReply:
         try:
-            return await engine.reply(
-                claim.scenario, claim.state, claim.history, claim.analysis, claim.seed
-            )
+            async with self.keeper.keep(claim.session_id, claim.token):
+                return await engine.reply(
+                    claim.scenario, claim.state, claim.history, claim.analysis, claim.seed
+                )
         except BaseException:
             await self.release(claim)
             raise
@@ -288,8 +323,9 @@ class TurnTaker:
         """Like answer(), for engines that stream: relays `items` (text pieces, then
         the BuyerReply, from the engine's `stream_reply` for this claim)."""
         try:
-            async for item in items:
-                yield item
+            async with self.keeper.keep(claim.session_id, claim.token):
+                async for item in items:
+                    yield item
         except BaseException:
             await self.release(claim)
             raise
