@@ -35,14 +35,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
         overrides["port"] = args.port
     if args.host is not None:
         overrides["host"] = args.host
+    if args.workers is not None:
+        overrides["workers"] = args.workers
     try:
         settings = Settings(**overrides)
     except ValidationError as exc:
         err = exc.errors()[0]
         return _fail(f"bad setting {'.'.join(str(p) for p in err['loc'])}: {err['msg']}")
-    problem = llm_settings_problem(settings)
+    problem = llm_settings_problem(settings) or _serving_problem(settings)
     if problem is not None:
         return _fail(problem)
+    if settings.workers > 1 and args.demo:
+        os.environ["COACH_DEMO"] = "true"  # each worker reads its settings afresh
     url = f"http://{settings.host}:{settings.port}"
     print(f"Consultative-selling coach: open {url}/ (API docs at {url}/docs)", flush=True)
     if settings.demo:
@@ -62,7 +66,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     level = "WARNING" if args.quiet else settings.log_level
     uvicorn.run(
-        create_app(settings, freeze_gc=True),
+        # Several workers each build the app from the environment (serving_app).
+        create_app(settings, freeze_gc=True) if settings.workers == 1 else "app.cli:serving_app",
+        factory=settings.workers > 1,
+        workers=settings.workers,
         host=settings.host,
         port=settings.port,
         log_config=logging_config(settings.log_format, level),  # COACH_LOG_FORMAT, _LEVEL
@@ -70,6 +77,35 @@ def cmd_serve(args: argparse.Namespace) -> int:
         access_log=False,  # the app logs each request itself (app.access), with its id
     )
     return 0
+
+
+def _serving_problem(settings: Any) -> str | None:
+    """Why these settings can't serve: several processes on SQLite, or a SQLite file
+    another process serves already (the service would refuse it at start-up too)."""
+    from app.db.serving import DatabaseInUse, ServingLock, sqlite_file
+
+    path = sqlite_file(settings.database_url)
+    if path is None:
+        return None
+    if settings.workers > 1:
+        return (
+            f"--workers {settings.workers} needs PostgreSQL: SQLite is served by one process. "
+            "Set COACH_DATABASE_URL=postgresql://user@host/db (README, 'Deploying for a team')."
+        )
+    lock = ServingLock(path)
+    try:
+        lock.acquire()
+    except DatabaseInUse as exc:
+        return str(exc)
+    lock.release()  # the service takes it itself as it starts
+    return None
+
+
+def serving_app() -> Any:
+    """The app one of several `coach serve --workers N` processes serves (uvicorn's factory)."""
+    from app.main import create_app
+
+    return create_app(freeze_gc=True)
 
 
 def cmd_score(args: argparse.Namespace) -> int:
@@ -250,6 +286,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--host", default=None)
     serve.add_argument("--port", type=int, default=None)
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="serving processes (default 1, or COACH_WORKERS); more than one needs PostgreSQL",
+    )
     serve.add_argument("--quiet", action="store_true", help="no access log (benchmarks)")
     serve.set_defaults(func=cmd_serve)
 

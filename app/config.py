@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     max_message_chars: int = Field(default=4000, ge=100, le=100_000)
     max_transcript_bytes: int = Field(default=2_000_000, ge=1_000)
     cookie_secure: bool = False
+    # Serving processes (`coach serve --workers`); more than one needs PostgreSQL.
+    workers: int = Field(default=1, ge=1, le=64)
     # A reply in progress holds its session for this long unless renewed (it is, every
     # third of it, while the reply is produced); a request that finds one waits at most
     # this plus REPLY_WAIT_MARGIN_SECONDS, then gets a 503 with Retry-After.

@@ -10,7 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from app.accounts.models import Organization, Role, Team, TeamMember, User
 from app.accounts.passwords import check_password
 from app.accounts.repository import AccountsRepository, principal_row
-from app.accounts.security import hash_password_async, new_password, token_digest
+from app.accounts.security import (
+    hash_password_async,
+    new_password,
+    token_digest,
+    verify_password_async,
+)
 from app.errors import BadRequest, Conflict, Forbidden, NotFound, Unauthorized
 
 DEMO_USERS: tuple[tuple[str, str, Role], ...] = (
@@ -158,7 +163,10 @@ class AccountsService:
                 )
                 created.append(username)
             elif user.is_demo:
-                user.password_hash = await _hash(password)
+                # Only when it differs: a new hash would sign out a login racing this
+                # start (another process of a fleet starting while this one serves).
+                if not await verify_password_async(password, user.password_hash):
+                    user.password_hash = await _hash(password)
                 user.is_active = True
         return created
 
