@@ -58,6 +58,13 @@ class Container:
                 self._writer_task = None
 
     @asynccontextmanager
+    async def writer_turn(self) -> AsyncIterator[None]:
+        """SQLite's writer turn without a transaction: no writer of ours runs meanwhile
+        (the WAL checkpointer truncates the file in it). Nothing on PostgreSQL."""
+        async with self._writer():
+            yield
+
+    @asynccontextmanager
     async def connection(self) -> AsyncIterator[AsyncConnection]:
         """One transaction on a Core connection (no ORM): for the hot paths."""
         async with self._writer(), self.engine.begin() as conn:

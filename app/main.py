@@ -120,7 +120,7 @@ def create_app(
             await _first_start(container)
         # Replies a crashed run left unfinished are taken again at once (SQLite).
         await release_orphaned_leases(container)
-        checkpointer = sqlite_checkpointer(container.engine)
+        checkpointer = sqlite_checkpointer(container.engine, container.writer_turn)
         if checkpointer is not None:
             checkpointer.start()
             container.extras["closers"].append(checkpointer.stop)

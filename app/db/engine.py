@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 from sqlalchemy import event
@@ -61,11 +63,16 @@ def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
 
 
-def sqlite_checkpointer(engine: AsyncEngine) -> Checkpointer | None:
-    """The background WAL checkpointer a file-backed SQLite engine needs (None otherwise)."""
+def sqlite_checkpointer(
+    engine: AsyncEngine, writers: Callable[[], AbstractAsyncContextManager[None]] | None = None
+) -> Checkpointer | None:
+    """The background WAL checkpointer a file-backed SQLite engine needs (None otherwise).
+
+    `writers` holds the app's writers back while the WAL is truncated (Container.writer_turn).
+    """
     if engine.dialect.name != "sqlite":
         return None
     path = engine.url.database
     if not path or path == ":memory:":
         return None
-    return Checkpointer(path)
+    return Checkpointer(path, writers=writers)

@@ -17,13 +17,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_SECONDS = 5.0  # only another process (a CLI command) can hold the lock
+# The WAL file past which the checkpointer truncates it (and a reset trims it back to).
+MAX_WAL_BYTES = 64 * 1024 * 1024
+TRUNCATE_WAIT_MS = 500  # how long that waits for readers before trying again next round
 
 
 class InlineCursor:
@@ -131,40 +136,80 @@ def inline_connector(path: str, uri: bool = False) -> Any:
         # No checkpoint inside a commit: it would fsync on the event loop and
         # stall every request; Checkpointer does it in a thread instead.
         conn.execute("PRAGMA wal_autocheckpoint=0")
+        # When the WAL starts over, a file grown past this is cut back to it.
+        conn.execute(f"PRAGMA journal_size_limit={MAX_WAL_BYTES}")
         return InlineConnection(conn)
 
     return connect
 
 
 class Checkpointer:
-    """Copies the WAL back into the database file from a worker thread, now and then.
+    """Copies the WAL back into the database file from a worker thread, now and then,
+    and keeps the WAL file bounded.
 
     A passive checkpoint takes no lock that a reader or the writer waits for
     (it backfills only frames no reader still needs, and the writer keeps
     appending meanwhile), so it runs beside our transactions rather than in a
     writer turn: a slow fsync here (tens of ms now and then) must not hold up
-    the next trainee's message. Closing the last connection checkpoints
-    whatever is left.
+    the next trainee's message. But the WAL only starts over from its beginning
+    when a writer finds every frame copied back, which a steady stream of writes
+    (one landing during each checkpoint) never lets happen: under sustained load
+    the file would grow without end. So once it passes `max_wal_bytes`, the next
+    round takes the app's writer turn (`writers`: writers queue in the app
+    instead of sleeping in SQLite's busy handler on the event loop), copies the
+    rest back and truncates the file to zero; that costs the queued writers one
+    checkpoint of the frames since the last passive round. Closing the last
+    connection checkpoints whatever is left.
     """
 
-    def __init__(self, path: str, every_seconds: float = 1.0) -> None:
+    def __init__(
+        self,
+        path: str,
+        every_seconds: float = 1.0,
+        *,
+        max_wal_bytes: int = MAX_WAL_BYTES,
+        writers: Callable[[], AbstractAsyncContextManager[None]] | None = None,
+    ) -> None:
         self.path = path
         self.every = every_seconds
+        self.max_wal_bytes = max_wal_bytes
+        self.writers = writers
+        self.truncations = 0
         self._task: asyncio.Task[None] | None = None
         self._conn: sqlite3.Connection | None = None
 
-    def _checkpoint(self) -> None:
+    def _checkpoint(self, mode: str = "PASSIVE") -> bool:
+        """One checkpoint; whether it copied back every frame."""
         if self._conn is None:
             self._conn = sqlite3.connect(
                 self.path, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
             )
-        self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        # The writers wait while a truncating checkpoint waits for readers: not for long.
+        wait_ms = int(BUSY_TIMEOUT_SECONDS * 1000) if mode == "PASSIVE" else TRUNCATE_WAIT_MS
+        self._conn.execute(f"PRAGMA busy_timeout={wait_ms}")
+        busy, _, _ = self._conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
+        return bool(busy == 0)
+
+    def wal_bytes(self) -> int:
+        try:
+            return os.path.getsize(f"{self.path}-wal")
+        except OSError:
+            return 0
+
+    async def round(self) -> None:
+        """A passive checkpoint; then, when the WAL is over its bound, a truncating one."""
+        await asyncio.to_thread(self._checkpoint)
+        if self.writers is None or self.wal_bytes() <= self.max_wal_bytes:
+            return
+        async with self.writers():  # no writer of ours starts meanwhile
+            if await asyncio.to_thread(self._checkpoint, "TRUNCATE"):
+                self.truncations += 1
 
     async def _run(self) -> None:
         while True:
             await asyncio.sleep(self.every)
             try:
-                await asyncio.to_thread(self._checkpoint)
+                await self.round()
             except sqlite3.Error:
                 log.warning("WAL checkpoint failed; retrying later", exc_info=True)
 
