@@ -19,6 +19,7 @@ import contextlib
 import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import Any
@@ -177,9 +178,14 @@ class Checkpointer:
         self.truncations = 0
         self._task: asyncio.Task[None] | None = None
         self._conn: sqlite3.Connection | None = None
+        self._thread_lock = threading.Lock()  # one thread at a time on self._conn
 
     def _checkpoint(self, mode: str = "PASSIVE") -> bool:
         """One checkpoint; whether it copied back every frame."""
+        with self._thread_lock:
+            return self._checkpoint_locked(mode)
+
+    def _checkpoint_locked(self, mode: str) -> bool:
         if self._conn is None:
             self._conn = sqlite3.connect(
                 self.path, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
@@ -225,6 +231,12 @@ class Checkpointer:
             await asyncio.to_thread(self._close)
 
     def _close(self) -> None:
+        # A cancelled round's thread may still be checkpointing: closing the
+        # connection under it would crash the process.
+        with self._thread_lock:
+            self._close_locked()
+
+    def _close_locked(self) -> None:
         if self._conn is not None:
             with contextlib.suppress(sqlite3.Error):
                 self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
