@@ -5,7 +5,7 @@ One analysis serves both the offline buyer (what to react to) and the scorer
 rewards.
 """
 
-from app.analysis import buyer, lexicon, text, trainee
+from app.analysis import buyer, intent, lexicon, sentence_acts, text, trainee
 from app.analysis.conversation import ConversationAnalysis, analyze_conversation
 from app.analysis.model import (
     Act,
@@ -20,12 +20,15 @@ from app.analysis.text import detect_language
 
 
 def clear_caches() -> None:
-    """Forget memoised cue matches and term sets, e.g. to time a cold pass over new text."""
+    """Forget memoised cue matches, readings and term sets, e.g. to time a cold pass over
+    new text (the fitted models stay)."""
     for module in (buyer, lexicon, text, trainee):
         for value in vars(module).values():
             clear = getattr(value, "cache_clear", None)
             if callable(clear):
                 clear()
+    intent.read_intent.cache_clear()
+    sentence_acts.read_acts.cache_clear()
 
 
 __all__ = [
