@@ -145,7 +145,13 @@ async def against(label: str, extra_env: dict[str, str], args: argparse.Namespac
     tmp = tempfile.mkdtemp(prefix="coach-bench-")
     db_url = args.database_url or f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}"
     port = free_port()
-    env = {**os.environ, "COACH_DATABASE_URL": db_url, "COACH_DEMO": "true", **extra_env}
+    env = {
+        **os.environ,
+        "COACH_DATABASE_URL": db_url,
+        "COACH_DEMO": "true",
+        "COACH_MAX_ACTIVE_SESSIONS": "100000",  # a few demo accounts play many sessions
+        **extra_env,
+    }
     proc = subprocess.Popen(
         [sys.executable, "-m", "app.cli", "serve", "--quiet", "--port", str(port)],
         env=env,

@@ -172,7 +172,14 @@ async def main() -> None:
     tmp = tempfile.mkdtemp(prefix="coach-bench-")
     db_url = args.database_url or f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}"
     port = free_port()
-    env = {**os.environ, "COACH_DATABASE_URL": db_url, "COACH_DEMO": "true"}
+    # One demo account plays all 50 "trainees": lift the per-trainee limit on open
+    # sessions (COACH_MAX_ACTIVE_SESSIONS, default 20) that a real trainee meets.
+    env = {
+        **os.environ,
+        "COACH_DATABASE_URL": db_url,
+        "COACH_DEMO": "true",
+        "COACH_MAX_ACTIVE_SESSIONS": "100000",
+    }
     proc = subprocess.Popen(
         [
             sys.executable,

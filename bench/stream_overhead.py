@@ -152,6 +152,8 @@ async def main() -> None:
         "OPENAI_API_KEY": "bench",
         "COACH_LLM_MODEL": "bench-model",
         "COACH_JUDGE": "offline",
+        # One demo account plays every session: lift the per-trainee limit on open ones.
+        "COACH_MAX_ACTIVE_SESSIONS": "100000",
     }
     app = subprocess.Popen(
         [sys.executable, "-m", "app.cli", "serve", "--quiet", "--port", str(app_port)],
