@@ -94,7 +94,8 @@ async def check_csrf(request: Request) -> None:
         sent = field if isinstance(field, str) else None
     if not expected or not sent or not hmac.compare_digest(expected, sent):
         raise CSRFFailed(
-            f"Missing or wrong CSRF token: echo the {CSRF_COOKIE} cookie in {CSRF_HEADER}."
+            f"Missing or wrong CSRF token: echo the {CSRF_COOKIE} cookie in {CSRF_HEADER}.",
+            key="csrf_failed",
         )
 
 

@@ -26,10 +26,19 @@ class CoachError(Exception):
     status_code = 400
     code = "bad_request"
 
-    def __init__(self, detail: str, *, fields: list[dict[str, Any]] | None = None) -> None:
+    def __init__(
+        self,
+        detail: str,
+        *,
+        fields: list[dict[str, Any]] | None = None,
+        key: str | None = None,
+        params: dict[str, Any] | None = None,
+    ) -> None:
         super().__init__(detail)
         self.detail = detail
         self.fields = fields
+        self.key = key
+        self.params = params
 
 
 class BadRequest(CoachError):
@@ -118,11 +127,19 @@ def retry_after_header(exc: CoachError) -> str | None:
 
 
 def error_body(
-    code: str, detail: str, fields: list[dict[str, Any]] | None = None
+    code: str,
+    detail: str,
+    fields: list[dict[str, Any]] | None = None,
+    *,
+    key: str | None = None,
+    params: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     body: dict[str, Any] = {"error": code, "detail": detail}
     if fields:
         body["fields"] = fields
+    if key:
+        body["key"] = key
+        body["params"] = params or {}
     return body
 
 
@@ -167,7 +184,7 @@ def install_error_handlers(app: FastAPI) -> None:
         if (retry_after := retry_after_header(exc)) is not None:
             headers = {"Retry-After": retry_after}
         return JSONResponse(
-            error_body(exc.code, exc.detail, exc.fields),
+            error_body(exc.code, exc.detail, exc.fields, key=exc.key, params=exc.params),
             status_code=exc.status_code,
             headers=headers,
         )

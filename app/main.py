@@ -39,6 +39,7 @@ from app.scenarios.router import router as scenarios_router
 from app.scoring.judge import LLMJudge
 from app.scoring.scorer import JudgedScorer, OfflineScorer
 from app.usage.router import router as usage_router
+from app.web.error_pages import install_page_errors
 from app.web.router import router as web_router
 from app.web.static_files import static_app
 
@@ -143,6 +144,7 @@ def create_app(
 
     app = FastAPI(title="Consultative-selling coach", version=__version__, lifespan=lifespan)
     install_error_handlers(app)
+    install_page_errors(app)  # pages answer errors in HTML; the API keeps its JSON
     # Outermost last: every response, the early 413 included, gets the headers.
     max_body = max(MAX_BODY_BYTES, settings.max_transcript_bytes)
     app.add_middleware(BodyLimit, max_bytes=max_body)

@@ -217,5 +217,8 @@ def check_password(
     if problem is not None:
         raise WeakPassword(
             f"{field}: this password is too easy to guess. {problem}",
-            fields=[{"loc": ["body", field], "msg": problem, "type": "weak_password"}],
+            fields=[
+                {"loc": ["body", field], "msg": problem, "type": "weak_password", "key": "weak"}
+            ],
+            key="weak_password",
         )

@@ -18,12 +18,23 @@ from app.accounts.security import (
 )
 from app.errors import BadRequest, Conflict, Forbidden, NotFound, Unauthorized
 
+# Demo people and team named the way a bilingual sales team writes its names: they read
+# naturally on a Chinese page and on an English one.
 DEMO_USERS: tuple[tuple[str, str, Role], ...] = (
-    ("trainee1", "Trainee One / 学员一", Role.trainee),
-    ("trainee2", "Trainee Two / 学员二", Role.trainee),
-    ("coach1", "Coach One / 教练一", Role.coach),
-    ("manager1", "Manager One / 经理一", Role.manager),
+    ("trainee1", "林悦 Lin Yue", Role.trainee),
+    ("trainee2", "陈浩 Chen Hao", Role.trainee),
+    ("coach1", "王芳 Wang Fang", Role.coach),
+    ("manager1", "赵强 Zhao Qiang", Role.manager),
 )
+DEMO_TEAM = "华东大客户组 East China KA"
+# What earlier versions called them; a demo start renames these (and only these).
+_OLD_DEMO_NAMES = {
+    "trainee1": "Trainee One / 学员一",
+    "trainee2": "Trainee Two / 学员二",
+    "coach1": "Coach One / 教练一",
+    "manager1": "Manager One / 经理一",
+}
+_OLD_DEMO_TEAM = "Demo team"
 
 
 @dataclass(frozen=True)
@@ -96,14 +107,18 @@ class AccountsService:
         if taken is not None:
             same = "" if taken.username == username else f" (as {taken.username!r})"
             raise Conflict(
-                f"The username {username!r} is taken{same}: usernames are not case-sensitive."
+                f"The username {username!r} is taken{same}: usernames are not case-sensitive.",
+                key="username_taken",
+                params={"username": username},
             )
         if not is_demo:
             check_password(password, username=username, display_name=display_name)
         for team_id in team_ids or []:
             team = await self.repo.team(team_id)
             if team is None or team.org_id != org_id:
-                raise BadRequest(f"team_ids: no team {team_id} in your organisation.")
+                raise BadRequest(
+                    f"team_ids: no team {team_id} in your organisation.", key="no_team"
+                )
         user = User(
             org_id=org_id,
             username=username,
@@ -120,7 +135,9 @@ class AccountsService:
 
     async def create_team(self, org_id: int, name: str) -> Team:
         if await self.repo.team_by_name(org_id, name) is not None:
-            raise Conflict(f"A team named {name!r} exists already.")
+            raise Conflict(
+                f"A team named {name!r} exists already.", key="team_exists", params={"name": name}
+            )
         team = Team(org_id=org_id, name=name)
         self.repo.add(team)
         await self.repo.flush()
@@ -129,11 +146,11 @@ class AccountsService:
     async def set_members(self, viewer: Principal, team_id: int, user_ids: list[int]) -> Team:
         team = await self.repo.team(team_id)
         if team is None or team.org_id != viewer.org_id:
-            raise NotFound(f"No team {team_id}.")
+            raise NotFound(f"No team {team_id}.", key="no_team")
         for uid in user_ids:
             user = await self.repo.user(uid)
             if user is None or user.org_id != viewer.org_id:
-                raise BadRequest(f"user_ids: no user {uid} in your organisation.")
+                raise BadRequest(f"user_ids: no user {uid} in your organisation.", key="no_user")
         await self.repo.set_team_members(team_id, user_ids)
         return team
 
@@ -151,9 +168,13 @@ class AccountsService:
         """Demo users in one team; resets their passwords to the demo password and
         enables them. A real account holding a demo name is left alone."""
         org = await self.ensure_organization()
-        team = await self.repo.team_by_name(org.id, "Demo team")
+        team = await self.repo.team_by_name(org.id, DEMO_TEAM)
         if team is None:
-            team = await self.create_team(org.id, "Demo team")
+            team = await self.repo.team_by_name(org.id, _OLD_DEMO_TEAM)
+            if team is not None:
+                team.name = DEMO_TEAM
+            else:
+                team = await self.create_team(org.id, DEMO_TEAM)
         created = []
         for username, display, role in DEMO_USERS:
             user = await self.repo.user_by_username(username)
@@ -163,6 +184,8 @@ class AccountsService:
                 )
                 created.append(username)
             elif user.is_demo:
+                if user.display_name == _OLD_DEMO_NAMES.get(username):
+                    user.display_name = display
                 # Only when it differs: a new hash would sign out a login racing this
                 # start (another process of a fleet starting while this one serves).
                 if not await verify_password_async(password, user.password_hash):
@@ -202,14 +225,16 @@ class AccountsService:
     async def _user_in_org(self, manager: Principal, user_id: int) -> User:
         user = await self.repo.user(user_id)
         if user is None or user.org_id != manager.org_id:
-            raise NotFound(f"No user {user_id}.")
+            raise NotFound(f"No user {user_id}.", key="no_user")
         return user
 
     async def set_active(self, manager: Principal, user_id: int, active: bool) -> User:
         """Deactivating ends every session of the user now, and reactivating
         doesn't bring those back: they sign in again."""
         if user_id == manager.id and not active:
-            raise Conflict("You can't deactivate yourself; ask another manager.")
+            raise Conflict(
+                "You can't deactivate yourself; ask another manager.", key="deactivate_self"
+            )
         user = await self._user_in_org(manager, user_id)
         user.is_active = active
         if not active:
@@ -224,7 +249,9 @@ class AccountsService:
 def require_role(principal: Principal, *roles: Role) -> None:
     if principal.role not in roles:
         names = " or ".join(r.value for r in roles)
-        raise Forbidden(f"This needs the {names} role.")
+        # One message per set of roles (needs_role_coach_manager ...), worded in the catalogs.
+        key = "needs_role_" + "_".join(r.value for r in roles)
+        raise Forbidden(f"This needs the {names} role.", key=key)
 
 
 async def authenticate(db: AsyncSession | AsyncConnection, token: str) -> Principal:

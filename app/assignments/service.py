@@ -39,10 +39,10 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _field_error(field: str, msg: str) -> Unprocessable:
-    return Unprocessable(
-        f"{field}: {msg}", fields=[{"loc": ["body", field], "field": field, "msg": msg}]
-    )
+def _field_error(field: str, msg: str, key: str, **params: Any) -> Unprocessable:
+    """A 422 at one field; `key` names the message for the web app (see app.errors)."""
+    fields = [{"loc": ["body", field], "field": field, "msg": msg, "key": key, "params": params}]
+    return Unprocessable(f"{field}: {msg}", fields=fields, key=key, params=params)
 
 
 def _same_minute(a: datetime | None, b: datetime | None) -> bool:
@@ -124,16 +124,21 @@ class AssignmentsService:
         a = await self.repo.assignment(assignment_id, lock=True)
         mine = await self.repo.for_trainee(user.org_id, user.id, user.team_ids)
         if a is None or a.org_id != user.org_id or a.archived or a.id not in mine:
-            raise NotFound(f"No assignment {assignment_id} for you.")
+            raise NotFound(f"No assignment {assignment_id} for you.", key="no_assignment")
         if user.role is not Role.trainee:
-            raise NotFound(f"No assignment {assignment_id} for you.")
+            raise NotFound(f"No assignment {assignment_id} for you.", key="no_assignment")
         if a.scenario_id != scenario_id:
             raise _field_error(
                 "assignment_id",
                 f"assignment {a.id} is for scenario {a.scenario_id!r}, not {scenario_id!r}",
+                "wrong_scenario",
             )
         if a.max_attempts is not None and await self.repo.attempts(a.id, user.id) >= a.max_attempts:
-            raise Conflict(f"You have used all {a.max_attempts} attempts of this assignment.")
+            raise Conflict(
+                f"You have used all {a.max_attempts} attempts of this assignment.",
+                key="attempts_used",
+                params={"n": a.max_attempts},
+            )
 
     # --- reading --------------------------------------------------------------------------
 
@@ -210,38 +215,47 @@ class AssignmentsService:
     async def _live(self, manager: Principal, assignment_id: int) -> Assignment:
         a = await self.repo.assignment(assignment_id, lock=True)
         if a is None or a.org_id != manager.org_id or a.archived:
-            raise NotFound(f"No assignment {assignment_id}.")
+            raise NotFound(f"No assignment {assignment_id}.", key="no_assignment")
         return a
 
     async def _scenario(self, user: Principal, scenario_id: str) -> Scenario:
         try:
             scenario, _ = await ScenarioService(self.db, self.builtin).get(user, scenario_id)
         except NotFound as exc:
-            raise _field_error("scenario_id", f"no scenario {scenario_id!r}") from exc
+            raise _field_error(
+                "scenario_id", f"no scenario {scenario_id!r}", "no_scenario"
+            ) from exc
         return scenario
 
     async def _check_targets(
         self, manager: Principal, team_id: int | None, trainee_ids: Sequence[int]
     ) -> None:
         if team_id is None and not trainee_ids:
-            raise _field_error("trainee_ids", "choose a team or at least one trainee")
+            raise _field_error(
+                "trainee_ids", "choose a team or at least one trainee", "assign_target"
+            )
         if team_id is not None:
             team = (await self.repo.teams([team_id])).get(team_id)
             if team is None or team.org_id != manager.org_id:
-                raise _field_error("team_id", f"no team {team_id} in your organisation")
+                raise _field_error("team_id", f"no team {team_id} in your organisation", "no_team")
         users = await self.repo.users(trainee_ids)
         for uid in trainee_ids:
             u = users.get(uid)
             if u is None or u.org_id != manager.org_id:
-                raise _field_error("trainee_ids", f"no user {uid} in your organisation")
+                raise _field_error("trainee_ids", f"no user {uid} in your organisation", "no_user")
             if u.role != Role.trainee.value:
-                raise _field_error("trainee_ids", f"{u.username} is not a trainee")
+                raise _field_error(
+                    "trainee_ids",
+                    f"{u.username} is not a trainee",
+                    "not_a_trainee",
+                    name=u.display_name,
+                )
 
     @staticmethod
     def _due(when: datetime | None) -> datetime | None:
         due = _utc(when)
         if due is not None and due <= _now():
-            raise _field_error("due_at", "the due date must be in the future")
+            raise _field_error("due_at", "the due date must be in the future", "due_in_past")
         return due
 
 

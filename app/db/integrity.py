@@ -48,5 +48,9 @@ def conflict_from(exc: IntegrityError) -> Conflict | None:
         return None
     kind, table = found
     if kind == "foreign_key":
-        return Conflict("Something this refers to was changed at the same time; try again.")
-    return Conflict(_TAKEN.get(table or "", "It exists already (created at the same time)."))
+        return Conflict(
+            "Something this refers to was changed at the same time; try again.",
+            key="changed_meanwhile",
+        )
+    detail = _TAKEN.get(table or "", "It exists already (created at the same time).")
+    return Conflict(detail, key="exists_already")

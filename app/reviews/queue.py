@@ -38,7 +38,7 @@ async def trainee_scope(
     if viewer.role is Role.coach:
         visible = visible and team_id in viewer.team_ids
     if not visible:
-        raise NotFound(f"No team {team_id}.")
+        raise NotFound(f"No team {team_id}.", key="no_team")
     return set(await accounts.repo.members_of([team_id])) - {viewer.id}
 
 

@@ -35,6 +35,8 @@ from app.reviews.schemas import (
 from app.roleplay.access import readable_session
 from app.roleplay.models import PracticeSession
 
+OPEN_DISPUTE = "You have an open dispute on this score already; wait for the coach."
+
 
 def _now() -> datetime:
     return datetime.now(UTC)
@@ -60,9 +62,12 @@ class ReviewsService:
         require_role(viewer, Role.coach, Role.manager)
         s = await self.readable(viewer, sid, lock=lock)
         if s.user_id == viewer.id:
-            raise Forbidden("You can't review your own session.")
+            raise Forbidden("You can't review your own session.", key="own_session")
         if scored and (s.status != "ended" or not s.scorecard):
-            raise Conflict("The session isn't finished yet; it has no scorecard to review.")
+            raise Conflict(
+                "The session isn't finished yet; it has no scorecard to review.",
+                key="not_finished",
+            )
         return s
 
     # --- comments ------------------------------------------------------------------------
@@ -72,7 +77,8 @@ class ReviewsService:
         if body.turn_index is not None and body.turn_index >= s.turn_count:
             raise Unprocessable(
                 f"turn_index: the session has turns 0 to {s.turn_count - 1}.",
-                fields=[{"loc": ["body", "turn_index"], "msg": "no such turn"}],
+                fields=[{"loc": ["body", "turn_index"], "msg": "no such turn", "key": "no_turn"}],
+                key="no_turn",
             )
         row = SessionComment(
             session_id=s.id, turn_index=body.turn_index, author_id=viewer.id, body=body.body
@@ -111,16 +117,22 @@ class ReviewsService:
     async def dispute(self, viewer: Principal, sid: str, body: DisputeCreate) -> DisputeRead:
         s = await self.readable(viewer, sid, lock=True)
         if s.user_id != viewer.id:
-            raise Forbidden("Only the trainee who played this session can dispute its scores.")
+            raise Forbidden(
+                "Only the trainee who played this session can dispute its scores.",
+                key="dispute_not_yours",
+            )
         if s.status != "ended" or not s.scorecard:
-            raise Conflict("The session isn't finished yet; there is no score to dispute.")
+            raise Conflict(
+                "The session isn't finished yet; there is no score to dispute.",
+                key="not_finished",
+            )
         if await self.repo.open_dispute(sid, body.dimension) is not None:
-            raise Conflict("You have an open dispute on this score already; wait for the coach.")
+            raise Conflict(OPEN_DISPUTE, key="dispute_open")
         row = ScoreDispute(
             session_id=sid, user_id=viewer.id, dimension=body.dimension, reason=body.reason
         )
         if not await self.repo.insert_unique(row):
-            raise Conflict("You have an open dispute on this score already; wait for the coach.")
+            raise Conflict(OPEN_DISPUTE, key="dispute_open")
         return _dispute_read(row, await self.repo.users([viewer.id]))
 
     async def resolve(
@@ -129,9 +141,9 @@ class ReviewsService:
         await self.reviewable(viewer, sid, scored=True, lock=True)
         row = await self.repo.dispute(dispute_id)
         if row is None or row.session_id != sid:
-            raise NotFound(f"No dispute {dispute_id} on this session.")
+            raise NotFound(f"No dispute {dispute_id} on this session.", key="no_dispute")
         if row.status != "open":
-            raise Conflict("This dispute has been answered already.")
+            raise Conflict("This dispute has been answered already.", key="dispute_answered")
         row.status = "resolved"
         row.response = body.response
         row.resolved_by_id = viewer.id

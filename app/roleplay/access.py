@@ -19,5 +19,5 @@ async def readable_session(
     accounts = AccountsService(AccountsRepository(db))
     if s is None or not await accounts.can_read_user(viewer, s.user_id, s.org_id):
         # Not 403: whether someone else's session exists is not the caller's business.
-        raise NotFound(f"No session {sid}.")
+        raise NotFound(f"No session {sid}.", key="no_session")
     return s

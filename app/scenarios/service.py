@@ -38,7 +38,12 @@ def invalid(exc: ScenarioInvalid) -> Unprocessable:
     fields = [{"loc": p.field.split("."), "field": p.field, "msg": p.message} for p in exc.problems]
     first = exc.problems[0]
     detail = f"{first.field}: {first.message}" if first.field else first.message
-    return Unprocessable(f"The scenario is not valid: {detail}", fields=fields)
+    return Unprocessable(
+        f"The scenario is not valid: {detail}",
+        fields=fields,
+        key="scenario_invalid",
+        params={"n": len(exc.problems)},
+    )
 
 
 class ScenarioService:
@@ -65,7 +70,7 @@ class ScenarioService:
             return self.builtin[scenario_id], "builtin"
         row = await self.db.get(StoredScenario, scenario_id)
         if row is None or row.org_id != user.org_id or row.archived:
-            raise NotFound(f"No scenario {scenario_id!r}.")
+            raise NotFound(f"No scenario {scenario_id!r}.", key="no_scenario")
         return Scenario.model_validate(row.data), "custom"
 
     async def create(self, user: Principal, data: Any) -> Scenario:
@@ -77,7 +82,11 @@ class ScenarioService:
             scenario.id in self.builtin
             or await self.db.get(StoredScenario, scenario.id) is not None
         ):
-            raise Conflict(f"A scenario with id {scenario.id!r} exists already.")
+            raise Conflict(
+                f"A scenario with id {scenario.id!r} exists already.",
+                key="scenario_exists",
+                params={"id": scenario.id},
+            )
         self.db.add(
             StoredScenario(
                 id=scenario.id,
@@ -91,10 +100,13 @@ class ScenarioService:
 
     async def update(self, user: Principal, scenario_id: str, data: Any) -> Scenario:
         if scenario_id in self.builtin:
-            raise Conflict("Built-in scenarios can't be edited; create a copy with a new id.")
+            raise Conflict(
+                "Built-in scenarios can't be edited; create a copy with a new id.",
+                key="builtin_readonly",
+            )
         row = await self.db.get(StoredScenario, scenario_id)
         if row is None or row.org_id != user.org_id or row.archived:
-            raise NotFound(f"No scenario {scenario_id!r}.")
+            raise NotFound(f"No scenario {scenario_id!r}.", key="no_scenario")
         if isinstance(data, dict):
             data = {**data, "id": scenario_id}
         try:
@@ -109,10 +121,10 @@ class ScenarioService:
 
     async def archive(self, user: Principal, scenario_id: str) -> None:
         if scenario_id in self.builtin:
-            raise Conflict("Built-in scenarios can't be removed.")
+            raise Conflict("Built-in scenarios can't be removed.", key="builtin_undeletable")
         row = await self.db.get(StoredScenario, scenario_id)
         if row is None or row.org_id != user.org_id or row.archived:
-            raise NotFound(f"No scenario {scenario_id!r}.")
+            raise NotFound(f"No scenario {scenario_id!r}.", key="no_scenario")
         row.archived = True
 
     @staticmethod

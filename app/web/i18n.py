@@ -48,6 +48,15 @@ def translate(lang: Lang, key: str, **values: Any) -> str:
     return text.format_map(_Blank(values)) if values else text
 
 
+def error_message(lang: Lang, key: str, params: dict[str, Any]) -> str | None:
+    """An error's message (`msg.<key>`, see app.errors) in this language; None when the
+    catalog lacks it (the caller then says only what the status says)."""
+    name = f"msg.{key}"
+    if name not in catalog(lang):
+        return None
+    return translate(lang, name, **params)
+
+
 def parse_accept_language(header: str) -> Lang | None:
     """The supported language the browser prefers most (q-values honoured)."""
     ranked: list[tuple[float, int, Lang]] = []

@@ -15,7 +15,7 @@ from starlette.responses import RedirectResponse, Response
 
 from app.deps import TOKEN_COOKIE
 from app.errors import CoachError, Unauthorized
-from app.web.render import render
+from app.web.error_pages import error_page
 
 log = logging.getLogger(__name__)
 
@@ -41,18 +41,6 @@ def login_redirect(request: Request) -> RedirectResponse:
     return response
 
 
-def error_page(request: Request, status_code: int, detail: str | None = None) -> Response:
-    user = getattr(request.state, "principal", None)
-    return render(
-        request,
-        "error.html",
-        user=user,
-        status_code=status_code,
-        code=status_code,
-        detail=detail,
-    )
-
-
 class PageRoute(APIRoute):
     """Catches the typed errors of dependencies and handlers and renders them as pages."""
 
@@ -65,7 +53,7 @@ class PageRoute(APIRoute):
             except Unauthorized:
                 return login_redirect(request)
             except CoachError as exc:
-                return error_page(request, exc.status_code, exc.detail)
+                return error_page(request, exc.status_code, exc)
             except RequestValidationError:
                 # A malformed address is a page that doesn't exist; a malformed form is a 400.
                 return error_page(request, 404 if request.method == "GET" else 400)

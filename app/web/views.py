@@ -154,7 +154,7 @@ async def history_page(c: Container, viewer: Principal, user_id: int) -> dict[st
             viewer, owner.id, owner.org_id
         )
         if owner is None or not allowed:
-            raise NotFound(f"No trainee {user_id}.")
+            raise NotFound(f"No trainee {user_id}.", key="no_trainee")
         rows = await session_rows(db, viewer.org_id, {user_id}, limit=200)
     finished = sorted(
         (r for r in rows if r.status == "ended" and r.ended_at),

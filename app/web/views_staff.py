@@ -93,7 +93,10 @@ async def editor_data(
         if scenario_id is not None:
             scenario, source = await svc.get(user, scenario_id)
             if source != "custom":
-                raise NotFound(f"Built-in scenario {scenario_id!r} can't be edited; copy it.")
+                raise NotFound(
+                    f"Built-in scenario {scenario_id!r} can't be edited; copy it.",
+                    key="builtin_readonly",
+                )
             return {"mode": "edit", "data": scenario.model_dump(mode="json")}
         same_language = [s for s in c.builtin_scenarios.values() if s.language == lang]
         template_id = copy_from or (same_language or list(c.builtin_scenarios.values()))[0].id

@@ -9,6 +9,7 @@ import httpx
 import pytest
 from sqlalchemy import update
 
+from app.accounts.service import DEMO_TEAM
 from app.assignments.models import Assignment
 from tests.conftest import login
 from tests.reviews.helpers import assign, demo_team, in_days, me, played
@@ -31,7 +32,7 @@ async def test_manager_assigns_a_team_and_its_trainees_see_it(
         client, manager, team_id=team["id"], due_at=due, min_score=70, max_attempts=3, note="先练"
     )
     assert a["title"] == "三厂区汽车零部件企业的MES项目"
-    assert a["team"] == {"id": team["id"], "name": "Demo team"}
+    assert a["team"] == {"id": team["id"], "name": DEMO_TEAM}
     assert a["assignees"] == 2  # the team's trainees, not its coach or manager
     for headers in (trainee, trainee2):
         mine = await listed(client, headers)

@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 
+from app.accounts.service import DEMO_TEAM
 from tests.roleplay.test_sessions_api import ZH_SCENARIO, say, start
 
 GOOD_LINES = [
@@ -51,7 +52,7 @@ async def me(client: httpx.AsyncClient, headers: dict[str, str]) -> dict[str, An
 
 async def demo_team(client: httpx.AsyncClient, manager: dict[str, str]) -> dict[str, Any]:
     teams = (await client.get("/api/teams", headers=manager)).json()
-    team: dict[str, Any] = next(t for t in teams if t["name"] == "Demo team")
+    team: dict[str, Any] = next(t for t in teams if t["name"] == DEMO_TEAM)
     return team
 
 

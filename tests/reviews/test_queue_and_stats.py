@@ -7,6 +7,7 @@ import io
 
 import httpx
 
+from app.accounts.service import DEMO_TEAM
 from tests.conftest import login
 from tests.reviews.helpers import assign, demo_team, in_days, played
 
@@ -55,7 +56,7 @@ async def test_queue_sorts_and_filters(
     assert [i["session_id"] for i in page["items"]] == [weak]
     item = newest["items"][2]
     assert item["trainee"]["username"] == "trainee1"
-    assert item["teams"] == ["Demo team"]
+    assert item["teams"] == [DEMO_TEAM]
     assert item["original_overall"] == good_card["overall"]
     assert weak_card["overall"] is not None
 
@@ -158,7 +159,7 @@ async def test_csv_export(
     assert len(rows) == 2
     mine = next(row for row in rows if row["session_id"] == sid)
     assert mine["trainee"] == "trainee1"
-    assert mine["team"] == "Demo team"
+    assert mine["team"] == DEMO_TEAM
     assert mine["scenario"] == "三厂区汽车零部件企业的MES项目"
     assert mine["overall_original"] == str(card["overall"])
     assert mine["needs_discovery_original"] == str(card["dimensions"]["needs_discovery"]["score"])

@@ -13,6 +13,7 @@ import httpx
 import pytest
 from playwright.async_api import expect
 
+from app.accounts.service import DEMO_TEAM
 from tests.web.conftest import needs_chromium
 from tests.web.pw import ZH_LINES, api_token, login, say, shot, tab
 
@@ -60,7 +61,7 @@ async def test_manager_writes_a_scenario_fixes_an_error_and_assigns_it(
         await row.get_by_role("link", name="布置").click()
         await page.wait_for_url(re.compile(r"/assignments\?scenario=acme-mes-pilot"))
         assert await page.input_value("#a-scenario") == "acme-mes-pilot"
-        await page.select_option("#a-team", label="Demo team")
+        await page.select_option("#a-team", label=DEMO_TEAM)
         await page.fill("#a-due", "2031-06-30T18:00")
         await page.fill("#a-min", "150")  # out of range: shown at the field
         await page.fill("#a-att", "2")
@@ -72,7 +73,7 @@ async def test_manager_writes_a_scenario_fixes_an_error_and_assigns_it(
         listed = page.locator("#assignment-list tbody tr")
         await expect(listed).to_have_count(1)
         await expect(listed.first).to_contain_text("华锐机械的MES试点")
-        await expect(listed.first).to_contain_text("Demo team")
+        await expect(listed.first).to_contain_text(DEMO_TEAM)
         await shot(page, artifacts, "manager-04-assigned")
         await listed.first.get_by_role("link").first.click()
         await page.get_by_role("button", name="修改任务").click()
@@ -119,7 +120,7 @@ async def test_coach_comments_and_overrides_and_the_trainee_sees_both(
         await login(page, live_server, "coach1")
         await expect(page.locator("h1")).to_have_text("复盘队列")
         row = page.locator(f"#queue tr[data-session-id='{sid}']")
-        await expect(row).to_contain_text("Trainee One")
+        await expect(row).to_contain_text("林悦 Lin Yue")
         await shot(page, artifacts, "coach-01-queue")
         await row.get_by_role("link", name="去复盘").click()
         await page.wait_for_url(re.compile(f"/sessions/{sid}"))
@@ -138,7 +139,7 @@ async def test_coach_comments_and_overrides_and_the_trainee_sees_both(
         await page.click("#override-questioning button[type=submit]")
         await expect(dim.locator("[data-role=effective]")).to_have_text(str(new_score))
         await expect(dim.locator(".strike")).to_have_text(str(original))
-        await expect(dim.locator("[data-role=override]")).to_contain_text("Coach One")
+        await expect(dim.locator("[data-role=override]")).to_contain_text("王芳 Wang Fang")
         await page.get_by_role("button", name="标记为已复盘").click()
         await expect(page.locator("#reviewed-chip")).to_be_visible()
         await shot(page, artifacts, "coach-02-reviewed")
@@ -150,7 +151,7 @@ async def test_coach_comments_and_overrides_and_the_trainee_sees_both(
         dim = page.locator("#dim-questioning")
         await expect(dim.locator("[data-role=effective]")).to_have_text(str(new_score))
         await expect(dim.locator("[data-role=override]")).to_contain_text("系统低估了第5句的跟进")
-        await expect(page.locator("#reviewed-chip")).to_contain_text("Coach One")
+        await expect(page.locator("#reviewed-chip")).to_contain_text("王芳 Wang Fang")
         # ... and may dispute a score.
         await page.locator("#dim-needs_discovery").get_by_role("button", name="申诉").click()
         await page.fill("#dp-needs_discovery", "第9句问了决策人，评分没算进去")

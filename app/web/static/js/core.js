@@ -19,6 +19,15 @@ export function t(key, vars = {}) {
   return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
 }
 
+export function has(key) {
+  return Object.prototype.hasOwnProperty.call(MESSAGES, key);
+}
+
+/** The message an API error names (`key`, see app/errors.py) in the page's language, or null. */
+function keyed(body) {
+  return body && body.key && has(`msg.${body.key}`) ? t(`msg.${body.key}`, body.params || {}) : null;
+}
+
 export function cookie(name) {
   for (const part of document.cookie.split(";")) {
     const [k, ...v] = part.trim().split("=");
@@ -88,14 +97,20 @@ export async function api(method, url, body, headers = {}) {
   return data;
 }
 
-/** A short, human message for an API error in the page's language. */
+/**
+ * A short, human message for an API error in the page's language: the message the error
+ * names when the catalog has it; else, in English, the API's own detail (English); else
+ * what the status says (the English detail would leak into a Chinese page).
+ */
 export function errorText(err) {
   const status = err.status || 0;
   const key = { 0: "error.network", 403: "error.forbidden", 404: "error.not_found", 409: "error.conflict",
     413: "error.too_large", 422: "error.invalid", 503: "error.llm" }[status] || "error.generic";
+  const named = status ? keyed(err.body) : null;
+  if (named) return named;
   const detail = err.body && err.body.detail;
   if (LANG === "en" && detail && status !== 0) return detail;
-  return detail && status >= 400 && status < 500 && status !== 422 ? `${t(key)}（${translateMsg(detail)}）` : t(key);
+  return t(key);
 }
 
 // Pydantic's English field messages, said again in Chinese.
@@ -111,7 +126,7 @@ const MSG_PATTERNS = [
   [/^Input should be greater than or equal to (\d+)/, "msg.min_value"],
   [/^Input should be (.+)$/, "msg.one_of"],
   [/^Extra inputs are not permitted$/, "msg.extra"],
-  [/^Value error, (.*)$/, "msg.value_error"],
+  [/must not contain control characters/, "msg.control_chars"],
 ];
 
 export function translateMsg(msg) {
@@ -120,7 +135,12 @@ export function translateMsg(msg) {
     const m = re.exec(msg);
     if (m) return t(key, { n: m[1], detail: m[1] });
   }
-  return msg;
+  return t("msg.generic_invalid"); // never an English sentence on a Chinese page
+}
+
+/** A field error's message: the one it names (`key`), else Pydantic's said again. */
+function fieldText(f) {
+  return keyed(f) || translateMsg(f.msg || "");
 }
 
 export function toast(message, kind = "") {
@@ -197,7 +217,7 @@ export function showFieldErrors(form, err) {
     const loc = (f.loc || []).filter((p) => p !== "body");
     const name = f.field || loc[loc.length - 1];
     const input = name ? form.querySelector(`[name="${CSS.escape(String(name))}"]`) : null;
-    const msg = translateMsg(f.msg || "");
+    const msg = fieldText(f);
     if (input) {
       const wrap = input.closest(".field") || input.parentElement;
       wrap.classList.add("has-error");
