@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from statistics import fmean
@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.service import Principal
 from app.assignments.service import AssignmentsService
+from app.reviews import practice
 from app.reviews.dashboard_schemas import (
     AssignmentCompletion,
     CommonMiss,
@@ -94,16 +95,20 @@ def _trend(scored: Sequence[tuple[PracticeSession, Effective]]) -> list[TrendPoi
 
 
 def _misses(sessions: Sequence[PracticeSession]) -> list[CommonMiss]:
-    counts: Counter[str] = Counter()
-    example: dict[str, tuple[str, str]] = {}
-    for s in sessions:
-        for c in (s.scorecard or {}).get("coaching") or []:
-            if c.get("tip") and c.get("code"):
-                counts[c["code"]] += 1
-                example.setdefault(c["code"], (c.get("label") or c["code"], c["tip"]))
+    """The five most frequent coaching tips, counted by meaning (app.reviews.practice):
+    codes that share a tip, and the zh and en wording of one tip, count as one miss."""
+    coaching = (c for s in sessions for c in (s.scorecard or {}).get("coaching") or [])
+    items = [i for i in practice.group(coaching) if i.key not in practice.PROGRESSIONS]
     return [
-        CommonMiss(code=code, label=example[code][0], tip=example[code][1], count=n)
-        for code, n in counts.most_common(5)
+        CommonMiss(
+            code=i.codes[0] if i.codes else i.key,
+            codes=i.codes,
+            tip_key=i.key if i.known else None,
+            label=i.label,
+            tip=i.tip,
+            count=i.count,
+        )
+        for i in items[:5]
     ]
 
 

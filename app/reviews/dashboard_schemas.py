@@ -23,8 +23,12 @@ class TrendPoint(BaseModel):
 
 
 class CommonMiss(BaseModel):
-    code: str
-    label: str
+    """One thing trainees keep missing: coached turns that got the same tip."""
+
+    code: str  # the most frequent coaching code among them
+    codes: list[str] = []  # every coaching code that got this tip
+    tip_key: str | None = None  # the tip's key in app.scoring.coaching.TIPS
+    label: str  # as the scorecards store them (the transcript's language)
     tip: str
     count: int
 

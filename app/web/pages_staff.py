@@ -13,7 +13,7 @@ from app.inputs import INT32_MAX, Id, Key, PlainText
 from app.reviews.schemas import QueueFilter, QueueSort
 from app.scenarios.schema import Scenario
 from app.scoring.schema import DIMENSIONS
-from app.web import views_staff
+from app.web import scorecard_view, views_staff
 from app.web.i18n import request_lang
 from app.web.pageroute import PageRoute
 from app.web.render import render
@@ -87,6 +87,7 @@ async def dashboard(
         team_id=_team(team_id),
         dims=DIMENSIONS,
         page_data=page,
+        misses=scorecard_view.misses(board.common_misses, request_lang(request)),
         **data,
     )
 

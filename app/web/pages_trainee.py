@@ -11,7 +11,8 @@ from app.container import Container
 from app.deps import ContainerDep, CurrentUser
 from app.inputs import Id, Key
 from app.scoring.schema import DIMENSIONS
-from app.web import views
+from app.web import scorecard_view, views
+from app.web.i18n import request_lang
 from app.web.pageroute import PageRoute
 from app.web.render import render
 
@@ -50,7 +51,21 @@ async def session(
         "can_comment": data["can_comment"],
         "can_dispute": data["can_dispute"],
     }
-    return render(request, "report.html", user=user, page_data=page, dims=DIMENSIONS, **data)
+    lang = request_lang(request)
+    coaching = (data["card"] or {}).get("coaching") or []
+    return render(
+        request,
+        "report.html",
+        user=user,
+        page_data=page,
+        dims=DIMENSIONS,
+        coaching=scorecard_view.coaching_lines(coaching, lang),
+        practise=scorecard_view.practise_next(coaching, lang),
+        bars=scorecard_view.dimension_bars(data["review"], DIMENSIONS, lang)
+        if data["card"]
+        else [],
+        **data,
+    )
 
 
 @router.get("/history")

@@ -120,9 +120,6 @@ async def session_page(c: Container, viewer: Principal, sid: str) -> dict[str, A
     )
     is_owner = s.user_id == viewer.id
     staff = viewer.role in (Role.coach, Role.manager)
-    coaching: dict[int, list[dict[str, Any]]] = {}
-    for item in (s.scorecard or {}).get("coaching") or []:
-        coaching.setdefault(int(item.get("index", -1)), []).append(item)
     comments: dict[int | None, list[Any]] = {}
     for comment in review.comments:
         comments.setdefault(comment.turn_index, []).append(comment)
@@ -134,7 +131,6 @@ async def session_page(c: Container, viewer: Principal, sid: str) -> dict[str, A
         "card": s.scorecard,
         "review": review,
         "assignment": assignment,
-        "coaching": coaching,
         "comments": comments,
         "is_owner": is_owner,
         "can_play": is_owner and s.status == "active",

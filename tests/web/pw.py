@@ -18,9 +18,14 @@ ZH_LINES = [
 
 
 @asynccontextmanager
-async def tab(chromium: Any, locale: str = "zh-CN") -> Any:
-    """A fresh browser profile (context) and page; fails the test on any script error."""
-    context = await chromium.new_context(locale=locale, viewport={"width": 1280, "height": 900})
+async def tab(chromium: Any, locale: str = "zh-CN", viewport: dict[str, int] | None = None) -> Any:
+    """A fresh browser profile (context) and page; fails the test on any script error.
+    A viewport narrower than 500 px is a phone (touch, the page's meta viewport honoured)."""
+    size = viewport or {"width": 1280, "height": 900}
+    phone = size["width"] < 500
+    context = await chromium.new_context(
+        locale=locale, viewport=size, is_mobile=phone, has_touch=phone
+    )
     page = await context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))

@@ -62,7 +62,15 @@ async def test_trainee_completes_a_chinese_roleplay_and_reads_the_scorecard(
             await expect(box.locator("[data-role=effective]")).to_have_text(
                 re.compile(r"^(\d+|—)$")
             )
+        # The summary first: the chart says every score, and up to three things to practise.
+        chart = page.locator("#scorecard svg[role=img]")
+        await expect(chart).to_be_visible()
+        assert "提问" in (await chart.locator("desc").text_content() or "")
+        assert 1 <= await page.locator("#practise-next li").count() <= 3
+        # Evidence is folded per dimension; opening it shows the quotes.
         evidence = page.locator("#dim-questioning .evidence a").first
+        await expect(evidence).to_be_hidden()
+        await page.locator("#dim-questioning details summary").click()
         await expect(evidence).to_be_visible()
         target = await evidence.get_attribute("data-jump")
         quote = await page.locator("#dim-questioning .evidence q").first.inner_text()

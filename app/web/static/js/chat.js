@@ -20,6 +20,7 @@ const endNow = $("#end-now");
 const draftKey = `coach-draft-${sid}`;
 const buyerInitial = (PAGE.buyer_name || "?").slice(0, 1);
 const meInitial = (document.querySelector(".who b")?.textContent || "我").slice(0, 1);
+const CONTENT_LANG = list.dataset.contentLang || document.documentElement.lang;
 
 let sending = false;
 let ended = false;
@@ -43,7 +44,7 @@ function bubble(role, text, index) {
     "div",
     { class: `msg ${role}`, dataset: index === undefined ? {} : { index: String(index) } },
     h("div", { class: role === "buyer" ? "avatar" : "avatar me", "aria-hidden": "true", text: role === "buyer" ? buyerInitial : meInitial }),
-    h("div", { class: "bubble" }, h("span", { class: "sr-only", text: `${who}: ` }), textNode),
+    h("div", { class: "bubble" }, h("span", { class: "sr-only", text: `${who}: ` }), h("span", { lang: CONTENT_LANG }, textNode)),
   );
   node.textNode = textNode;
   list.insertBefore(node, typing);
@@ -84,11 +85,22 @@ function setEnded(result) {
   else setNotice("info", t("chat.buyer_ended"), { endButton: true });
 }
 
+const limitNote = $("#limit-note");
+let atLimit = false;
+
+/** Grow the box with its text; from 80% of the limit show a counter, and at the limit (the
+ * textarea's maxlength stops typing and cuts pastes) say so, once, to screen readers too. */
 function autosize() {
   input.style.height = "auto";
   input.style.height = `${Math.min(input.scrollHeight + 2, 180)}px`;
   const n = input.value.length;
-  counter.textContent = n > PAGE.max_chars * 0.8 ? `${n} / ${PAGE.max_chars}` : "";
+  const max = PAGE.max_chars;
+  counter.textContent = n >= max * 0.8 ? t("chat.counter", { n, max }) : "";
+  const full = n >= max;
+  counter.classList.toggle("at-limit", full);
+  if (full && !atLimit) limitNote.textContent = t("chat.at_limit", { max });
+  if (!full) limitNote.textContent = "";
+  atLimit = full;
 }
 
 /** The streamed reply; null when this server offers no stream (404/405). */
@@ -246,7 +258,7 @@ async function sync(lostText) {
     return;
   }
   if (session.status === "ended") {
-    location.reload();
+    openScorecard();
     return;
   }
   list.querySelectorAll(".msg:not(#typing)").forEach((n) => n.remove());
@@ -263,11 +275,19 @@ async function sync(lostText) {
   if (session.buyer_ended) setEnded(null);
 }
 
+/** Open the scorecard (this same address now shows it) at its top: a reload would restore
+ * the chat's scroll position, which on a phone lands far down the transcript. */
+function openScorecard() {
+  if ("scrollRestoration" in history) history.scrollRestoration = "manual";
+  window.scrollTo(0, 0);
+  location.replace(location.pathname);
+}
+
 async function endMeeting(button) {
   busy(button, true);
   try {
     await api("POST", `/api/sessions/${encodeURIComponent(sid)}/end`);
-    location.reload(); // this same address now shows the scorecard
+    openScorecard();
   } catch (err) {
     busy(button, false);
     toast(errorText(err), "error");

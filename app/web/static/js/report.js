@@ -84,5 +84,9 @@ if (reviewed) {
   });
 }
 
+// The scorecard opens at its top (the summary) unless the address names a place on it:
+// never where a reload or an earlier visit had scrolled to.
+if ("scrollRestoration" in history) history.scrollRestoration = "manual";
 const m = /^#turn-(\d+)$/.exec(location.hash);
 if (m) setTimeout(() => jump(m[1]), 150);
+else if (!location.hash) window.scrollTo(0, 0);
