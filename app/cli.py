@@ -65,6 +65,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from app.observability.logs import logging_config
 
     level = "WARNING" if args.quiet else settings.log_level
+    if settings.workers > 1:
+        from app.observability.metrics import share_across_processes
+
+        share_across_processes()  # /metrics from any worker answers for all of them
     uvicorn.run(
         # Several workers each build the app from the environment (serving_app).
         create_app(settings, freeze_gc=True) if settings.workers == 1 else "app.cli:serving_app",

@@ -3,17 +3,33 @@
 Defined once here; the code that does the work counts it (the HTTP middleware,
 the role-play service, the LLM client and retry policy, scoring). Labels stay
 few and bounded: a route is its template (`/api/sessions/{session_id}`), never
-the raw path; an error is its class name. Each app process exposes its own
-counters at `/metrics`; Prometheus scrapes every process and sums them.
+the raw path; an error is its class name. Each server (`coach serve`)
+exposes its own counters at `/metrics`; Prometheus scrapes every server. The
+worker processes of one server (`--workers N`) share a port, so a scrape
+reaches any one of them: they keep their counts in files of one directory
+(prometheus-client's multiprocess mode, `share_across_processes`) and every
+worker answers with the sum.
 """
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from prometheus_client import Counter, Histogram, disable_created_metrics
+from prometheus_client import (
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    disable_created_metrics,
+    generate_latest,
+)
+from prometheus_client.multiprocess import MultiProcessCollector
 
 # The `*_created` timestamp series double the exposition for nothing Prometheus needs.
 disable_created_metrics()  # type: ignore[no-untyped-call]
@@ -111,3 +127,28 @@ def observed(operation: str) -> Iterator[None]:
         raise
     finally:
         LLM_DURATION.labels(operation).observe(time.perf_counter() - started)
+
+
+# prometheus-client's own variable: set, each process writes its counts to files
+# there (read when prometheus_client is first imported, so before a worker starts).
+MULTIPROCESS_DIR = "PROMETHEUS_MULTIPROC_DIR"
+
+
+def share_across_processes() -> str:
+    """For a server with several worker processes: call once in the parent, before
+    the workers start. Returns the fresh directory, removed when the parent exits.
+    (The process's own CPU and memory series are not served in this mode.)"""
+    directory = tempfile.mkdtemp(prefix="coach-metrics-")
+    os.environ[MULTIPROCESS_DIR] = directory
+    atexit.register(shutil.rmtree, directory, ignore_errors=True)
+    return directory
+
+
+def exposition() -> bytes:
+    """This server's metrics in the Prometheus text format: every worker's, summed,
+    when they share a directory; else this process's."""
+    if os.environ.get(MULTIPROCESS_DIR):
+        registry = CollectorRegistry()
+        MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
+        return generate_latest(registry)
+    return generate_latest(REGISTRY)

@@ -15,11 +15,12 @@ import logging
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
-from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST
 from sqlalchemy import text
 
 from app.container import Container
 from app.errors import Forbidden, Unauthorized, error_body
+from app.observability.metrics import exposition
 
 log = logging.getLogger(__name__)
 
@@ -84,4 +85,4 @@ async def metrics(request: Request) -> Response:
             "Metrics are served to this machine only; set COACH_METRICS_TOKEN to scrape "
             "from elsewhere."
         )
-    return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)
+    return Response(exposition(), media_type=CONTENT_TYPE_LATEST)
