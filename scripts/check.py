@@ -20,13 +20,25 @@ def run(title: str, *cmd: str) -> bool:
     return subprocess.call(cmd, cwd=ROOT) == 0
 
 
+CJK_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+
+
 def ensure_chromium() -> None:
-    """The browser tests drive Debian's Chromium; install it when we can (root + apt)."""
-    if shutil.which("chromium") or Path("/usr/bin/chromium").exists():
+    """The browser tests drive Debian's Chromium; install it when we can (root + apt), with
+    a Chinese font so the screenshots of Chinese pages show characters, not boxes."""
+    missing = [
+        package
+        for package, present in (
+            ("chromium", shutil.which("chromium") or Path("/usr/bin/chromium").exists()),
+            ("fonts-wqy-microhei", CJK_FONT.exists()),
+        )
+        if not present
+    ]
+    if not missing:
         return
     if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
-        print("==> installing Chromium from Debian's packages for the browser tests", flush=True)
-        subprocess.call(["apt-get", "install", "-y", "-q", "chromium"], stdout=subprocess.DEVNULL)
+        print(f"==> installing {', '.join(missing)} from Debian's packages", flush=True)
+        subprocess.call(["apt-get", "install", "-y", "-q", *missing], stdout=subprocess.DEVNULL)
     if not Path("/usr/bin/chromium").exists():
         print("!! Chromium is not installed: the browser tests will be skipped.", flush=True)
 
