@@ -18,14 +18,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncGenerator, Awaitable, Callable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from urllib.parse import urlsplit
 
-import httpx2
 import openai
-from openai.types.chat import (
-    ChatCompletion,
-)
+from openai.types.chat import ChatCompletion, ChatCompletionMessageParam
+from openai.types.chat.completion_create_params import ResponseFormat
 
 from app.llm import structured
 from app.llm.capabilities import EndpointCapabilities
@@ -50,19 +48,32 @@ if TYPE_CHECKING:
     from app.config import Settings
 
 R = TypeVar("R")
+T = TypeVar("T")
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 # Local servers need no key, but the SDK refuses to start without one.
 PLACEHOLDER_API_KEY = "not-needed"
 
 
-# Both calls go through the SDK's generic POST with a body built here: the
-# typed `create()` walks every message through its parameter transform (type
-# introspection, about 0.6 ms a message here, 25 ms for a 40-turn role-play)
-# for plain text messages that need no transforming. Auth, headers, timeouts,
-# error mapping and response parsing are still the SDK's.
-_CHAT = "/chat/completions"
-_AUTH: Any = {"security": {"bearer_auth": True}}  # what create() asks for
+def _given(value: T | None) -> T | openai.Omit:
+    """`value`, or the SDK's "leave this field out of the request" marker."""
+    return openai.omit if value is None else value
+
+
+def _to_sdk(message: ChatMessage) -> ChatCompletionMessageParam:
+    if message.role == "system":
+        return {"role": "system", "content": message.content}
+    if message.role == "user":
+        return {"role": "user", "content": message.content}
+    return {"role": "assistant", "content": message.content}
+
+
+def _response_format(request: CallRequest) -> ResponseFormat | openai.Omit:
+    # Built by `structured.response_format_for` in the shape the API documents;
+    # kept as a plain dict there so that module needs no SDK types.
+    if request.response_format is None:
+        return openai.omit
+    return cast("ResponseFormat", request.response_format)
 
 
 class LLMClient:
@@ -81,7 +92,6 @@ class LLMClient:
         backoff_max_seconds: float = 8.0,
         capabilities: EndpointCapabilities | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-        http_client: httpx2.AsyncClient | None = None,
     ) -> None:
         url = base_url or DEFAULT_BASE_URL
         parts = urlsplit(url)
@@ -103,8 +113,7 @@ class LLMClient:
             base_url=url,
             api_key=api_key or PLACEHOLDER_API_KEY,
             max_retries=0,
-            timeout=httpx2.Timeout(timeout_seconds, connect=min(timeout_seconds, 10.0)),
-            http_client=http_client,
+            timeout=openai.Timeout(timeout_seconds, connect=min(timeout_seconds, 10.0)),
         )
 
     @classmethod
@@ -290,32 +299,16 @@ class LLMClient:
             endpoint=f"{self.endpoint} ({self.model})",
         )
 
-    def _body(self, request: CallRequest, *, stream: bool) -> dict[str, Any]:
-        body: dict[str, Any] = {
-            "model": self.model,
-            "messages": [{"role": m.role, "content": m.content} for m in request.messages],
-        }
-        if stream:
-            body["stream"] = True
-            if request.stream_usage:
-                body["stream_options"] = {"include_usage": True}
-        optional = {
-            "temperature": request.temperature,
-            "max_tokens": request.max_tokens,
-            "seed": request.seed,
-            "response_format": request.response_format,
-        }
-        body.update((name, value) for name, value in optional.items() if value is not None)
-        return body
-
     async def _complete_once(self, request: CallRequest) -> ChatCompletion:
         with translated(self._secrets):
             async with asyncio.timeout(self.timeout_seconds):
-                completion: object = await self._sdk.post(
-                    _CHAT,
-                    body=self._body(request, stream=False),
-                    cast_to=ChatCompletion,
-                    options=_AUTH,
+                completion: object = await self._sdk.chat.completions.create(
+                    model=self.model,
+                    messages=[_to_sdk(m) for m in request.messages],
+                    temperature=_given(request.temperature),
+                    max_tokens=_given(request.max_tokens),
+                    seed=_given(request.seed),
+                    response_format=_response_format(request),
                 )
         # On a non-JSON body the SDK hands back the text instead of a model.
         if not isinstance(completion, ChatCompletion):
@@ -328,16 +321,17 @@ class LLMClient:
         try:
             with translated(self._secrets):
                 async with asyncio.timeout(self.timeout_seconds):
-                    # Chunks stay the dicts the server sent (`cast_to=object`):
-                    # typed chunk models cost more CPU than the rest of a
-                    # streamed turn's relaying, on every token of every reply.
-                    sdk_stream = await self._sdk.post(
-                        _CHAT,
-                        body=self._body(request, stream=True),
-                        cast_to=object,
-                        options=_AUTH,
+                    sdk_stream = await self._sdk.chat.completions.create(
+                        model=self.model,
+                        messages=[_to_sdk(m) for m in request.messages],
+                        temperature=_given(request.temperature),
+                        max_tokens=_given(request.max_tokens),
+                        seed=_given(request.seed),
+                        response_format=_response_format(request),
                         stream=True,
-                        stream_cls=ChunkStream,
+                        stream_options=(
+                            {"include_usage": True} if request.stream_usage else openai.omit
+                        ),
                     )
                     await read_until_text(sdk_stream, state)
         except BaseException:

@@ -113,6 +113,10 @@ def translate(exc: BaseException, secrets: Iterable[str] = ()) -> LLMError | Non
         return LLMServerError(provider_message=_provider_text(exc), secrets=secrets)
     if isinstance(exc, openai.OpenAIError):
         return LLMBadResponse(provider_message=str(exc), secrets=secrets)
+    # The SDK maps most transport failures to APIConnectionError/APITimeoutError,
+    # but not all: reading the error body of a streamed request lets the
+    # transport's own exception through (tests pin it), hence the one direct
+    # `httpx2` import of the seam.
     if isinstance(exc, httpx2.TimeoutException):
         return LLMTimeout(provider_message=type(exc).__name__, secrets=secrets)
     if isinstance(exc, httpx2.HTTPError):

@@ -9,9 +9,11 @@ carrying the partial text, and is never retried (the caller decides).
 A stream that stops without a finish reason was cut (a clean connection
 close can look like a normal end once the SDK hides the missing `[DONE]`).
 
-Chunks arrive as the JSON objects the server sent (the SDK decodes the
-event stream and raises on error events; see `LLMClient._open_stream`), so
-every field is checked for its type here: servers differ in what they omit.
+Chunks are the SDK's `ChatCompletionChunk`s (it decodes the event stream and
+raises on error events), but the SDK builds them without validating what the
+server sent: a `data: null` or a keep-alive string arrives as it is, and a
+field may hold any JSON. So every chunk and field is checked for its type
+here: servers differ in what they omit and what they send.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from openai import AsyncStream
+from openai.types import CompletionUsage
+from openai.types.chat import ChatCompletionChunk
+from openai.types.chat.chat_completion_chunk import Choice, ChoiceDelta
 
 from app.llm.errors import LLMStreamInterrupted
 from app.llm.sdk_errors import translate
@@ -42,30 +47,25 @@ class StreamState:
         return "".join(self.parts)
 
     def add(self, chunk: object) -> str:
-        """Fold one chunk (a `chat.completion.chunk` object) in; return its text (possibly empty)."""
-        if not isinstance(chunk, dict):
+        """Fold one chunk in; return its text (possibly empty)."""
+        if not isinstance(chunk, ChatCompletionChunk):
             return ""  # not a chunk at all: nothing in it for us
-        model = chunk.get("model")
-        if isinstance(model, str) and model:
-            self.model = model
-        usage = chunk.get("usage")
-        if isinstance(usage, dict):
+        if isinstance(chunk.model, str) and chunk.model:
+            self.model = chunk.model
+        if isinstance(chunk.usage, CompletionUsage):
             self.usage = Usage(
-                prompt_tokens=_count(usage.get("prompt_tokens")),
-                completion_tokens=_count(usage.get("completion_tokens")),
+                prompt_tokens=_count(chunk.usage.prompt_tokens),
+                completion_tokens=_count(chunk.usage.completion_tokens),
             )
         piece = ""
-        choices = chunk.get("choices")
-        for choice in choices if isinstance(choices, list) else ():
-            if not isinstance(choice, dict) or choice.get("index"):
+        for choice in chunk.choices if isinstance(chunk.choices, list) else ():
+            if not isinstance(choice, Choice) or choice.index:
                 continue  # we ask for one choice; some servers omit the index
-            delta = choice.get("delta")
-            content = delta.get("content") if isinstance(delta, dict) else None
+            content = choice.delta.content if isinstance(choice.delta, ChoiceDelta) else None
             if isinstance(content, str):
                 piece += content
-            finish_reason = choice.get("finish_reason")
-            if isinstance(finish_reason, str) and finish_reason:
-                self.finish_reason = finish_reason
+            if isinstance(choice.finish_reason, str) and choice.finish_reason:
+                self.finish_reason = choice.finish_reason
         if piece:
             self.parts.append(piece)
         return piece
@@ -76,21 +76,14 @@ def _count(value: Any) -> int:
     return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0
 
 
-ChunkStream = AsyncStream[object]
+ChunkStream = AsyncStream[ChatCompletionChunk]
 _END = object()  # not None: a server may send `data: null`
-
-
-async def _next(stream: ChunkStream) -> object:
-    try:
-        return await stream.__anext__()
-    except StopAsyncIteration:
-        return _END
 
 
 async def read_until_text(stream: ChunkStream, state: StreamState) -> None:
     """Read chunks until one carries text or the stream ends (`state.ended`)."""
     while not state.parts:
-        chunk = await _next(stream)
+        chunk = await anext(stream, _END)
         if chunk is _END:
             state.ended = True
             return
@@ -102,7 +95,7 @@ async def read_rest(
 ) -> AsyncIterator[str]:
     """Yield the remaining text pieces; any break becomes `LLMStreamInterrupted`."""
     try:
-        while (chunk := await _next(stream)) is not _END:
+        while (chunk := await anext(stream, _END)) is not _END:
             piece = state.add(chunk)
             if piece:
                 yield piece

@@ -36,6 +36,7 @@ from app.llm import (
 from tests.support.fake_openai import (
     Behaviour,
     FakeOpenAI,
+    cut_error,
     cut_stream,
     empty,
     error,
@@ -106,6 +107,17 @@ async def test_plain_reply(fake: FakeOpenAI, make_client: ClientFactory, api_key
     assert sent.body["seed"] == 7
     assert not sent.body.get("stream")
     assert "response_format" not in sent.body
+
+
+async def test_unset_options_are_left_out_of_the_request(
+    fake: FakeOpenAI, make_client: ClientFactory
+) -> None:
+    client = make_client()
+    await client.complete(CHAT)
+    await collect(client, CHAT)
+    plain, streamed = fake.chat_requests
+    assert set(plain.body) == {"model", "messages"}
+    assert set(streamed.body) == {"model", "messages", "stream", "stream_options"}
 
 
 async def test_local_server_gets_a_placeholder_key(
@@ -399,6 +411,24 @@ async def test_stream_events_that_are_not_chunks_are_skipped(
     assert sent.usage is not None
     assert end.usage.prompt_tokens == sent.usage["prompt_tokens"]  # the real usage chunk wins
     assert end.model == sent.body["model"]
+
+
+@pytest.mark.parametrize("streamed", [False, True], ids=["plain", "stream"])
+async def test_error_body_cut_midway_is_a_connection_error_and_retried(
+    fake: FakeOpenAI, make_client: ClientFactory, streamed: bool
+) -> None:
+    # On a streamed request the SDK reads an error body outside its own
+    # exception mapping: the transport's error must still become ours.
+    fake.script(cut_error(502), reply("Whole."))
+    client = make_client()
+    if streamed:
+        end = (await collect(client, CHAT))[-1]
+        assert isinstance(end, StreamEnd)
+        assert (end.text, end.attempts) == ("Whole.", 2)
+    else:
+        result = await client.complete(CHAT)
+        assert (result.text, result.attempts) == ("Whole.", 2)
+    assert [r.status for r in fake.chat_requests] == [502, 200]
 
 
 async def test_plain_response_cut_midway_is_retried(

@@ -11,9 +11,9 @@ Scripting, per test:
   no scripted behaviour;
 - `server.script(*behaviours)` queues behaviours, consumed one per chat
   request: `reply`, `json_reply`, `rate_limited`, `server_error`, `error`,
-  `hang`, `cut_stream`, `error_event` (an error inside a 200 stream),
-  `odd_events` (stream events that are not proper chunks), `malformed_json`,
-  `empty`, `garbage_body`;
+  `hang`, `cut_stream`, `cut_error` (an error body cut halfway),
+  `error_event` (an error inside a 200 stream), `odd_events` (stream events
+  that are not proper chunks), `malformed_json`, `empty`, `garbage_body`;
 - personalities (attributes, restored by `reset()`): `json_schema_unsupported`
   (+ `json_schema_unsupported_status`), `no_stream_usage`, `no_system_role`,
   `reject_stream_options`, and `api_key` (401 on a different bearer token,
@@ -162,6 +162,11 @@ def cut_stream(text: str | None = None, *, after_chunks: int = 2, abrupt: bool =
     """Send `after_chunks` text chunks, then close the connection abruptly
     (`abrupt=False`: end the body cleanly, with no finish reason and no [DONE])."""
     return Behaviour(text=text, cut_after_chunks=after_chunks, abrupt=abrupt)
+
+
+def cut_error(status: int = 500, message: str = "The server had an error") -> Behaviour:
+    """An error status whose JSON body is cut halfway (a proxy dropping the connection)."""
+    return Behaviour(status=status, error_message=message, cut_after_chunks=0)
 
 
 def garbage_body(body: str = "<html>502 Bad Gateway</html>") -> Behaviour:
@@ -411,9 +416,12 @@ class FakeOpenAI:
             record.status = 499  # the client gave up first
             return Response(status_code=499)
         if behaviour.status != 200:
-            return self._error(
+            refusal = self._error(
                 record, behaviour.status, behaviour.error_message, **behaviour.headers
             )
+            if behaviour.cut_after_chunks is None:
+                return refusal
+            return _cut_halfway(bytes(refusal.body), behaviour.status)
         if behaviour.raw_body is not None:
             record.status = 200
             return Response(behaviour.raw_body, media_type="text/html")
@@ -526,6 +534,21 @@ class FakeOpenAI:
             yield f"data: {json.dumps(chunk)}\n\n".encode()
         yield b"data: [DONE]\n\n"
         record.finished_at = time.monotonic()
+
+
+def _cut_halfway(payload: bytes, status: int) -> Response:
+    """A response that declares `payload` but drops the connection halfway through it."""
+
+    async def half() -> AsyncIterator[bytes]:
+        yield payload[: len(payload) // 2]
+        raise _AbortConnection
+
+    return StreamingResponse(
+        half(),
+        status_code=status,
+        media_type="application/json",
+        headers={"content-length": str(len(payload))},
+    )
 
 
 async def _pause(request: Request, seconds: float) -> bool:
