@@ -22,6 +22,7 @@ import pytest
 
 from app.config import Settings
 from app.main import create_app
+from tests.support.fake_openai import FakeOpenAI
 
 PG_ADMIN_DSN = os.environ.get("COACH_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 
@@ -204,3 +205,21 @@ async def coach(client: httpx.AsyncClient) -> dict[str, str]:
 @pytest.fixture
 async def manager(client: httpx.AsyncClient) -> dict[str, str]:
     return await login(client, "manager1")
+
+
+# --- a model for the LLM buyer: one loopback server per test module ---------------------------
+
+
+@pytest.fixture(scope="module")
+def llm_server() -> Iterator[FakeOpenAI]:
+    """An OpenAI-compatible server on loopback serving the model "buyer-model"."""
+    with FakeOpenAI(model="buyer-model") as server:
+        yield server
+
+
+@pytest.fixture
+def fake(llm_server: FakeOpenAI) -> Iterator[FakeOpenAI]:
+    """The module's server with no scripts or records left over from another test."""
+    llm_server.reset()
+    yield llm_server
+    llm_server.reset()

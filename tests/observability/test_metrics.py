@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
@@ -94,12 +94,6 @@ async def test_metrics_answer_loopback_only_unless_a_token_is_set(database_url: 
 
 
 # --- the LLM ---------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def llm_server() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI(model="buyer-model") as server:
-        yield server
 
 
 @pytest.fixture

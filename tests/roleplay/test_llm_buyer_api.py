@@ -7,7 +7,7 @@ user messages, append-only history) as well as on what it stores and returns.
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
@@ -18,19 +18,6 @@ from tests.conftest import app_client, login, running_app
 from tests.support.fake_openai import FakeOpenAI, cut_stream, reply, server_error
 
 MES = "zh-mes-auto-parts"
-
-
-@pytest.fixture(scope="module")
-def llm_server() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI(model="buyer-model") as server:
-        yield server
-
-
-@pytest.fixture
-def fake(llm_server: FakeOpenAI) -> Iterator[FakeOpenAI]:
-    llm_server.reset()
-    yield llm_server
-    llm_server.reset()
 
 
 @pytest.fixture

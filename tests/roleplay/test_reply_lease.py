@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -33,19 +33,6 @@ LEASE = 1.0
 WAIT = LEASE + REPLY_WAIT_MARGIN_SECONDS
 FIRST = "周总您好，想先了解一下，现在三个厂区的生产数据是怎么统计的？"
 SECOND = "明白，这些数据出了错，最头疼的是哪个环节？"
-
-
-@pytest.fixture(scope="module")
-def llm_server() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI(model="buyer-model") as server:
-        yield server
-
-
-@pytest.fixture
-def fake(llm_server: FakeOpenAI) -> Iterator[FakeOpenAI]:
-    llm_server.reset()
-    yield llm_server
-    llm_server.reset()
 
 
 def lease_settings(database_url: str, fake: FakeOpenAI | None = None) -> Settings:
