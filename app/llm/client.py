@@ -302,17 +302,23 @@ class LLMClient:
             endpoint=f"{self.endpoint} ({self.model})",
         )
 
+    def _create_args(self, request: CallRequest) -> dict[str, Any]:
+        """What a plain and a streamed call send alike."""
+        return {
+            "model": self.model,
+            "messages": [],
+            "extra_body": _messages(request),
+            "temperature": _given(request.temperature),
+            "max_tokens": _given(request.max_tokens),
+            "seed": _given(request.seed),
+            "response_format": _response_format(request),
+        }
+
     async def _complete_once(self, request: CallRequest) -> ChatCompletion:
         with translated(self._secrets):
             async with asyncio.timeout(self.timeout_seconds):
                 completion: object = await self._sdk.chat.completions.create(
-                    model=self.model,
-                    messages=[],
-                    extra_body=_messages(request),
-                    temperature=_given(request.temperature),
-                    max_tokens=_given(request.max_tokens),
-                    seed=_given(request.seed),
-                    response_format=_response_format(request),
+                    **self._create_args(request)
                 )
         # On a non-JSON body the SDK hands back the text instead of a model.
         if not isinstance(completion, ChatCompletion):
@@ -326,13 +332,7 @@ class LLMClient:
             with translated(self._secrets):
                 async with asyncio.timeout(self.timeout_seconds):
                     sdk_stream = await self._sdk.chat.completions.create(
-                        model=self.model,
-                        messages=[],
-                        extra_body=_messages(request),
-                        temperature=_given(request.temperature),
-                        max_tokens=_given(request.max_tokens),
-                        seed=_given(request.seed),
-                        response_format=_response_format(request),
+                        **self._create_args(request),
                         stream=True,
                         stream_options=(
                             {"include_usage": True} if request.stream_usage else openai.omit
