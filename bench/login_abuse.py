@@ -32,8 +32,6 @@ import gc
 import os
 import random
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from collections import Counter
@@ -41,7 +39,7 @@ from pathlib import Path
 
 import httpx
 
-from bench.roleplay_load import LINES, free_port, percentile, wait_ready
+from bench.roleplay_load import LINES, demo_tokens, free_port, percentile, start_server, wait_ready
 
 OFF = {
     "COACH_LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS": "1000000",
@@ -145,27 +143,11 @@ async def against(label: str, extra_env: dict[str, str], args: argparse.Namespac
     tmp = tempfile.mkdtemp(prefix="coach-bench-")
     db_url = args.database_url or f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}"
     port = free_port()
-    env = {
-        **os.environ,
-        "COACH_DATABASE_URL": db_url,
-        "COACH_DEMO": "true",
-        "COACH_MAX_ACTIVE_SESSIONS": "100000",  # a few demo accounts play many sessions
-        **extra_env,
-    }
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "app.cli", "serve", "--quiet", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    proc = start_server(db_url, port, extra_env, quiet=True)
     base = f"http://127.0.0.1:{port}"
     try:
         await wait_ready(base, proc)
-        async with httpx.AsyncClient(base_url=base) as c:
-            tokens = []
-            for name in ("trainee1", "trainee2"):
-                r = await c.post("/api/auth/login", json={"username": name, "password": "demo"})
-                tokens.append(r.json()["token"])
+        tokens = await demo_tokens(base)
         runs: dict[str, list[tuple[list[float], list[str], Counter[str]]]] = {}
         for r in range(args.repeats):
             for i, kind in enumerate(("quiet", "account", "spray")):

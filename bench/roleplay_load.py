@@ -49,6 +49,39 @@ LINES = [
 ]
 
 
+def start_server(
+    db_url: str, port: int, extra_env: dict[str, str] | None = None, *, quiet: bool = False
+) -> subprocess.Popen[bytes]:
+    """`coach serve --demo` on `db_url` (BENCH_SERVER replaces `-m app.cli`); `quiet`
+    also drops the server's log (a password guesser's thousand 401 lines)."""
+    env = {
+        **os.environ,
+        "COACH_DATABASE_URL": db_url,
+        "COACH_DEMO": "true",
+        # One demo account plays many simulated trainees: lift the per-trainee limit on
+        # open sessions (COACH_MAX_ACTIVE_SESSIONS, default 20) a real trainee meets.
+        "COACH_MAX_ACTIVE_SESSIONS": "100000",
+        **(extra_env or {}),
+    }
+    server = os.environ.get("BENCH_SERVER", "-m app.cli").split()
+    return subprocess.Popen(
+        [sys.executable, *server, "serve", "--quiet", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL if quiet else None,
+    )
+
+
+async def demo_tokens(base: str) -> list[str]:
+    """Bearer tokens of the two demo trainees."""
+    tokens = []
+    async with httpx.AsyncClient(base_url=base) as c:
+        for name in ("trainee1", "trainee2"):
+            r = await c.post("/api/auth/login", json={"username": name, "password": "demo"})
+            tokens.append(r.json()["token"])
+    return tokens
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -172,34 +205,11 @@ async def main() -> None:
     tmp = tempfile.mkdtemp(prefix="coach-bench-")
     db_url = args.database_url or f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}"
     port = free_port()
-    # One demo account plays all 50 "trainees": lift the per-trainee limit on open
-    # sessions (COACH_MAX_ACTIVE_SESSIONS, default 20) that a real trainee meets.
-    env = {
-        **os.environ,
-        "COACH_DATABASE_URL": db_url,
-        "COACH_DEMO": "true",
-        "COACH_MAX_ACTIVE_SESSIONS": "100000",
-    }
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            *(os.environ.get("BENCH_SERVER", "-m app.cli").split()),
-            "serve",
-            "--quiet",
-            "--port",
-            str(port),
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-    )
+    proc = start_server(db_url, port)
     base = f"http://127.0.0.1:{port}"
     try:
         await wait_ready(base, proc)
-        async with httpx.AsyncClient(base_url=base) as c:
-            tokens = []
-            for name in ("trainee1", "trainee2"):
-                r = await c.post("/api/auth/login", json={"username": name, "password": "demo"})
-                tokens.append(r.json()["token"])
+        tokens = await demo_tokens(base)
         print(
             f"database: {db_url.split('://')[0]} | sessions: {args.sessions} | turns per session: {args.turns}"
         )
