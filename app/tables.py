@@ -1,4 +1,8 @@
-"""Every table, imported in one place so metadata (and Alembic) sees them all."""
+"""Every table, imported in one place so metadata (and Alembic) sees them all.
+
+It imports every feature's models, so it sits above the features, beside main.py, and
+not in app/db, which the features' models build on (app.db.base).
+"""
 
 from app.accounts.models import (
     AuthToken,

@@ -24,7 +24,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-import app.db.models  # noqa: F401 - every table on the metadata
+import app.tables  # noqa: F401 - every table on the metadata
 from app.db.base import Base
 from app.main import MAX_BODY_BYTES
 from tests.conftest import login

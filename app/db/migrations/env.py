@@ -6,7 +6,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection, create_engine
 
-from app.db.models import Base
+from app.tables import Base
 
 target_metadata = Base.metadata
 config = context.config
