@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
+from app.accounts.service import Principal
 from app.accounts.throttle import LoginThrottle, make_throttle
 from app.config import Settings
 from app.scenarios.schema import Scenario
+
+# Raises unless the trainee may start another attempt of this assignment on this scenario;
+# run in the role-play start's transaction. The lifespan wires app.assignments.service's
+# check_start: role-play calls it without importing assignments, which reads its sessions.
+AssignmentGate = Callable[[AsyncSession, Principal, int, str], Awaitable[None]]
 
 
 @dataclass
@@ -23,6 +29,7 @@ class Container:
     builtin_scenarios: dict[str, Scenario]
     buyers: dict[str, Any]  # engine name -> BuyerEngine
     scorer: Any  # app.scoring.scorer.Scorer
+    assignment_gate: AssignmentGate
     extras: dict[str, Any] = field(default_factory=dict)
     # From the settings: counters in this process on SQLite, in the database on PostgreSQL.
     login_throttle: LoginThrottle = field(init=False)

@@ -17,6 +17,7 @@ from app.accounts.repository import AccountsRepository
 from app.accounts.router import router as accounts_router
 from app.accounts.service import AccountsService
 from app.assignments.router import router as assignments_router
+from app.assignments.service import check_start
 from app.buyer.lines import load_phrasebook
 from app.buyer.llm import LLMBuyer
 from app.buyer.offline import OfflineBuyer, warm_up
@@ -93,6 +94,7 @@ def build_container(settings: Settings) -> Container:
         scorer=JudgedScorer(LLMJudge(client))
         if client is not None and settings.judge_engine == "llm"
         else OfflineScorer(),
+        assignment_gate=check_start,
         extras=extras,
     )
 

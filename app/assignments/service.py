@@ -2,9 +2,9 @@
 
 Managers create, edit and archive assignments in their organisation; coaches
 see those that concern their teams' trainees; a trainee sees their own. A
-role-play started for an assignment is checked here (RoleplayService.start
-calls `check_start`): the trainee is assigned, the scenario matches, and an
-attempt is left.
+role-play started for an assignment is checked here (`check_start`, which the
+lifespan hands role-play as `Container.assignment_gate`): the trainee is assigned,
+the scenario matches, and an attempt is left.
 """
 
 from __future__ import annotations
@@ -56,6 +56,35 @@ def _utc(when: datetime | None) -> datetime | None:
     if when is None:
         return None
     return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+
+
+async def check_start(
+    db: AsyncSession, user: Principal, assignment_id: int, scenario_id: str
+) -> None:
+    """Raise unless `user` may start another attempt of this assignment on this scenario.
+
+    Role-play's hook (app.container.AssignmentGate), run in the start's transaction: the
+    assignment's row is locked, so concurrent starts count attempts one after another.
+    """
+    repo = AssignmentsRepository(db)
+    a = await repo.assignment(assignment_id, lock=True)
+    mine = await repo.for_trainee(user.org_id, user.id, user.team_ids)
+    if a is None or a.org_id != user.org_id or a.archived or a.id not in mine:
+        raise NotFound(f"No assignment {assignment_id} for you.", key="no_assignment")
+    if user.role is not Role.trainee:
+        raise NotFound(f"No assignment {assignment_id} for you.", key="no_assignment")
+    if a.scenario_id != scenario_id:
+        raise _field_error(
+            "assignment_id",
+            f"assignment {a.id} is for scenario {a.scenario_id!r}, not {scenario_id!r}",
+            "wrong_scenario",
+        )
+    if a.max_attempts is not None and await repo.attempts(a.id, user.id) >= a.max_attempts:
+        raise Conflict(
+            f"You have used all {a.max_attempts} attempts of this assignment.",
+            key="attempts_used",
+            params={"n": a.max_attempts},
+        )
 
 
 class AssignmentsService:
@@ -116,29 +145,6 @@ class AssignmentsService:
         a = await self._live(manager, assignment_id)
         a.archived = True
         a.updated_at = _now()
-
-    # --- the role-play hook --------------------------------------------------------------
-
-    async def check_start(self, user: Principal, assignment_id: int, scenario_id: str) -> None:
-        """Raise unless `user` may start another attempt of this assignment on this scenario."""
-        a = await self.repo.assignment(assignment_id, lock=True)
-        mine = await self.repo.for_trainee(user.org_id, user.id, user.team_ids)
-        if a is None or a.org_id != user.org_id or a.archived or a.id not in mine:
-            raise NotFound(f"No assignment {assignment_id} for you.", key="no_assignment")
-        if user.role is not Role.trainee:
-            raise NotFound(f"No assignment {assignment_id} for you.", key="no_assignment")
-        if a.scenario_id != scenario_id:
-            raise _field_error(
-                "assignment_id",
-                f"assignment {a.id} is for scenario {a.scenario_id!r}, not {scenario_id!r}",
-                "wrong_scenario",
-            )
-        if a.max_attempts is not None and await self.repo.attempts(a.id, user.id) >= a.max_attempts:
-            raise Conflict(
-                f"You have used all {a.max_attempts} attempts of this assignment.",
-                key="attempts_used",
-                params={"n": a.max_attempts},
-            )
 
     # --- reading --------------------------------------------------------------------------
 

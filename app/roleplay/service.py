@@ -15,7 +15,6 @@ from typing import Any
 
 from app.accounts.repository import AccountsRepository
 from app.accounts.service import AccountsService, Principal
-from app.assignments.service import AssignmentsService
 from app.buyer.engine import BuyerEngine, BuyerReply
 from app.buyer.state import BuyerState, EndReason
 from app.container import Container
@@ -74,9 +73,7 @@ class RoleplayService:
         async with self.c.unit_of_work() as db:
             await self._check_active_limit(RoleplayRepository(db), user)
             if assignment_id is not None:  # assigned, same scenario, an attempt left (locked)
-                await AssignmentsService(db, self.c.builtin_scenarios).check_start(
-                    user, assignment_id, scenario.id
-                )
+                await self.c.assignment_gate(db, user, assignment_id, scenario.id)
             session = PracticeSession(
                 id=new_session_id(),
                 assignment_id=assignment_id,
