@@ -10,7 +10,11 @@ transaction that first checks the row didn't change meanwhile.
 
 from __future__ import annotations
 
+from contextlib import AbstractAsyncContextManager
 from datetime import UTC, datetime, timedelta
+from typing import Protocol
+
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from app.accounts.models import AuthToken
 from app.accounts.passwords import check_password
@@ -28,10 +32,27 @@ from app.accounts.security import (
     verify_password_async,
 )
 from app.accounts.service import IssuedToken, Principal
-from app.container import Container
+from app.accounts.throttle import LoginThrottle
+from app.config import Settings
 from app.errors import BadRequest, Conflict, Forbidden, NotFound, Unauthorized
 
 WRONG_LOGIN = "Wrong username or password."
+
+
+class ContainerView(Protocol):
+    """What these flows need of the app's container (app.container.Container, which
+    matches it): the settings, the login throttle and its transactions. A protocol, so
+    accounts, which the container is built from, does not import it back."""
+
+    @property
+    def settings(self) -> Settings: ...
+
+    @property
+    def login_throttle(self) -> LoginThrottle: ...
+
+    def read(self) -> AbstractAsyncContextManager[AsyncConnection]: ...
+
+    def unit_of_work(self) -> AbstractAsyncContextManager[AsyncSession]: ...
 
 
 class WrongPassword(Forbidden):
@@ -39,7 +60,7 @@ class WrongPassword(Forbidden):
 
 
 async def sign_in(
-    container: Container, username: str, password: str, client: str | None
+    container: ContainerView, username: str, password: str, client: str | None
 ) -> IssuedToken:
     """A new token for the right password; 401 otherwise, 429 while throttled."""
     attempt = await container.login_throttle.begin(username, client)
@@ -65,7 +86,7 @@ async def sign_in(
 
 
 async def _store_password(
-    container: Container, before: Credentials, new_hash: str, keep_token: str | None
+    container: ContainerView, before: Credentials, new_hash: str, keep_token: str | None
 ) -> int:
     """Write the new hash and revoke the user's tokens (but `keep_token`); how many."""
     async with container.unit_of_work() as db:
@@ -81,7 +102,7 @@ async def _store_password(
 
 
 async def change_password(
-    container: Container,
+    container: ContainerView,
     me: Principal,
     current: str,
     new: str,
@@ -105,7 +126,9 @@ async def change_password(
     return revoked
 
 
-async def reset_password(container: Container, manager: Principal, user_id: int, new: str) -> int:
+async def reset_password(
+    container: ContainerView, manager: Principal, user_id: int, new: str
+) -> int:
     """A manager sets another user's password; all that user's sessions end."""
     if user_id == manager.id:
         raise BadRequest(
