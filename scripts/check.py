@@ -1,4 +1,5 @@
-"""The whole test suite, as CI and the README's quick start run it: lint, types, tests.
+"""The whole test suite, as CI and the README's quick start run it: lint, types, import
+contracts, tests.
 
 Run from the repository root inside the project's virtualenv (quick start line 2).
 """
@@ -49,6 +50,7 @@ def main() -> int:
         run("lint", str(BIN / "ruff"), "check", "app", "tests", "bench", "scripts"),
         run("format", str(BIN / "ruff"), "format", "--check", "app", "tests", "bench", "scripts"),
         run("types", str(BIN / "mypy")),
+        run("imports", str(BIN / "lint-imports")),  # the contracts in .importlinter
         run("tests", sys.executable, "-m", "pytest", *sys.argv[1:]),
     ]
     ok = all(steps)
