@@ -7,7 +7,7 @@ in JSON and in the override table.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,7 +19,14 @@ from app.accounts.service import AccountsService, Principal, require_role
 from app.errors import NotFound
 from app.reviews.effective import effective
 from app.reviews.repository import ReviewsRepository
-from app.reviews.schemas import PersonRead, QueueFilter, QueueItem, QueuePage, QueueSort
+from app.reviews.schemas import (
+    PersonRead,
+    QueueItem,
+    QueueOrder,
+    QueuePage,
+    QueueQuery,
+    QueueScenario,
+)
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -43,17 +50,10 @@ async def trainee_scope(
 
 
 async def review_queue(
-    db: AsyncSession,
-    viewer: Principal,
-    *,
-    sort: QueueSort,
-    only: QueueFilter,
-    team_id: int | None,
-    limit: int,
-    offset: int,
+    db: AsyncSession, viewer: Principal, query: QueueQuery, *, limit: int, offset: int
 ) -> QueuePage:
     repo = ReviewsRepository(db)
-    scope = await trainee_scope(db, viewer, team_id)
+    scope = await trainee_scope(db, viewer, query.team_id)
     sessions = await repo.finished_sessions(viewer.org_id, scope)
     ids = [s.id for s in sessions]
     overrides = await repo.overrides(ids)
@@ -65,7 +65,11 @@ async def review_queue(
     items = []
     for s in sessions:
         eff = effective(s.scorecard, overrides.get(s.id, []))
-        flags = len((s.scorecard or {}).get("flags") or [])
+        flag_types = Counter(
+            str(f.get("type") or "other")
+            for f in (s.scorecard or {}).get("flags") or []
+            if isinstance(f, dict)
+        )
         item = QueueItem(
             session_id=s.id,
             title=s.title,
@@ -76,43 +80,97 @@ async def review_queue(
             ended_at=s.ended_at,
             original_overall=eff.original_overall,
             overall=eff.overall,
-            flags=flags,
+            flags=sum(flag_types.values()),
+            flag_types=dict(flag_types),
+            scores={name: d.effective for name, d in eff.dimensions.items()},
+            overridden_dimensions=[name for name, d in eff.dimensions.items() if d.overridden],
             open_disputes=disputes.get(s.id, 0),
             comments=comments.get(s.id, 0),
             overridden=eff.overridden,
             reviewed=s.id in reviews,
         )
-        if _keep(item, only):
-            items.append(item)
-    items.sort(key=_sort_key(sort))
+        items.append(item)
+    trainees = sorted({i.trainee.id: i.trainee for i in items}.values(), key=_person_key)
+    scenarios = sorted(
+        {
+            i.scenario_id or i.title: QueueScenario(id=i.scenario_id or "", title=i.title)
+            for i in items
+        }.values(),
+        key=lambda sc: sc.title,
+    )
+    kept = [i for i in items if _keep(i, query)]
+    kept = _sorted(kept, query)
     return QueuePage(
-        items=items[offset : offset + limit], total=len(items), limit=limit, offset=offset
+        items=kept[offset : offset + limit],
+        total=len(kept),
+        limit=limit,
+        offset=offset,
+        trainees=trainees,
+        scenarios=[sc for sc in scenarios if sc.id],
     )
 
 
-def _keep(item: QueueItem, only: QueueFilter) -> bool:
-    if only == "flagged":
-        return item.flags > 0
-    if only == "disputed":
+def _person_key(p: PersonRead) -> tuple[str, int]:
+    return (p.display_name.casefold(), p.id)
+
+
+def _keep(item: QueueItem, query: QueueQuery) -> bool:
+    if query.trainee_id is not None and item.trainee.id != query.trainee_id:
+        return False
+    if query.scenario_id is not None and item.scenario_id != query.scenario_id:
+        return False
+    if (query.flagged or query.only == "flagged") and not item.flags:
+        return False
+    if query.only == "disputed":
         return item.open_disputes > 0
-    if only == "unreviewed":
+    if query.only == "unreviewed":
         return not item.reviewed
-    if only == "reviewed":
+    if query.only == "reviewed":
         return item.reviewed
     return True
 
 
-def _sort_key(sort: QueueSort) -> Callable[[QueueItem], tuple[Any, ...]]:
+# The older sort names: a column and its order.
+_ALIASES: dict[str, tuple[str, QueueOrder]] = {
+    "newest": ("date", "desc"),
+    "oldest": ("date", "asc"),
+    "lowest": ("overall", "asc"),
+    "highest": ("overall", "desc"),
+}
+
+
+def sort_column(query: QueueQuery) -> tuple[str, QueueOrder]:
+    """The column the queue is sorted by and in which order: an older name's own, else the
+    one asked for, else the column's natural one (dates newest first, the rest ascending)."""
+    if query.sort in _ALIASES:
+        return _ALIASES[query.sort]
+    natural: QueueOrder = "desc" if query.sort == "date" else "asc"
+    return query.sort, query.order or natural
+
+
+def _sorted(items: list[QueueItem], query: QueueQuery) -> list[QueueItem]:
+    """Sorted by the chosen column; ties newest first; sessions without that score last
+    whichever the order."""
+    column, order = sort_column(query)
+
     def when(i: QueueItem) -> float:
         return (i.ended_at or _EPOCH).timestamp()
 
-    def score(i: QueueItem) -> int:
-        return i.overall if i.overall is not None else -1
+    def value(i: QueueItem) -> Any:
+        if column == "date":
+            return when(i)
+        if column == "trainee":
+            return _person_key(i.trainee)
+        if column == "scenario":
+            return i.title.casefold()
+        if column == "overall":
+            return i.overall
+        return i.scores.get(column)
 
-    if sort == "oldest":
-        return lambda i: (when(i), i.session_id)
-    if sort == "lowest":
-        return lambda i: (score(i), -when(i), i.session_id)
-    if sort == "highest":
-        return lambda i: (-score(i), -when(i), i.session_id)
-    return lambda i: (-when(i), i.session_id)
+    present = [i for i in items if value(i) is not None]
+    missing = [i for i in items if value(i) is None]
+    # Two stable passes: the tie-break (newest first, then id) and then the column.
+    present.sort(key=lambda i: (-when(i), i.session_id))
+    present.sort(key=value, reverse=order == "desc")
+    missing.sort(key=lambda i: (-when(i), i.session_id))
+    return present + missing

@@ -22,7 +22,9 @@ from app.reviews.schemas import (
     OverrideRead,
     OverrideStats,
     QueueFilter,
+    QueueOrder,
     QueuePage,
+    QueueQuery,
     QueueSort,
     ReviewedRead,
     SessionReviewRead,
@@ -40,15 +42,27 @@ async def queue(
     user: StaffUser,
     db: SessionDep,
     sort: QueueSort = "newest",
+    order: Annotated[QueueOrder | None, Query(description="default: the column's own")] = None,
     filter_: Annotated[QueueFilter, Query(alias="filter")] = "all",
+    flagged: Annotated[bool, Query(description="only sessions the scorer flagged")] = False,
     team_id: TeamFilter = None,
+    trainee_id: Annotated[Id | None, Query(description="one trainee")] = None,
+    scenario_id: Annotated[Key | None, Query(description="one scenario")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[Count, Query()] = 0,
 ) -> QueuePage:
-    """Finished sessions of your teams: newest, lowest scoring, flagged, disputed, unreviewed."""
-    return await review_queue(
-        db, user, sort=sort, only=filter_, team_id=team_id, limit=limit, offset=offset
+    """Finished sessions of your teams with each dimension's score and the scorer's flags:
+    sorted by date, trainee, scenario or a score; filtered by status, flags, trainee, scenario."""
+    query = QueueQuery(
+        sort=sort,
+        order=order,
+        only=filter_,
+        flagged=flagged,
+        team_id=team_id,
+        trainee_id=trainee_id,
+        scenario_id=scenario_id,
     )
+    return await review_queue(db, user, query, limit=limit, offset=offset)
 
 
 @router.get("/sessions/{session_id}", response_model=SessionReviewRead)

@@ -14,7 +14,22 @@ Text1000 = Annotated[str, PlainText(strip=True, min_length=1, max_length=1000)]
 Text2000 = Annotated[str, PlainText(strip=True, min_length=1, max_length=2000)]
 DisputeTarget = Literal["overall", "questioning", "objection_handling", "needs_discovery"]
 QueueFilter = Literal["all", "flagged", "disputed", "unreviewed", "reviewed"]
-QueueSort = Literal["newest", "oldest", "lowest", "highest"]
+# A column to sort by, or one of the four older names that carry their own order
+# (newest/oldest: date; lowest/highest: overall).
+QueueSort = Literal[
+    "newest",
+    "oldest",
+    "lowest",
+    "highest",
+    "date",
+    "trainee",
+    "scenario",
+    "overall",
+    "questioning",
+    "objection_handling",
+    "needs_discovery",
+]
+QueueOrder = Literal["asc", "desc"]
 
 
 class PersonRead(BaseModel):
@@ -112,6 +127,24 @@ class SessionReviewRead(BaseModel):
     flags: list[dict[str, Any]] = Field(default_factory=list)
 
 
+class QueueQuery(BaseModel):
+    """What the queue shows: one status filter, the flagged-only switch, who and what, the order.
+    `order` None: the column's natural order (dates newest first, names A-Z, scores lowest first)."""
+
+    sort: QueueSort = "newest"
+    order: QueueOrder | None = None
+    only: QueueFilter = "all"
+    flagged: bool = False
+    team_id: int | None = None
+    trainee_id: int | None = None
+    scenario_id: str | None = None
+
+
+class QueueScenario(BaseModel):
+    id: str
+    title: str
+
+
 class QueueItem(BaseModel):
     session_id: str
     title: str
@@ -123,6 +156,14 @@ class QueueItem(BaseModel):
     original_overall: int | None
     overall: int | None
     flags: int
+    flag_types: dict[str, int] = Field(
+        default_factory=dict,
+        description="the scorer's flags by type (injection, disagreement, ...)",
+    )
+    scores: dict[str, int | None] = Field(
+        default_factory=dict, description="effective score per dimension (overrides applied)"
+    )
+    overridden_dimensions: list[str] = Field(default_factory=list)
     open_disputes: int
     comments: int
     overridden: bool
@@ -134,6 +175,9 @@ class QueuePage(BaseModel):
     total: int
     limit: int
     offset: int
+    # Who and what the filters can choose from: every trainee and scenario in the scope.
+    trainees: list[PersonRead] = Field(default_factory=list)
+    scenarios: list[QueueScenario] = Field(default_factory=list)
 
 
 class OverrideStat(BaseModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated, Any, TypeVar, get_args
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
@@ -10,7 +11,8 @@ from starlette.responses import Response
 from app.accounts.service import Principal
 from app.deps import ContainerDep, CurrentUser
 from app.inputs import INT32_MAX, Id, Key, PlainText
-from app.reviews.schemas import QueueFilter, QueueSort
+from app.reviews.queue import sort_column
+from app.reviews.schemas import QueueFilter, QueueOrder, QueueQuery, QueueSort
 from app.scenarios.schema import Scenario
 from app.scoring.schema import DIMENSIONS
 from app.web import scorecard_view, views_staff
@@ -22,6 +24,7 @@ router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
 SORTS: tuple[QueueSort, ...] = get_args(QueueSort)
 FILTERS: tuple[QueueFilter, ...] = get_args(QueueFilter)
+ORDERS: tuple[QueueOrder, ...] = get_args(QueueOrder)
 Lenient = Annotated[str, Query(), PlainText(max_length=40)]
 
 
@@ -44,31 +47,96 @@ def _team(raw: str) -> int | None:
     return _number(raw)
 
 
+STATUSES: tuple[QueueFilter, ...] = ("unreviewed", "disputed", "reviewed", "all")
+# Table columns that sort, in the order they appear: who, how they did, on what, when (the
+# scores come early so a phone shows them without scrolling the table sideways).
+SORT_COLUMNS: tuple[QueueSort, ...] = ("trainee", "overall", *DIMENSIONS, "scenario", "date")
+
+
+def _queue_url(params: dict[str, Any], **changes: Any) -> str:
+    """/reviews with these filters and this order; defaults left out so links stay short."""
+    merged = {**params, **changes}
+    shown = {
+        k: v
+        for k, v in merged.items()
+        if k not in ("sort", "order", "filter", "page") and v not in (None, "", False)
+    }
+    if merged.get("filter", "unreviewed") != "unreviewed":
+        shown["filter"] = merged["filter"]
+    if (merged.get("sort", "date"), merged.get("order", "desc")) != ("date", "desc"):
+        shown["sort"], shown["order"] = merged["sort"], merged["order"]
+    if merged.get("page", 1) != 1:
+        shown["page"] = merged["page"]
+    return "/reviews" + ("?" + urlencode(shown) if shown else "")
+
+
 @router.get("/reviews")
 async def reviews(
     request: Request,
     user: CurrentUser,
     container: ContainerDep,
-    sort: Lenient = "newest",
+    sort: Lenient = "date",
+    order: Lenient = "",
     filter: Lenient = "unreviewed",
+    flagged: Lenient = "",
     team_id: Lenient = "",
+    trainee: Lenient = "",
+    scenario: Annotated[str, Query(), PlainText(max_length=100)] = "",
     page: Lenient = "1",
 ) -> Response:
-    chosen_sort = _choose(sort, SORTS, "newest")
+    """The review queue: every filter and the order are query parameters (works without
+    scripts; a link to it shows the same list)."""
     chosen_filter = _choose(filter, FILTERS, "unreviewed")
-    page_no = _number(page) or 1
-    data = await views_staff.queue_page(
-        container, user, sort=chosen_sort, only=chosen_filter, team_id=_team(team_id), page=page_no
+    only_flagged = flagged in ("1", "true", "on") or chosen_filter == "flagged"
+    if chosen_filter == "flagged":
+        chosen_filter = "all"
+    query = QueueQuery(
+        sort=_choose(sort, SORTS, "date"),
+        order=_choose(order, ORDERS, "desc") if order in ORDERS else None,
+        only=chosen_filter,
+        flagged=only_flagged,
+        team_id=_team(team_id),
+        trainee_id=_number(trainee),
+        scenario_id=scenario or None,
     )
+    column, direction = sort_column(query)
+    page_no = _number(page) or 1
+    data = await views_staff.queue_page(container, user, query, page=page_no)
+    params: dict[str, Any] = {
+        "filter": chosen_filter,
+        "flagged": "1" if only_flagged else "",
+        "team_id": query.team_id,
+        "trainee": query.trainee_id,
+        "scenario": query.scenario_id,
+        "sort": column,
+        "order": direction,
+    }
+
+    def url(**changes: Any) -> str:
+        return _queue_url(params, **changes)
+
+    def sort_url(col: str) -> str:
+        if col == column:
+            return url(sort=col, order="asc" if direction == "desc" else "desc")
+        natural = "desc" if col == "date" else "asc"
+        return url(sort=col, order=natural)
+
     return render(
         request,
         "queue.html",
         user=user,
-        sort=chosen_sort,
         filter=chosen_filter,
-        team_id=_team(team_id),
-        sorts=SORTS,
-        filters=FILTERS,
+        flagged=only_flagged,
+        team_id=query.team_id,
+        trainee_id=query.trainee_id,
+        scenario_id=query.scenario_id,
+        sort=column,
+        order=direction,
+        statuses=STATUSES,
+        columns=SORT_COLUMNS,
+        dims=DIMENSIONS,
+        url=url,
+        sort_url=sort_url,
         **data,
     )
 

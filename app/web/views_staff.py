@@ -12,7 +12,7 @@ from app.container import Container
 from app.errors import NotFound
 from app.reviews import analytics
 from app.reviews.queue import review_queue
-from app.reviews.schemas import QueueFilter, QueueSort
+from app.reviews.schemas import QueueQuery
 from app.scenarios.schema import Scenario
 from app.scenarios.service import ScenarioService, public_view
 
@@ -32,23 +32,12 @@ async def visible_teams(c: Container, user: Principal) -> list[dict[str, Any]]:
 async def queue_page(
     c: Container,
     user: Principal,
-    *,
-    sort: QueueSort,
-    only: QueueFilter,
-    team_id: int | None,
+    query: QueueQuery,
     page: int,
 ) -> dict[str, Any]:
     require_role(user, Role.coach, Role.manager)
     async with c.unit_of_work() as db:
-        result = await review_queue(
-            db,
-            user,
-            sort=sort,
-            only=only,
-            team_id=team_id,
-            limit=PAGE_SIZE,
-            offset=(page - 1) * PAGE_SIZE,
-        )
+        result = await review_queue(db, user, query, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     pages = max(1, -(-result.total // PAGE_SIZE))
     return {"queue": result, "page": page, "pages": pages, "teams": await visible_teams(c, user)}
 

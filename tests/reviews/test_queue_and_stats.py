@@ -167,3 +167,67 @@ async def test_csv_export(
     theirs = next(row for row in rows if row["trainee"] == "sneaky")
     assert theirs["trainee_name"].startswith("'=")  # not a formula in a spreadsheet
     assert (await client.get("/api/reviews/export.csv", headers=trainee)).status_code == 403
+
+
+async def test_queue_shows_each_dimension_and_flag_and_sorts_and_filters_by_them(
+    client: httpx.AsyncClient, trainee: dict, trainee2: dict, coach: dict
+) -> None:
+    good, good_card = await played(client, trainee)
+    weak, _ = await played(client, trainee2, lines=WEAK)
+    flagged, _ = await played(client, trainee, lines=INJECTION)
+    english, _ = await played(
+        client,
+        trainee2,
+        lines=["How do you track your trucks today?"],
+        scenario="en-fleet-telematics",
+    )
+    everything = await queue(client, coach)
+    by_id = {i["session_id"]: i for i in everything["items"]}
+    assert by_id[good]["scores"] == {k: v["score"] for k, v in good_card["dimensions"].items()}
+    assert by_id[flagged]["flag_types"] == {"injection": 1}
+    assert by_id[good]["flag_types"] == {}
+    # The filters offer every trainee and scenario in the queue.
+    people = everything["trainees"]
+    assert {p["username"] for p in people} == {"trainee1", "trainee2"}
+    assert people == sorted(people, key=lambda p: p["display_name"].casefold())
+    assert {s["id"] for s in everything["scenarios"]} == {
+        "zh-mes-auto-parts",
+        "en-fleet-telematics",
+    }
+
+    # An override counts in its dimension, and that dimension says it was changed.
+    r = await client.post(
+        f"/api/reviews/sessions/{weak}/overrides",
+        json={"dimension": "questioning", "score": 99, "reason": "复核"},
+        headers=coach,
+    )
+    assert r.status_code == 201, r.text
+    high = await queue(client, coach, sort="questioning", order="desc")
+    assert high["items"][0]["session_id"] == weak
+    assert high["items"][0]["overridden_dimensions"] == ["questioning"]
+    low = await queue(client, coach, sort="questioning")
+    scores = [i["scores"]["questioning"] for i in low["items"]]
+    present = [s for s in scores if s is not None]
+    assert present == sorted(present)
+    assert scores[: len(present)] == present
+
+    names = await queue(client, coach, sort="trainee", order="desc")
+    shown = [i["trainee"]["display_name"] for i in names["items"]]
+    assert shown == sorted(shown, reverse=True)
+    titles = [i["title"] for i in (await queue(client, coach, sort="scenario"))["items"]]
+    assert titles == sorted(titles, key=str.casefold)
+    oldest = await queue(client, coach, sort="date", order="asc")
+    assert [i["session_id"] for i in oldest["items"]] == [good, weak, flagged, english]
+
+    trainee2_id = next(p["id"] for p in everything["trainees"] if p["username"] == "trainee2")
+    mine = await queue(client, coach, trainee_id=str(trainee2_id))
+    assert {i["session_id"] for i in mine["items"]} == {weak, english}
+    fleet = await queue(client, coach, scenario_id="en-fleet-telematics")
+    assert [i["session_id"] for i in fleet["items"]] == [english]
+    only_flagged = await queue(client, coach, flagged="true", trainee_id=str(trainee2_id))
+    assert only_flagged["items"] == []
+    flagged_unreviewed = await queue(client, coach, flagged="true", filter="unreviewed")
+    assert [i["session_id"] for i in flagged_unreviewed["items"]] == [flagged]
+    for params in ({"order": "up"}, {"sort": "name"}, {"trainee_id": "x"}):
+        r = await client.get("/api/reviews/queue", params=params, headers=coach)
+        assert r.status_code == 422, params

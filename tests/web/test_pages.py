@@ -202,3 +202,39 @@ def test_catalogs_have_the_same_keys_and_every_used_key() -> None:
     assert used - en == set()
     assert used - zh == set()
     assert catalog("zh")["dim.questioning"] == "提问"
+
+
+async def test_the_queue_sorts_and_filters_by_query_parameters(
+    app: Any, client: httpx.AsyncClient, trainee: dict, trainee2: dict
+) -> None:
+    """Without scripts: the filters are a GET form, the headers are links, and a link to the
+    page shows the same list (bad values fall back to the defaults, never an error)."""
+    sid, _ = await played(client, trainee)
+    other, _ = await played(client, trainee2, lines=["你们要不要买我们的系统？"])
+    async with browser(app) as c:
+        await web_login(c, "coach1")
+        r = await c.get("/reviews?filter=all&sort=questioning&order=desc")
+        assert r.status_code == 200
+        html = r.text
+        assert 'aria-sort="descending" data-column="questioning"' in html
+        assert 'href="/reviews?filter=all&amp;sort=questioning&amp;order=asc"' in html
+        assert 'href="/reviews?filter=all&amp;sort=trainee&amp;order=asc"' in html
+        for dim in ("questioning", "objection_handling", "needs_discovery"):
+            assert f'data-score="{dim}"' in html
+        assert 'name="flagged"' in html
+        assert html.index(f'data-session-id="{sid}"') != html.index(f'data-session-id="{other}"')
+
+        trainee_id = (await client.get("/api/me", headers=trainee)).json()["id"]
+        r = await c.get(f"/reviews?filter=all&trainee={trainee_id}&scenario=zh-mes-auto-parts")
+        assert f'data-session-id="{sid}"' in r.text
+        assert f'data-session-id="{other}"' not in r.text
+        assert f'<option value="{trainee_id}" selected>' in r.text
+        assert "清除筛选" in r.text
+
+        r = await c.get("/reviews?filter=all&flagged=1")
+        assert 'data-session-id="' not in r.text  # nobody was flagged
+        assert 'name="flagged" value="1" checked' in r.text
+
+        for junk in ("sort=drop&order=sideways", "trainee=abc&page=-1", "filter=nope&scenario=zz"):
+            assert (await c.get(f"/reviews?{junk}")).status_code == 200, junk
+
