@@ -39,6 +39,7 @@ from app.scenarios.catalog import load_builtin
 from app.scenarios.router import router as scenarios_router
 from app.scoring.judge import LLMJudge
 from app.scoring.scorer import JudgedScorer, OfflineScorer
+from app.simulation.router import router as simulation_router
 from app.usage.router import router as usage_router
 from app.web.error_pages import install_page_errors
 from app.web.router import router as web_router
@@ -154,6 +155,7 @@ def create_app(
     app.add_middleware(RequestObserver)  # request id, metrics, access line: around everything
     openapi.install(app, settings, max_body)
     app.include_router(accounts_router)
+    app.include_router(simulation_router)  # POST /api/scenarios/check: the editor's realism check
     app.include_router(scenarios_router)
     app.include_router(sessions_router)
     app.include_router(usage_router)

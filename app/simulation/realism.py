@@ -34,15 +34,29 @@ class StyleRun:
     turns: list[tuple[str, str]] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Problem:
+    """One way a scenario fails the check, as a code and its values (the web editor says it
+    in the user's language) and as the English sentence the CLI prints."""
+
+    code: str  # no_advance | too_many_asks | weak_style_won | pitcher_scored_as_well
+    params: dict[str, str | int]
+    text: str
+
+
 @dataclass
 class ScenarioReport:
     scenario: str
     runs: dict[str, StyleRun]
-    problems: list[str]
+    issues: list[Problem]
+
+    @property
+    def problems(self) -> list[str]:
+        return [p.text for p in self.issues]
 
     @property
     def realistic(self) -> bool:
-        return not self.problems
+        return not self.issues
 
 
 def play(
@@ -79,16 +93,21 @@ def simulate(scenario: Scenario) -> ScenarioReport:
     problems = []
     consultant = runs["consultant"]
     if consultant.advance_turn is None:
-        problems.append("the consultant could not earn the advance")
+        problems.append(Problem("no_advance", {}, "the consultant could not earn the advance"))
     elif consultant.advance_asks > MAX_EARNED_ASKS:
-        problems.append(f"the consultant needed {consultant.advance_asks} asks for the advance")
+        asks = consultant.advance_asks
+        text = f"the consultant needed {asks} asks for the advance"
+        problems.append(Problem("too_many_asks", {"n": asks}, text))
     for style in ("pitcher", "folder", "arguer", "discounter"):
         if runs[style].advance_turn is not None:
-            problems.append(f"the {style} won the advance")
+            problems.append(
+                Problem("weak_style_won", {"style": style}, f"the {style} won the advance")
+            )
     c, p = runs["consultant"], runs["pitcher"]
     for dim in ("questioning", "needs_discovery"):
         if (c.scores[dim] or 0) <= (p.scores[dim] or 0):
-            problems.append(f"the pitcher scored at least as well as the consultant on {dim}")
+            text = f"the pitcher scored at least as well as the consultant on {dim}"
+            problems.append(Problem("pitcher_scored_as_well", {"dimension": dim}, text))
     return ScenarioReport(scenario.id, runs, problems)
 
 
