@@ -193,7 +193,7 @@ def cmd_eval_buyer(args: argparse.Namespace) -> int:
     from app.config import Settings
     from app.llm.client import LLMClient
     from app.llm.factory import llm_settings_problem
-    from app.prompting import load_library
+    from app.prompting.library import load_library
     from app.scenarios.catalog import load_builtin
     from app.simulation.eval_buyer import format_eval, run
 

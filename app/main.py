@@ -31,7 +31,7 @@ from app.llm.factory import llm_client
 from app.middleware import BodyLimit, SecurityHeaders
 from app.observability.middleware import RequestObserver
 from app.observability.router import router as observability_router
-from app.prompting import load_library
+from app.prompting.library import load_library
 from app.reviews.router import router as reviews_router
 from app.roleplay.leases import release_orphaned_leases
 from app.roleplay.router import router as sessions_router

@@ -25,7 +25,7 @@ import timeit
 import tracemalloc
 from pathlib import Path
 
-from app.analysis import clear_caches
+from app.analysis.caches import clear_caches
 from app.scoring.rubric import RubricScorer
 
 CALIBRATION = Path(__file__).resolve().parent.parent / "tests" / "scoring" / "calibration"

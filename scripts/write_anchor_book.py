@@ -5,8 +5,8 @@
 
 from __future__ import annotations
 
-import app.analysis  # noqa: F401 - every module's cues register on import
-from app.analysis import lexicon
+# Cues register on import: these are the modules that declare them.
+from app.analysis import buyer, lexicon, trainee  # noqa: F401
 from app.analysis.anchor_book import BOOK, write
 
 

@@ -32,8 +32,9 @@ from app.buyer.plan import Depth
 from app.buyer.policy import disclose
 from app.buyer.state import BuyerState
 from app.buyer.turn import Turn
-from app.llm import ChatMessage, LLMClient, StreamEnd, TextDelta, Usage
-from app.prompting import PromptLibrary
+from app.llm.client import LLMClient
+from app.llm.types import ChatMessage, StreamEnd, TextDelta, Usage
+from app.prompting.library import PromptLibrary
 from app.scenarios.schema import Scenario
 
 TEMPERATURE = 0.7

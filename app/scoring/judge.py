@@ -31,7 +31,7 @@ from app.llm import structured
 from app.llm.client import LLMClient
 from app.llm.errors import LLMError
 from app.llm.types import ChatMessage, ChatResult, JsonMode, Usage
-from app.prompting import PromptLibrary, PromptTemplate, load_library
+from app.prompting.library import PromptLibrary, PromptTemplate, load_library
 from app.scenarios.schema import Scenario
 from app.scoring.schema import DimensionName
 from app.scoring.transcript import ScenarioInfo

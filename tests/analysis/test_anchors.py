@@ -14,10 +14,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from app.analysis import analyze_conversation, clear_caches, lexicon
+from app.analysis import lexicon
 from app.analysis.anchor_book import AnchorBook, key
 from app.analysis.anchor_book import load as load_book
 from app.analysis.anchors import Gate, anchors_of, fold
+from app.analysis.caches import clear_caches
+from app.analysis.conversation import analyze_conversation
 from app.analysis.lexicon import _CJK_CHAR, _LATIN_WORD, _live, _lowered
 from app.analysis.text import sentences
 from app.scoring.transcript import Transcript

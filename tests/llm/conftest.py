@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from app.llm import LLMClient
+from app.llm.client import LLMClient
 from tests.support.fake_openai import FakeOpenAI
 
 API_KEY = "sk-test-SECRET-4f9c2e7a1b"

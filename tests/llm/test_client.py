@@ -17,22 +17,19 @@ import pytest
 
 from app.config import Settings
 from app.errors import LLMUnavailable
-from app.llm import (
-    ChatMessage,
+from app.llm.client import LLMClient
+from app.llm.errors import (
     LLMAuthError,
     LLMBadRequest,
     LLMBadResponse,
-    LLMClient,
     LLMError,
     LLMRateLimited,
     LLMServerError,
     LLMStreamInterrupted,
     LLMTimeout,
-    StreamEnd,
-    StreamEvent,
-    TextDelta,
-    estimate_usage,
 )
+from app.llm.types import ChatMessage, StreamEnd, StreamEvent, TextDelta
+from app.llm.usage import estimate_usage
 from tests.support.fake_openai import (
     Behaviour,
     FakeOpenAI,

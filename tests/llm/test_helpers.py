@@ -8,19 +8,13 @@ from email.utils import formatdate
 
 import pytest
 
-from app.llm import (
-    ChatMessage,
-    LLMBadRequest,
-    LLMRateLimited,
-    LLMServerError,
-    RetryPolicy,
-    estimate_text_tokens,
-    parse_retry_after,
-    redact,
-)
 from app.llm.capabilities import is_system_role_refusal, merge_system_into_user
+from app.llm.errors import LLMBadRequest, LLMRateLimited, LLMServerError, redact
+from app.llm.retry import RetryPolicy, parse_retry_after
 from app.llm.sdk_errors import looks_unsupported
 from app.llm.structured import extract_json, response_format_for, with_schema_instruction
+from app.llm.types import ChatMessage
+from app.llm.usage import estimate_text_tokens
 
 NOW = 1_800_000_000.0
 

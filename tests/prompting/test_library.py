@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.prompting import PromptError, load_library
-from app.prompting.library import load_dir, parse_template
+from app.prompting.library import PromptError, load_dir, load_library, parse_template
 
 GOOD = """---
 id: greet-en

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from app.config import Settings
-from app.llm import LLMClient
+from app.llm.client import LLMClient
 from app.main import build_container
 from app.scenarios.catalog import load_builtin
 from app.scoring.scorer import JudgedScorer, OfflineScorer
