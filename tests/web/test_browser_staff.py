@@ -28,11 +28,13 @@ async def test_manager_writes_a_scenario_fixes_an_error_and_assigns_it(
         await expect(page.locator("h1")).to_have_text("团队看板")
         await page.get_by_role("link", name="场景库").click()
         await page.get_by_role("link", name="新建场景").click()
-        await expect(page.locator("#editor-root fieldset").first).to_be_visible()
+        await expect(page.locator("#editor-root [data-section='basics']")).to_be_visible()
 
-        # Two mistakes: an id that isn't a slug, and a need without keywords.
+        # Two mistakes: an id that isn't a slug, and a need without keywords (the editor
+        # shows one section at a time; the navigation opens the others).
         await page.fill("[data-path='id']", "ACME MES!")
         await page.fill("[data-path='title']", "华锐机械的MES试点")
+        await page.locator("#editor-toc a[data-sec='needs']").click()
         await page.fill("[data-path='needs[0].keywords']", "")
         await page.click("#save-scenario")
         id_field = page.locator("[data-field='id']")
@@ -42,15 +44,18 @@ async def test_manager_writes_a_scenario_fixes_an_error_and_assigns_it(
         await expect(keywords.locator(".field-error")).to_contain_text("至少需要 1 项")
         await expect(page.locator("#form-errors .form-error")).to_contain_text("2 处")
         await expect(page.locator("#editor-toc a.bad")).to_have_count(2)
+        await expect(page.locator("[data-path='id']")).to_be_visible()  # the first error's section
         await page.locator("#form-errors").scroll_into_view_if_needed()
         await page.wait_for_timeout(600)  # let the smooth scroll to the first error settle
         await shot(page, artifacts, "manager-01-scenario-errors", full=False)
-        await keywords.scroll_into_view_if_needed()
+        await page.locator("#form-errors a", has_text="关键词").click()  # the summary opens it
+        await expect(keywords).to_be_visible()
         await page.wait_for_timeout(300)
         await shot(page, artifacts, "manager-02-scenario-list-error", full=False)
 
-        await page.fill("[data-path='id']", "acme-mes-pilot")
         await page.fill("[data-path='needs[0].keywords']", "数据\n进度\n实时")
+        await page.locator("#editor-toc a[data-sec='basics']").click()
+        await page.fill("[data-path='id']", "acme-mes-pilot")
         await page.click("#save-scenario")
         await page.wait_for_url(re.compile(r"/scenarios#acme-mes-pilot$"))
         row = page.locator("#scenario-list tr[data-scenario-id='acme-mes-pilot']")

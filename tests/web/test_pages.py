@@ -238,3 +238,13 @@ async def test_the_queue_sorts_and_filters_by_query_parameters(
         for junk in ("sort=drop&order=sideways", "trainee=abc&page=-1", "filter=nope&scenario=zz"):
             assert (await c.get(f"/reviews?{junk}")).status_code == 200, junk
 
+
+async def test_the_scenario_editor_page_carries_the_preview_and_the_check(app: Any) -> None:
+    async with browser(app) as c:
+        await web_login(c, "manager1")
+        r = await c.get("/scenarios/new")
+        assert r.status_code == 200
+        for marker in ('id="editor-preview"', 'id="editor-check"', 'id="check-scenario"'):
+            assert marker in r.text
+        assert "真实度检查" in r.text
+        assert "预览" in r.text

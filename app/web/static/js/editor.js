@@ -1,6 +1,8 @@
 // The scenario editor: a form generated from the scenario's JSON schema (so it never drifts
-// from the validator), lists edited as cards, and the server's 422 errors shown at the field.
+// from the validator), one section at a time, lists edited as cards, the server's 422 errors
+// shown at the field; beside it a live preview of what trainees see and the realism check.
 import { api, PAGE, LANG, t, h, flash, busy, toast, errorText, translateMsg } from "./core.js";
+import { renderPreview, renderCheck, markStale } from "./editor_side.js";
 
 const schema = PAGE.schema;
 const defs = schema.$defs || {};
@@ -100,7 +102,7 @@ function objectFields(path, ctx, node, value) {
 }
 
 function group(path, def, node, value, title) {
-  return h("fieldset", { "data-path": path, "data-container": "object", id: `sec-${path}` }, h("legend", { text: title }),
+  return h("fieldset", { "data-path": path, "data-container": "object", id: `grp-${path}` }, h("legend", { text: title }),
     h("div", { class: "two-col" }, objectFields(path, def, node, value || {})));
 }
 
@@ -116,7 +118,7 @@ function blank(node) {
 
 function list(path, ctx, name, node, values) {
   const { node: item, def } = resolve(node.items);
-  const box = h("fieldset", { "data-path": path, "data-container": "list", id: `sec-${path}` });
+  const box = h("fieldset", { "data-path": path, "data-container": "list", id: `grp-${path}` });
   const draw = (vals) => {
     const cards = vals.map((v, i) => {
       const p = `${path}[${i}]`;
@@ -230,25 +232,84 @@ function showErrors(err) {
       if (target.matches("[data-field]")) target.append(err);
       else target.insertBefore(err, target.children[1] || null);
       first = first || target;
-      const top = String(tokens(field)[0]);
-      const section = BASICS.includes(top) ? "basics" : top;
-      toc.querySelector(`a[data-sec="${CSS.escape(String(section))}"]`)?.classList.add("bad");
+      toc.querySelector(`a[data-sec="${CSS.escape(sectionOf(field))}"]`)?.classList.add("bad");
     }
     const own = target ? target.querySelector(":scope > label, :scope > legend, .item-head span")?.textContent : "";
     const card = target?.closest(".item-card")?.querySelector(".item-head span")?.textContent;
     const where = card && card !== own ? `${card} · ${own}` : own || field;
     const link = h("a", { href: "#", text: where, on: { click: (e) => {
       e.preventDefault();
-      target?.scrollIntoView({ behavior: "smooth", block: "center" });
-      target?.querySelector("input, textarea, select")?.focus({ preventScroll: true });
+      if (target) reveal(target);
     } } });
     items.push(h("li", {}, where ? link : null, where ? (LANG === "zh" ? "：" : ": ") : "", text));
   }
   summary.append(h("div", { class: "form-error", role: "alert" },
     h("b", { text: fields.length ? t("editor.errors", { n: fields.length }) : errorText(err) }),
     fields.length ? h("ul", {}, items) : null));
-  (first || summary).scrollIntoView({ behavior: "smooth", block: "center" });
-  first?.querySelector("input, textarea, select")?.focus({ preventScroll: true });
+  if (first) {
+    show(sectionOf(first.dataset.field || first.dataset.path || ""), false);
+  }
+  summary.scrollIntoView({ behavior: "smooth", block: "start" });
+}
+
+// --- sections ------------------------------------------------------------------------------------
+
+// The schema's parts as the manager thinks of them: who the buyer is, what they'll share, what
+// they need, how they push back, who decides, the step to earn (and the fine tuning).
+const SECTIONS = ["basics", "buyer", "facts", "needs", "objections", "decision", "advance", "tuning"];
+const panels = new Map();
+
+function sectionOf(path) {
+  const top = String(path ? tokens(path)[0] : "");
+  return BASICS.includes(top) || !SECTIONS.includes(top) ? "basics" : top;
+}
+
+function sectionTitle(name) {
+  return t(`editor.sec.${name}`);
+}
+
+/** Show one section; the others stay in the form (and are saved) but out of the way. */
+function show(name, focus = true) {
+  if (!panels.has(name)) name = "basics";
+  for (const [key, panel] of panels) panel.hidden = key !== name;
+  for (const a of toc.querySelectorAll("a[data-sec]")) {
+    if (a.dataset.sec === name) a.setAttribute("aria-current", "step");
+    else a.removeAttribute("aria-current");
+  }
+  if (focus && location.hash !== `#sec-${name}`) history.replaceState(null, "", `#sec-${name}`);
+  if (focus) panels.get(name).querySelector("h2")?.focus({ preventScroll: true });
+}
+
+/** Open the section holding this field or card, scroll to it and put the cursor in it. */
+function reveal(target) {
+  const panel = target.closest("[data-section]");
+  if (panel) show(panel.dataset.section, false);
+  target.scrollIntoView({ behavior: "smooth", block: "center" });
+  target.querySelector("input, textarea, select")?.focus({ preventScroll: true });
+}
+
+function countText(name) {
+  const data = collect();
+  return Array.isArray(data[name]) ? ` (${data[name].length})` : "";
+}
+
+function refreshCounts() {
+  for (const a of toc.querySelectorAll("a[data-sec]")) {
+    a.querySelector(".n").textContent = countText(a.dataset.sec);
+  }
+}
+
+function panel(name, body) {
+  const i = SECTIONS.indexOf(name);
+  const step = (to, key) => to ? h("button", { type: "button", class: "btn btn-sm", "data-goto": to,
+    text: t(key, { section: sectionTitle(to) }) }) : h("span");
+  const box = h("section", { class: "editor-panel", "data-section": name, id: `sec-${name}`, "aria-labelledby": `sec-${name}-h` },
+    h("h2", { id: `sec-${name}-h`, tabindex: "-1", text: sectionTitle(name) }),
+    h("p", { class: "hint section-intro", text: t(`editor.intro.${name}`) }),
+    body,
+    h("div", { class: "section-steps" }, step(SECTIONS[i - 1], "editor.prev_section"), step(SECTIONS[i + 1], "editor.next_section")));
+  panels.set(name, box);
+  return box;
 }
 
 // --- page ------------------------------------------------------------------------------------------
@@ -256,20 +317,85 @@ function showErrors(err) {
 function build() {
   const data = PAGE.data;
   const basics = { properties: Object.fromEntries(BASICS.map((k) => [k, schema.properties[k]])) };
-  const sections = [h("fieldset", { "data-section": "basics", id: "sec-basics" }, h("legend", { text: t("editor.basics") }),
-    h("div", { class: "two-col" }, objectFields("", "Scenario", basics, data)))];
-  toc.append(h("a", { href: "#sec-basics", "data-sec": "basics", text: t("editor.basics") }));
-  for (const [name, raw] of Object.entries(schema.properties)) {
-    if (BASICS.includes(name) || HIDDEN.has(name)) continue;
+  const sections = [panel("basics", h("div", { class: "two-col" }, objectFields("", "Scenario", basics, data)))];
+  for (const name of SECTIONS.slice(1)) {
+    const raw = schema.properties[name];
     const { node, def } = resolve(raw);
-    const title = label("Scenario", name, node);
-    if (node.type === "array") sections.push(list(name, "Scenario", name, node, data[name]));
-    else if (node.type === "object") sections.push(group(name, def, node, data[name], title));
-    else sections.push(leaf(name, name, "Scenario", raw, data[name]));
-    toc.append(h("a", { href: `#sec-${name}`, "data-sec": name, text: title }));
+    let body;
+    if (node.type === "array") body = list(name, "Scenario", name, node, data[name]);
+    else if (node.type === "object") body = group(name, def, node, data[name], label("Scenario", name, node));
+    else body = leaf(name, name, "Scenario", raw, data[name]);
+    sections.push(panel(name, body));
   }
   root.replaceChildren(...sections);
+  const links = SECTIONS.map((name, i) => h("a", { href: `#sec-${name}`, "data-sec": name },
+    h("span", { class: "step-no", "aria-hidden": "true", text: String(i + 1) }),
+    h("span", { text: sectionTitle(name) }), h("span", { class: "n", text: "" })));
+  const extra = [
+    h("a", { href: "#editor-preview", class: "side-link", text: t("editor.preview.title") }),
+    h("a", { href: "#editor-check", class: "side-link", text: t("editor.check.title") }),
+  ];
+  toc.replaceChildren(h("ol", {}, links.map((a) => h("li", {}, a))), h("div", { class: "side-links" }, extra));
+  refreshCounts();
 }
+
+toc.addEventListener("click", (ev) => {
+  const a = ev.target.closest("a[data-sec]");
+  if (!a) return;
+  ev.preventDefault();
+  show(a.dataset.sec);
+  document.getElementById("scenario-form").scrollIntoView({ block: "start" });
+});
+root.addEventListener("click", (ev) => {
+  const to = ev.target.closest("[data-goto]");
+  if (!to) return;
+  show(to.dataset.goto);
+  toc.scrollIntoView({ block: "start" });
+  panels.get(to.dataset.goto).querySelector("h2")?.focus({ preventScroll: true });
+});
+window.addEventListener("hashchange", () => {
+  const m = /^#sec-(\w+)$/.exec(location.hash);
+  if (m && panels.has(m[1])) show(m[1]);
+});
+
+// The preview follows every keystroke (one redraw per frame); a check already shown is marked
+// as describing an older draft.
+let frame = 0;
+function changed() {
+  if (frame) return;
+  frame = requestAnimationFrame(() => {
+    frame = 0;
+    renderPreview(collect());
+    refreshCounts();
+    markStale();
+  });
+}
+form.addEventListener("input", changed);
+form.addEventListener("change", changed);
+new MutationObserver(changed).observe(root, { childList: true, subtree: true });
+
+async function runCheck(button) {
+  const body = collect();
+  for (const b of document.querySelectorAll("#check-scenario, #check-scenario-side")) busy(b, true);
+  const out = document.getElementById("check-result");
+  out.replaceChildren(h("p", { class: "muted", role: "status", text: t("editor.check.running") }));
+  try {
+    const result = await api("POST", "/api/scenarios/check", body);
+    clearErrors();
+    renderCheck(result, body, (path) => {
+      const target = place(path);
+      if (target) reveal(target);
+    });
+  } catch (err) {
+    out.replaceChildren(h("div", { class: "form-error", role: "alert", text: err.status === 422 ? t("editor.check.invalid") : errorText(err) }));
+    if (err.status === 422) showErrors(err);
+  } finally {
+    for (const b of document.querySelectorAll("#check-scenario, #check-scenario-side")) busy(b, false);
+  }
+  if (button.id === "check-scenario") document.getElementById("editor-check").scrollIntoView({ behavior: "smooth", block: "start" });
+}
+document.getElementById("check-scenario").addEventListener("click", (ev) => runCheck(ev.currentTarget));
+document.getElementById("check-scenario-side").addEventListener("click", (ev) => runCheck(ev.currentTarget));
 
 form.addEventListener("submit", async (ev) => {
   ev.preventDefault();
@@ -296,3 +422,6 @@ form.addEventListener("submit", async (ev) => {
 });
 
 build();
+const initial = /^#sec-(\w+)$/.exec(location.hash);
+show(initial && panels.has(initial[1]) ? initial[1] : "basics", false);
+renderPreview(collect());
