@@ -31,6 +31,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     overrides: dict[str, Any] = {}
     if args.demo:
         overrides["demo"] = True
+        if "COACH_DEMO_HISTORY" not in os.environ:  # COACH_DEMO_HISTORY=false: users only
+            overrides["demo_history"] = True
     if args.port is not None:
         overrides["port"] = args.port
     if args.host is not None:
@@ -47,6 +49,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return _fail(problem)
     if settings.workers > 1 and args.demo:
         os.environ["COACH_DEMO"] = "true"  # each worker reads its settings afresh
+        os.environ["COACH_DEMO_HISTORY"] = str(settings.demo_history).lower()
     url = f"http://{settings.host}:{settings.port}"
     print(f"Consultative-selling coach: open {url}/ (API docs at {url}/docs)", flush=True)
     if settings.demo:
@@ -286,7 +289,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="start the web service")
     serve.add_argument(
-        "--demo", action="store_true", help="create the demo users (password 'demo')"
+        "--demo",
+        action="store_true",
+        help="create the demo users (password 'demo') and, once, a history of demo sessions",
     )
     serve.add_argument("--host", default=None)
     serve.add_argument("--port", type=int, default=None)

@@ -26,6 +26,7 @@ from app.container import Container
 from app.db.engine import make_engine, make_sessionmaker, sqlite_checkpointer
 from app.db.migrate import upgrade_to_head
 from app.db.serving import one_start_at_a_time, serving_lock
+from app.demo.seed import seed_demo_history
 from app.errors import install_error_handlers
 from app.llm.factory import llm_client
 from app.middleware import BodyLimit, SecurityHeaders
@@ -122,6 +123,7 @@ def create_app(
             await upgrade_to_head(container.engine)
         async with one_start_at_a_time(container.engine):  # a fleet seeds accounts once
             await _first_start(container)
+            await seed_demo_history(container)  # --demo: once per database (app/demo)
         # Replies a crashed run left unfinished are taken again at once (SQLite).
         await release_orphaned_leases(container)
         checkpointer = sqlite_checkpointer(container.engine, container.writer_turn)

@@ -14,6 +14,7 @@ from app.accounts.models import (
 )
 from app.assignments.models import Assignment, AssignmentTrainee
 from app.db.base import Base
+from app.demo.models import DemoHistory
 from app.reviews.models import ScoreDispute, ScoreOverride, SessionComment, SessionReview
 from app.roleplay.models import PracticeSession, Turn
 from app.scenarios.models import StoredScenario
@@ -23,6 +24,7 @@ __all__ = [
     "AssignmentTrainee",
     "AuthToken",
     "Base",
+    "DemoHistory",
     "LoginThrottleEntry",
     "Organization",
     "PracticeSession",

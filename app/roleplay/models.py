@@ -44,6 +44,8 @@ class PracticeSession(Base):
     llm_usage_estimated: Mapped[bool] = mapped_column(
         Boolean, default=False, server_default=false()
     )
+    # Played by a simulated trainee for demo mode's history (app/demo), not by a person.
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # A reply in progress (possibly in another process): who holds it, and when its
     # lease was taken or last renewed (app/roleplay/leases.py).
     reply_token: Mapped[str | None] = mapped_column(String(32), nullable=True)

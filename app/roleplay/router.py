@@ -71,6 +71,7 @@ def session_read(s: PracticeSession, turns: list[Turn], owner: Any) -> SessionRe
         turns=[turn_read(t) for t in turns],
         scorecard=s.scorecard,
         overall=s.overall,
+        is_demo=s.is_demo,
     )
 
 
@@ -119,6 +120,7 @@ async def list_sessions(
             overall=s.overall,
             created_at=s.created_at,
             ended_at=s.ended_at,
+            is_demo=s.is_demo,
         ).model_dump(mode="json")
         for s, u in rows
     ]

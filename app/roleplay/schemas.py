@@ -60,6 +60,7 @@ class SessionRead(BaseModel):
     turns: list[TurnRead]
     scorecard: dict[str, Any] | None = None
     overall: int | None = None
+    is_demo: bool = False  # played by a simulated trainee for demo mode's history
 
 
 class SessionSummary(BaseModel):
@@ -74,6 +75,7 @@ class SessionSummary(BaseModel):
     overall: int | None
     created_at: datetime
     ended_at: datetime | None
+    is_demo: bool = False  # played by a simulated trainee for demo mode's history
 
 
 class ReplyRead(BaseModel):
