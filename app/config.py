@@ -21,6 +21,9 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, validation_alias=AliasChoices("PORT", "COACH_PORT"))
     demo: bool = False
     demo_password: SecretStr = SecretStr("demo")
+    # With demo mode: seed, once per database, a history of sessions played by simulated
+    # trainees (app/demo). `coach serve --demo` turns it on unless COACH_DEMO_HISTORY is set.
+    demo_history: bool = False
     token_ttl_hours: int = Field(default=12, ge=1, le=24 * 30)
     max_message_chars: int = Field(default=4000, ge=100, le=100_000)
     max_transcript_bytes: int = Field(default=2_000_000, ge=1_000)
