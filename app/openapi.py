@@ -22,7 +22,11 @@ from app.config import Settings
 from app.scenarios.schema import Scenario
 
 REF = "#/components/schemas/{model}"
-SCENARIO_BODIES = (("/api/scenarios", "post"), ("/api/scenarios/{scenario_id}", "put"))
+SCENARIO_BODIES = (
+    ("/api/scenarios", "post"),
+    ("/api/scenarios/{scenario_id}", "put"),
+    ("/api/scenarios/check", "post"),  # a draft, checked before it is saved
+)
 IMPORT = ("/api/sessions/import", "post")
 
 

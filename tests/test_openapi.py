@@ -94,7 +94,11 @@ def test_the_message_length_is_the_configured_one() -> None:
 
 def test_scenario_bodies_are_documented_as_scenarios() -> None:
     doc = _document()
-    for path, method in (("/api/scenarios", "post"), ("/api/scenarios/{scenario_id}", "put")):
+    for path, method in (
+        ("/api/scenarios", "post"),
+        ("/api/scenarios/{scenario_id}", "put"),
+        ("/api/scenarios/check", "post"),
+    ):
         body = doc["paths"][path][method]["requestBody"]["content"]["application/json"]
         assert body["schema"] == {"$ref": "#/components/schemas/Scenario"}
     scenario = doc["components"]["schemas"]["Scenario"]
