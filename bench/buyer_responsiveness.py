@@ -14,7 +14,10 @@ Also: each scenario's `advance_asks` (the scenario's next step in a trainee's
 own words) after a consultative conversation, and the ordinary sentences of a
 training-platform seller, which must not be taken for an injection.
 
-    python bench/buyer_responsiveness.py [--set first|fresh|both] [--misses]
+    python bench/buyer_responsiveness.py [--set first|fresh|both|dev] [--misses]
+
+bench/data/responsiveness_dev/ (two questions per item, a third blind writer) is
+the set to read misses from when changing the buyer; the other two measure.
 """
 
 from __future__ import annotations
@@ -34,6 +37,9 @@ DATA = Path(__file__).resolve().parent / "data" / "responsiveness"
 # A second set, written later by another blind helper, never looked at while the buyer
 # was changed: the figure that says whether a fix carries over to new wording.
 FRESH = Path(__file__).resolve().parent / "data" / "responsiveness_fresh"
+# A third, written by a third blind helper to be looked at: its misses show which kinds of
+# question the buyer fails, so fixes are found there and measured on the two sets above.
+DEV = Path(__file__).resolve().parent / "data" / "responsiveness_dev"
 
 
 def main() -> None:
@@ -41,12 +47,12 @@ def main() -> None:
     ap.add_argument("--misses", action="store_true", help="print every question not answered")
     ap.add_argument(
         "--set",
-        choices=("first", "fresh", "both"),
+        choices=("first", "fresh", "both", "dev"),
         default="both",
-        help="which held-out question set to ask (default: both, reported apart and together)",
+        help="which question set to ask: the two held-out sets (default: both) or the dev set",
     )
     args = ap.parse_args()
-    sets = {"first": [DATA], "fresh": [FRESH], "both": [DATA, FRESH]}[args.set]
+    sets = {"first": [DATA], "fresh": [FRESH], "both": [DATA, FRESH], "dev": [DEV]}[args.set]
     for folder in sets:
         print(f"== {folder.name}")
         _run(folder, args.misses)
@@ -77,6 +83,7 @@ def _run(folder: Path, misses: bool) -> None:
         if misses:
             for m in report.misses:
                 print(f"    {m.setting:5} {m.probe.target:34} {m.probe.text} -> {m.got}")
+                print(f"          buyer: {m.reply}")
     results = [r for rep in reports for r in rep.results]
     answered = sum(r.answered for r in results)
     early = [r for r in results if r.setting == "early"]
