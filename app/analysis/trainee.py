@@ -739,6 +739,13 @@ def _asks(reading: IntentReading, *intents: Intent) -> bool:
 
 
 def _stage_read(t: str, language: str, stage: SpinStage) -> SpinStage:
+    if stage is SpinStage.need_payoff:
+        # "要是主机厂突然来电话问进度，您现在多久能给个准话？": an "if" and a "can" the
+        # cues take for "what would solving it be worth", asking what goes wrong today.
+        reading = read_intent(t, language)
+        if _asks(reading, Intent.problem, Intent.impact):
+            return _STAGE_OF_INTENT[reading.intent]
+        return stage
     if stage is not SpinStage.situation:
         return stage
     reading = read_intent(t, language)

@@ -19,6 +19,7 @@ from app.analysis.model import Act, SpinStage
 from app.analysis.terms import index_terms
 from app.analysis.text import sentences
 from app.buyer import objections as obj
+from app.buyer import portion
 from app.buyer.asking import CONVERSATIONAL, Asked, Ranked, affinity
 from app.buyer.lines import LineKey
 from app.buyer.plan import Depth, Disclosure
@@ -40,6 +41,7 @@ CONVERSATIONAL_MATCH = 0.3
 # shared weighs about what a Chinese character pair does, and there are fewer of them).
 MIN_WORDS = {"zh": 1.5, "en": 0.8}
 NEED_INTENT = 0.25  # share of the reading that asks about difficulties, costs, stakes
+PLAINLY_ONE = 3.0  # how far a question's best match must lead the next to be about it alone
 NAMES_THE_NEED = 6.0  # BM25 at which a question plainly names a need in its own words
 PROBLEM_LEAN = 0.25  # enough of the reading asks what is hard, not just how it is
 STORY = 0.75
@@ -76,8 +78,11 @@ def revealed(t: Turn, item: ContentItem) -> bool:
     return item.id in st.named_stakeholders
 
 
-def _depth(t: Turn, item: ContentItem) -> Depth:
+def _depth(t: Turn, item: ContentItem, question: str) -> Depth:
     if item.key in t.state.brief_keys:
+        said = _said_briefly(t, item)
+        if portion.asks_for_what_was_said(question, said, portion.rest(item.says, said)):
+            return Depth.recall  # asked again for what the short answer told: point back
         return Depth.more
     if revealed(t, item):
         return Depth.recall
@@ -86,15 +91,17 @@ def _depth(t: Turn, item: ContentItem) -> Depth:
     return Depth.full
 
 
+def _said_briefly(t: Turn, item: ContentItem) -> str:
+    """The sentences of an item a short answer told (the first ones, for older states)."""
+    return t.state.brief_said.get(item.key) or portion.brief(item.says, None)[0]
+
+
 def _say(t: Turn, item: ContentItem, question: str, depth: Depth | None = None) -> None:
-    t.answer(
-        Disclosure(
-            item.key,
-            item.says,
-            depth=depth or _depth(t, item),
-            question=question,
-        )
-    )
+    depth = depth or _depth(t, item, question)
+    text = item.says
+    if depth is Depth.recall and item.key in t.state.brief_keys:
+        text = _said_briefly(t, item)  # point back to what was said, not to the rest
+    t.answer(Disclosure(item.key, text, depth=depth, question=question))
 
 
 def need_open(t: Turn, item: ContentItem) -> bool:
@@ -224,7 +231,7 @@ _ELSE = re.compile(
 def _points_at(t: Turn, asked: Asked, item: ContentItem) -> bool:
     """The question is about this person: it names them, or shares real words with them
     and with no one else as much (their department, their title)."""
-    named = _named_person(t, asked.question.text)
+    named = t.named_person(asked.question.text)
     if named is not None:
         return named.key == item.key
     best = asked.best
@@ -345,7 +352,7 @@ def answer(t: Turn, asked: Asked) -> None:
     if item.kind is ItemKind.concern:
         _concern(t, asked, item)
         return
-    person = _named_person(t, q)
+    person = t.person_meant(q)
     if person is not None and asked.intent in _ABOUT_A_PERSON:
         # "What would Greg need to see?": about him, whether the buyer has named him yet
         # or the trainee knew the name beforehand (then who he is comes first).
@@ -433,28 +440,6 @@ LOW_COVERAGE = 0.25  # ...unless it hardly shares a word with it: then it asks f
 _ABOUT_A_PERSON = frozenset(
     {Intent.concern, Intent.criteria, Intent.personal, Intent.product_opinion, Intent.problem}
 )
-_ZH_TITLES = ("总", "主任", "部长", "经理", "处长", "院长", "董", "科长", "行长", "主管")
-
-
-def _named_person(t: Turn, question: str) -> ContentItem | None:
-    """The stakeholder the question names (name, given name, surname with a title)."""
-    lowered = question.lower()
-    for s in t.scenario.decision.stakeholders:
-        if t.language == "zh":
-            forms = [s.name, s.title, *(s.name[:1] + x for x in _ZH_TITLES)]
-            if any(f and f.lower() in lowered for f in forms):
-                return t.index.by_key.get(f"stakeholder:{s.id}")
-            continue
-        # A person's name ("Tom Reyes": also "Tom"), never a word inside another
-        # ("tomorrow") nor a group named in ordinary words ("Driver advisory council").
-        words = s.name.split()
-        personal = all(w[:1].isupper() for w in words)
-        forms = [s.name, words[0]] if personal and len(words) > 1 else [s.name]
-        if any(re.search(rf"\b{re.escape(f.lower())}\b", lowered) for f in forms):
-            return t.index.by_key.get(f"stakeholder:{s.id}")
-    return None
-
-
 _ZH_OFFICE = ("主任", "处长", "科长", "院长", "行长", "部长", "经理", "书记", "主管")
 
 
@@ -523,7 +508,7 @@ def _ruled_out(t: Turn, asked: Asked) -> ContentItem | None:
     best = asked.best
     if best is not None and best.item.kind is not ItemKind.concern:
         if revealed(t, best.item):
-            return best.item
+            return None if _names_it_outside_the_besides(t, q, best.item) else best.item
         # "What else" words name nothing; the rest may ("besides the cost, how do the
         # records work?" is a question of its own).
         rest = t.index.lexical(_ANOTHER.sub(" ", q), ignore=t.index.address_terms)
@@ -538,6 +523,25 @@ def _ruled_out(t: Turn, asked: Asked) -> ContentItem | None:
                 return item
             return None
     return None
+
+
+def _names_it_outside_the_besides(t: Turn, q: str, item: ContentItem) -> bool:
+    """ "店长除了订货，每周还得花多少时间填表？" after the buyer told of the forms: what is
+    set aside is the ordering; the question is about the forms again, not about a third thing."""
+    remaining = _EXCLUDED.sub(" ", q)
+    if remaining == q:
+        return False
+    scores = t.index.lexical(remaining, ignore=t.index.address_terms)
+    if len(scores) < 2:
+        return False
+    top, runner_up = (int(i) for i in scores.argsort()[::-1][:2])
+    # Plainly and only that item: "最头疼的是哪块？" shares a word or two with every
+    # difficulty told, "填表、做汇报" names one.
+    return (
+        t.index.items[top].key == item.key
+        and float(scores[top]) >= NAMES_THE_NEED
+        and float(scores[top]) >= PLAINLY_ONE * float(scores[runner_up])
+    )
 
 
 def _another(t: Turn, asked: Asked, told: ContentItem) -> ContentItem | None:

@@ -31,6 +31,7 @@ LineKey = Literal[
     "improper_offer", "advance_granted_wrapup", "small_talk", "go_ahead", "nothing_else",
     # Lead-ins that run into what follows (a fragment, not a sentence):
     "recall_lead", "more_lead", "objection_lead", "unanswered_lead", "refusal_lead",
+    "refusal_after_concession_lead",
     # Coming back to a concern in other words, when the scenario has no more of its own:
     "again_price", "again_budget", "again_incumbent", "again_no_need", "again_no_time",
     "again_risk", "again_send_material", "again_think_it_over", "again_authority",

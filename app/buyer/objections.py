@@ -120,6 +120,8 @@ def _probes_concern(t: Turn, o: Objection) -> int | None:
             continue
         if _about_another_concern(t, o, q.text):
             continue
+        if asked.intent is not Intent.elaborate and t.person_meant(q.text) is not None:
+            continue  # what would make Greg nervous is about Greg, not the buyer's own worry
         return i
     return None
 

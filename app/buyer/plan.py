@@ -35,6 +35,10 @@ class Disclosure:
     depth: Depth = Depth.full
     question: str | None = None  # the trainee's words it answers
     elaborated: bool = False  # asked to say more ("具体说说？"): the rest comes with a lead-in
+    # What of `text` is said now, chosen for the question when the turn is planned
+    # (app/buyer/portion.py): a short answer's sentences (brief), the rest (more), or
+    # the words that point back to it (recall).
+    part: str | None = None
 
     @property
     def new(self) -> bool:

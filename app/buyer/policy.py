@@ -29,11 +29,12 @@ from app.analysis.model import (
 from app.analysis.text import sentences
 from app.analysis.trainee import names_the_time
 from app.buyer import advance, answers, objections
-from app.buyer.asking import ASKS_FOR_CONTENT
+from app.buyer.asking import ASKS_FOR_CONTENT, Asked
 from app.buyer.lines import Phrasebook, digest
 from app.buyer.plan import Depth
 from app.buyer.state import BuyerState, EndReason, ObjectionStatus
 from app.buyer.turn import Turn
+from app.scenarios.content import ItemKind
 from app.scenarios.schema import NeedLayer, Scenario
 
 _STAGE_TRUST = {
@@ -141,10 +142,9 @@ def _moves(t: Turn) -> bool:
     a = t.analysis
     steps = {a.evidence.get(x) for x in (Act.advance, Act.hard_close)} - {None}
     for asked in t.asked:
-        if (
-            asked.question.text in steps
-            and asked.intent in ASKS_FOR_CONTENT
-            and asked.reading.confidence >= SURE_CONTENT
+        if asked.question.text in steps and (
+            (asked.intent in ASKS_FOR_CONTENT and asked.reading.confidence >= SURE_CONTENT)
+            or _choice_about_their_decision(t, asked)
         ):
             steps.discard(asked.question.text)
     if not steps:
@@ -179,6 +179,26 @@ def _moves(t: Turn) -> bool:
         ):
             t.consumed.add(i)
     return bool(steps) or t.asks_order
+
+
+# "是要打报告上去，还是您签个字就行？", "do you roll it out this year or wait?": the
+# buyer is asked to pick between ways their own organisation decides, not to agree to one.
+_EITHER_OR = re.compile(r"[^还就]还是(?!说)|\bor\b", re.I)
+SURE_DECISION = 0.6  # how closely such a question must match a decision item of the scenario
+
+
+def _choice_about_their_decision(t: Turn, asked: Asked) -> bool:
+    """An either-or question about how, when or with what money the buyer decides: the
+    step words in it ("试一试", "签字", "roll out") describe the choice, they don't propose it.
+    A choice of times ("周三还是周四？") stays a proposal."""
+    text, best = asked.question.text, asked.best
+    return (
+        _EITHER_OR.search(text) is not None
+        and best is not None
+        and best.item.kind is ItemKind.decision
+        and best.score >= SURE_DECISION
+        and not names_the_time(text, t.language)
+    )
 
 
 def _only_a_probe(t: Turn) -> bool:
@@ -361,8 +381,11 @@ def disclose(t: Turn, keys: list[str], reply: str) -> BuyerState:
             t.plan.events.setdefault("revealed_facts", []).append(ident)
         if d.depth is Depth.brief and d.key not in st.brief_keys:
             st.brief_keys.append(d.key)
+            if d.part is not None:
+                st.brief_said[d.key] = d.part
         elif d.depth in (Depth.more, Depth.full) and d.key in st.brief_keys:
             st.brief_keys.remove(d.key)
+            st.brief_said.pop(d.key, None)
     touched = [d.key for d in t.plan.answers if d.key in said_now or d.depth is Depth.recall]
     if touched:
         st.last_keys = touched

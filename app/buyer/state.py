@@ -64,6 +64,8 @@ class BuyerState(BaseModel):
     line_uses: dict[str, int] = Field(default_factory=dict)
     # Content said only in part (a guarded, short answer): the rest can follow.
     brief_keys: list[str] = Field(default_factory=list)
+    # Of those, the sentences said (absent in states stored before it was kept: the first).
+    brief_said: dict[str, str] = Field(default_factory=dict)
     # What the last reply talked about: a follow-up question is about it.
     last_keys: list[str] = Field(default_factory=list)
     # The buyer's last reply asked the trainee something (an objection in question form).

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from app.analysis.model import TraineeTurnAnalysis
 from app.analysis.text import content_terms, sentences
+from app.buyer import portion
 from app.buyer.asking import Asked, read_questions
 from app.buyer.lines import LineKey, Phrasebook, digest, rotate
-from app.buyer.plan import Disclosure, Reaction, TurnPlan
+from app.buyer.plan import Depth, Disclosure, Reaction, TurnPlan
 from app.buyer.state import BuyerState, EndReason
-from app.scenarios.content import ContentIndex, content_index
+from app.scenarios.content import ContentIndex, ContentItem, content_index
 from app.scenarios.schema import Objection, Scenario
 
 # The seller's own offer, in the trainee's words: what makes "price" our price and a
@@ -26,6 +28,10 @@ OUR_OFFER = re.compile(
     r"\b(we|our|us|this solution|the (demo|proposal|platform|product|solution|offer))\b",
     re.I,
 )
+
+
+_THIRD_PERSON = re.compile(r"他|她|\b(he|him|his|she|her)\b", re.I)
+_ZH_TITLES = ("总", "主任", "部长", "经理", "处长", "院长", "董", "科长", "行长", "主管")
 
 
 class Turn:
@@ -101,6 +107,32 @@ class Turn:
 
     # --- reading the trainee's words ---------------------------------------------------------
 
+    def named_person(self, text: str) -> ContentItem | None:
+        """The stakeholder the text names (name, given name, surname with a title)."""
+        lowered = text.lower()
+        for s in self.scenario.decision.stakeholders:
+            if self.language == "zh":
+                forms = [s.name, s.title, *(s.name[:1] + x for x in _ZH_TITLES)]
+                if any(f and f.lower() in lowered for f in forms):
+                    return self.index.by_key.get(f"stakeholder:{s.id}")
+                continue
+            # A person's name ("Tom Reyes": also "Tom"), never a word inside another
+            # ("tomorrow") nor a group named in ordinary words ("Driver advisory council").
+            words = s.name.split()
+            personal = all(w[:1].isupper() for w in words)
+            forms = [s.name, words[0]] if personal and len(words) > 1 else [s.name]
+            if any(re.search(rf"\b{re.escape(f.lower())}\b", lowered) for f in forms):
+                return self.index.by_key.get(f"stakeholder:{s.id}")
+        return None
+
+    def person_meant(self, question: str) -> ContentItem | None:
+        """The stakeholder a question is about: named in it, or named in the turn and
+        then called "him" ("Tom sent us. What's in this for him?")."""
+        person = self.named_person(question)
+        if person is None and _THIRD_PERSON.search(question):
+            person = self.named_person(self.analysis.text)
+        return person
+
     def mentions(self, keywords: Sequence[str]) -> bool:
         lowered = self.analysis.text.lower()
         return any(_contains(lowered, k.lower()) for k in keywords)
@@ -112,6 +144,12 @@ class Turn:
     # --- filling the plan --------------------------------------------------------------------------
 
     def answer(self, d: Disclosure) -> None:
+        if d.part is None and d.depth is Depth.brief:
+            d = replace(d, part=portion.brief(d.text, d.question, self.index.rarity)[0])
+        elif d.part is None and d.depth is Depth.more:
+            d = replace(d, part=portion.rest(d.text, self.state.brief_said.get(d.key)))
+        elif d.part is None and d.depth is Depth.recall:
+            d = replace(d, part=portion.point_back(d.text, d.question or "", self.index.rarity))
         self.plan.answers.append(d)
 
     def react(self, key: LineKey, *, first: bool = False) -> None:

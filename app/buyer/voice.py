@@ -12,13 +12,12 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from app.analysis.terms import index_terms
 from app.analysis.text import sentences
-from app.buyer.lines import digest
+from app.buyer import portion
+from app.buyer.lines import LineKey, digest
 from app.buyer.plan import Depth, Disclosure, ObjectionMove
 from app.buyer.turn import Turn
 
-_BRIEF_MIN_CHARS = 10  # "三个厂。" alone is too curt even for a guarded buyer
 _CONNECTIVE = re.compile(
     r"^.{0,4}(说实话|实话|老实讲|坦白)|^(不过|但|可|只是|说实话|说句实话|老实说|话说回来|那|再说|还有|but\b|still\b|that said\b|and\b|so\b|honestly\b|look\b|again\b|to be honest\b)",
     re.I,
@@ -28,11 +27,6 @@ _SAYS_WAIT = re.compile(
     r"^.{0,3}(我得先说|先说清楚|先别|别急|不急|且慢|等等|hold on|not so fast|wait|slow down|before (we|you))",
     re.I,
 )
-_FILLER = re.compile(
-    r"^(说实话|说句实话|老实说|实话实说|跟你交个底|不瞒你说|坦白讲|你知道吗|honestly|to be honest|frankly|look|i'?ll be (straight|honest) with you)[，,:：]?$",
-    re.I,
-)
-_CLAUSE = re.compile(r"(?<=[，,；;])")
 
 
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;:] )([A-Z][A-Za-z'-]*)")
@@ -106,41 +100,27 @@ def _names(t: Turn) -> frozenset[str]:
     return _proper_nouns(_scenario_text(t)) if t.language == "en" else frozenset()
 
 
-def _brief(text: str) -> tuple[str, str]:
-    """The short answer and what it leaves for later, cut at a sentence end."""
-    parts = sentences(text)
-    if not parts:
-        return text, ""
-    take = 1
-    while take < len(parts) and parts[take - 1].end - parts[0].start < _BRIEF_MIN_CHARS:
-        take += 1
-    if take == len(parts):
-        return text.strip(), ""
-    return text[: parts[take - 1].end].strip(), text[parts[take].start :].strip()
+def _part(d: Disclosure) -> str:
+    """The sentences a short answer, or its sequel, says (chosen when the turn was planned)."""
+    if d.part is not None:
+        return d.part
+    said, rest = portion.brief(d.text, d.question)
+    return said if d.depth is Depth.brief else rest
 
 
 def _pointer(d: Disclosure, language: str) -> str:
-    """A few of the buyer's own words that point back to something said before: the
-    clause of it closest to the question, not the whole of it again."""
-    parts = [s.text for s in sentences(d.text)] or [d.text]
-    asked = set(index_terms(d.question or ""))
-    part = max(parts, key=lambda p: len(set(index_terms(p)) & asked))
-    clauses = [c for c in _CLAUSE.split(part) if c.strip()]
-    while len(clauses) > 1 and _FILLER.match(clauses[0].strip()):
-        clauses = clauses[1:]  # "说实话，" / "Honestly," points at nothing
-    core = clauses[0]
-    if len(core) < _BRIEF_MIN_CHARS and len(clauses) > 1:
-        core += clauses[1]
-    core = core.strip().rstrip("，,；;。！？!?.")
+    """A few of the buyer's own words that point back to something said before."""
+    planned = d.part if d.depth is Depth.recall else None
+    core = planned if planned is not None else portion.point_back(d.text, d.question or "")
     return core + ("。" if language == "zh" else ".")
 
 
 def content_for(d: Disclosure, language: str) -> str:
     """The part of a disclosure's content this turn may use (no lead-in)."""
     if d.depth is Depth.brief:
-        return _brief(d.text)[0]
+        return _part(d)
     if d.depth is Depth.more:
-        return _brief(d.text)[1] or _pointer(d, language)
+        return _part(d) or _pointer(d, language)
     if d.depth is Depth.recall:
         return _pointer(d, language)
     return d.text
@@ -149,9 +129,9 @@ def content_for(d: Disclosure, language: str) -> str:
 def render(t: Turn, d: Disclosure) -> str:
     lang = t.language
     if d.depth is Depth.brief:
-        return _brief(d.text)[0]
+        return _part(d)
     if d.depth is Depth.more:
-        rest = _brief(d.text)[1]
+        rest = _part(d)
         if not rest:
             return _glue(t.line("recall_lead"), _pointer(d, lang), lang, _names(t))
         return _glue(t.line("more_lead"), rest, lang, _names(t)) if d.elaborated else rest
@@ -172,7 +152,11 @@ def word(t: Turn) -> str:
     if due is not None:
         text = due.text
         if due.refusal and not _SAYS_WAIT.match(text):
-            text = _glue(t.line("refusal_lead"), text, t.language, _names(t))
+            # Just conceded a point ("try it on a couple of machines, fine"): "not so fast"
+            # would take that back; another concern still stands.
+            conceded = bool(plan.events.get("objections_resolved"))
+            lead: LineKey = "refusal_after_concession_lead" if conceded else "refusal_lead"
+            text = _glue(t.line(lead), text, t.language, _names(t))
         elif due.refusal:
             pass  # the concern itself opens with "hold on"
         elif (

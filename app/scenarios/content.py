@@ -15,7 +15,8 @@ Pure: built from a Scenario, no I/O; one index per scenario version, cached.
 from __future__ import annotations
 
 import enum
-from collections import OrderedDict
+import math
+from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -156,6 +157,12 @@ class ContentIndex:
         self._bm25 = bm25s.BM25()
         self._bm25.index(docs, show_progress=False)
         self._vocab = {t for d in docs for t in d}
+        self._df = Counter(t for d in docs for t in set(d))
+
+    def rarity(self, term: str) -> float:
+        """How much a term singles out one passage of this scenario: high for "核磁",
+        low for "设备", which half of a hospital's items say."""
+        return math.log(1 + len(self.items) / (1 + self._df.get(term, 0)))
 
     def lexical(self, text: str, ignore: frozenset[str] = frozenset()) -> np.ndarray:
         """BM25 score of every item (in `items` order) for `text`; zeros when nothing is shared."""

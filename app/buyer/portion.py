@@ -1,0 +1,104 @@
+"""Which sentences of a scenario passage a short answer says: the ones the question asks for.
+
+A guarded buyer answers in a sentence and keeps the rest for later. Which
+sentence is the question's business: asked how many scanners there are, the
+buyer gives the scanner count, not the sentence that happens to come first;
+asked later for more, it gives what it left out; asked again for what it
+already said, it points back to that instead of reciting the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from app.analysis.terms import index_terms
+from app.analysis.text import sentences
+
+_FILLER = re.compile(
+    r"^(说实话|说句实话|老实说|实话实说|跟你交个底|不瞒你说|坦白讲|你知道吗|honestly|to be honest|frankly|look|i'?ll be (straight|honest) with you)[，,:：]?$",
+    re.I,
+)
+_CLAUSE = re.compile(r"(?<=[，,；;])")
+Rarity = Callable[[str], float]  # how much a term singles out one passage of the scenario
+
+BRIEF_MIN_CHARS = 10  # "三个厂。" alone is too curt even for a guarded buyer
+# A passage's first sentence is its author's lead, the answer to the plain question about
+# it: a short answer leaves it only for a sentence the question points at clearly more.
+CLEARLY_MORE = 1.25
+
+
+def _flat(term: str) -> float:
+    return 1.0
+
+
+def relevance(question: str, text: str, rarity: Rarity = _flat) -> float:
+    """How much of `text` the question's words point at: the terms they share, the rarer
+    the more. Words and bigrams weigh four times a single Chinese character: "核磁"
+    says more than "核" and "磁" apart."""
+    shared = set(index_terms(question)) & set(index_terms(text))
+    return sum((2.0 if len(term) > 1 else 0.5) * rarity(term) for term in shared)
+
+
+def brief(text: str, question: str | None, rarity: Rarity = _flat) -> tuple[str, str]:
+    """The short answer to `question` out of `text`, and what it leaves for later.
+
+    The run of sentences starting at the one the question points at most (the
+    first unless another is clearly closer), long enough not to sound curt; the
+    rest keeps the passage's order.
+    """
+    parts = sentences(text)
+    if not parts:
+        return text, ""
+    start = 0
+    if question:
+        scores = [relevance(question, p.text, rarity) for p in parts]
+        best = max(scores)
+        if best > CLEARLY_MORE * scores[0]:
+            start = scores.index(best)
+    end = start + 1
+    while end < len(parts) and parts[end - 1].end - parts[start].start < BRIEF_MIN_CHARS:
+        end += 1
+    if start == 0 and end == len(parts):
+        return text.strip(), ""
+    said = text[parts[start].start : parts[end - 1].end].strip()
+    rest = [p.text for i, p in enumerate(parts) if not start <= i < end]
+    return said, _join(rest, text)
+
+
+def rest(text: str, said: str | None) -> str:
+    """What of `text` is left once `said` was said (the first short answer when unknown)."""
+    if said is None:
+        return brief(text, None)[1]
+    told = {p.text for p in sentences(said)}
+    return _join([p.text for p in sentences(text) if p.text not in told], text)
+
+
+def asks_for_what_was_said(question: str, said: str, left: str) -> bool:
+    """The question is about the part already said, not about what was left out: the
+    buyer points back to it rather than going on to the rest (two shared words at
+    least, three times what it shares with the rest)."""
+    on_said = relevance(question, said)
+    return on_said >= 4 and on_said >= 3 * relevance(question, left)
+
+
+def point_back(text: str, question: str, rarity: Rarity = _flat) -> str:
+    """A few of the buyer's own words pointing back to something said before: the clause
+    closest to the question ("how much was the contract again?" gets the clause with the
+    figure, not the sentence's opening), without its closing punctuation."""
+    parts = [s.text for s in sentences(text)] or [text]
+    part = max(parts, key=lambda p: relevance(question, p, rarity))
+    clauses = [c for c in _CLAUSE.split(part) if c.strip()]
+    while len(clauses) > 1 and _FILLER.match(clauses[0].strip()):
+        clauses = clauses[1:]  # "说实话，" / "Honestly," points at nothing
+    at = max(range(len(clauses)), key=lambda i: relevance(question, clauses[i], rarity))
+    core = clauses[at]
+    if len(core) < BRIEF_MIN_CHARS and at + 1 < len(clauses):
+        core += clauses[at + 1]
+    return core.strip().rstrip("，,；;。！？!?.")
+
+
+def _join(parts: list[str], source: str) -> str:
+    # Chinese sentences run on with no space; English ones take one.
+    sep = "" if any("\u4e00" <= ch <= "\u9fff" for ch in source[:40]) else " "
+    return sep.join(p.strip() for p in parts).strip()

@@ -1,0 +1,115 @@
+"""The buyer answers the part it was asked: the sentence asked about, the thing said again,
+the person just named, the choice put to it (RUBRIC.md: a buyer that listens)."""
+
+from __future__ import annotations
+
+from app.analysis.conversation import context_for
+from app.analysis.model import SpinStage
+from app.analysis.trainee import analyze_trainee_turn
+from app.buyer.lines import load_phrasebook
+from tests.buyer.play import SCENARIOS, Played, say, start
+
+HOSPITAL = "zh-hospital-equipment-service"
+RETAIL = "zh-retail-fresh-replenishment"
+ENERGY = "en-energy-retrofit-cfo"
+MES = "zh-mes-auto-parts"
+LINES = load_phrasebook()
+
+
+def answered(p: Played) -> list[str]:
+    return list(p.events[-1].get("answered", []))
+
+
+def fact_says(scenario: str, fact_id: str) -> str:
+    return next(f.says for f in SCENARIOS[scenario].facts if f.id == fact_id)
+
+
+def test_a_guarded_short_answer_is_the_sentence_asked_about_not_the_first_one() -> None:
+    p = start(HOSPITAL)
+    say(p, "许处长您好，谢谢您抽时间，我今天主要是来听听处里的情况。")
+    say(p, "两个院区的大型影像设备，CT、核磁这些，一共有多少台？")
+    assert "fact:equipment-scale" in answered(p), p.last_reply
+    first, counts = fact_says(HOSPITAL, "equipment-scale").split("。")[:2]
+    assert counts in p.last_reply  # 大型的有CT九台、核磁六台…
+    assert first not in p.last_reply  # not the whole-hospital asset total that opens the passage
+    # Asked for more, the buyer gives what it left out.
+    say(p, "明白。那全院的设备，大大小小加起来一共多少台件、原值多少？")
+    assert first in p.last_reply, p.last_reply
+
+
+def test_asked_again_for_what_a_short_answer_said_it_points_back_instead_of_reciting_the_rest() -> None:
+    p = start(HOSPITAL)
+    say(p, "许处长您好，谢谢您抽时间，我今天主要是来听听处里的情况。")
+    say(p, "大设备现在都是原厂在保吗？一年维保费大概多少？")
+    contract = fact_says(HOSPITAL, "maintenance-contracts")
+    told, rest = contract.split("。")[:2]
+    assert told in p.last_reply and rest not in p.last_reply, p.last_reply
+    say(p, "原厂保修一年下来，大概要花多少钱来着？")
+    assert "fact:maintenance-contracts" in answered(p)
+    assert "两千一百万" in p.last_reply, p.last_reply  # the clause with the figure...
+    assert rest not in p.last_reply  # ...not the small-equipment sentence nobody asked about
+    assert told not in p.last_reply  # and not the whole sentence again, word for word
+
+
+def test_besides_one_thing_a_question_naming_another_told_item_gets_it_not_that_was_all() -> None:
+    p = start(RETAIL)
+    say(p, "林总您好，今天主要想听听门店这块的情况。")
+    say(p, "店长平时除了订货，还要做哪些报表和汇报？一周要花多少时间？")
+    assert "need:report-burden" in answered(p), p.last_reply
+    say(p, "那些周报，除了订货那块，店长每周在填表、做汇报上大概要花多少时间来着？")
+    assert "need:report-burden" in answered(p), p.last_reply
+    assert not any(v.strip() in p.last_reply for v in LINES.variants("zh", "nothing_else"))
+
+
+def test_him_after_a_name_is_that_person() -> None:
+    p = start(ENERGY)
+    say(p, "Thanks for making the time. Could you give me the lay of the land: the plants and who runs what?")
+    say(p, "Who in the plants would live with whatever gets installed?")
+    assert "stakeholder:iowa-engineering" in answered(p), p.last_reply
+    say(p, "Tom's the one who'd live with it. What's in this for him, and what would make him nervous?")
+    assert "stakeholder:iowa-engineering#cares" in answered(p), p.last_reply
+
+
+def test_an_either_or_about_how_they_decide_is_answered_not_refused_as_a_proposal() -> None:
+    p = start(RETAIL)
+    say(p, "林总您好，今天主要想听听门店这块的情况。")
+    say(p, "要不要一百多家店全部铺开，这个决定您倾向今年内做，还是等到明年？")
+    assert "decision:timeline" in answered(p), p.last_reply
+    assert "advance_refused" not in p.events[-1]
+    # A choice of times after a step stays a proposal.
+    say(p, "那我下周带同事过来，先挑两家店把数据过一遍，您看周三还是周四方便？")
+    assert "advance_refused" in p.events[-1] or p.events[-1].get("advance_granted"), p.last_reply
+
+
+def test_a_hypothetical_that_asks_what_happens_today_is_not_a_need_payoff_question() -> None:
+    text = "要是主机厂突然打电话问一个单子做到哪一步了，您现在多久能给人家一个准话？"
+    turns = [("buyer", "来了？我刚从产线上下来，时间不多啊。")]
+    a = analyze_trainee_turn(1, text, "zh", context_for(turns))
+    assert a.questions[0].stage in (SpinStage.problem, SpinStage.implication)
+    payoff = "要是订单进度在系统里随时能查到，对您跟主机厂打交道有什么帮助？"
+    a = analyze_trainee_turn(1, payoff, "zh", context_for(turns))
+    assert a.questions[0].stage is SpinStage.need_payoff
+
+
+def test_after_conceding_a_point_a_remaining_concern_does_not_sound_like_taking_it_back() -> None:
+    p = start(HOSPITAL)
+    for line in [
+        "许处长您好，谢谢您门诊结束还抽时间见我，今天主要想听听您这边的情况，不是来推产品的。",
+        "理解，您忙。现在两个院区的大型影像设备大概有多少台？CT、核磁这些都是原厂在保吗？",
+        "原厂保修一年下来，大概要花多少钱？",
+        "这笔钱在院里是怎么看的？今年抓运营成本，院领导有没有专门盯这块？",
+        "除了费用，原厂服务这块用下来，有没有让您头疼的地方？比如响应速度、停机时间？",
+        "上次那台CT停了几天？对科室那边影响大吗？",
+        "明白了。那如果要改变现在的维保方式，院里一般是怎么决策的？除了您，还有谁要参与？",
+        "您个人最担心的是什么？是换了第三方出问题，您这边要担责任吗？",
+        "这个顾虑很正常。我们也不建议一上来就全换。您看能不能先挑一两台过保的设备，做个小范围试点，效果您自己看？",
+    ]:
+        say(p, line)
+    events = p.events[-1]
+    # The pilot answers the worry about a third party; the incumbent still stands in the way.
+    assert events.get("objections_resolved") and events.get("advance_refused") == "concern"
+    assert not any(v.strip() in p.last_reply for v in LINES.variants("zh", "refusal_lead"))
+    assert any(
+        v.strip().rstrip("：") in p.last_reply
+        for v in LINES.variants("zh", "refusal_after_concession_lead")
+    ), p.last_reply
