@@ -349,19 +349,20 @@ def answer(t: Turn, asked: Asked) -> None:
             item = story.item
     if t.planned(item.key):
         return
-    if item.kind is ItemKind.concern:
-        _concern(t, asked, item)
-        return
     person = t.person_meant(q)
     if person is not None and asked.intent in _ABOUT_A_PERSON:
         # "What would Greg need to see?": about him, whether the buyer has named him yet
-        # or the trainee knew the name beforehand (then who he is comes first).
+        # or the trainee knew the name beforehand (then who he is comes first); what
+        # would make him nervous is his worry, not the story behind the buyer's own.
         if revealed(t, person) and _cares(t, person, q):
             return
         if not revealed(t, person) and not t.planned(person.key) and t.state.trust >= PEOPLE_TRUST:
             _say(t, person, q, Depth.full)
             _cares(t, person, q)
             return
+    if item.kind is ItemKind.concern:
+        _concern(t, asked, item)
+        return
     item = _deeper(t, asked, best)
     if asked.intent is Intent.problem and item.kind is ItemKind.fact:
         # "What's hardest about X?" read closer to how X works: where it hurts, if near.

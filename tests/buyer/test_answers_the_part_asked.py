@@ -113,3 +113,11 @@ def test_after_conceding_a_point_a_remaining_concern_does_not_sound_like_taking_
         v.strip().rstrip("：") in p.last_reply
         for v in LINES.variants("zh", "refusal_after_concession_lead")
     ), p.last_reply
+
+
+def test_what_a_named_colleague_worries_about_is_about_him_even_with_a_concern_open() -> None:
+    p = start(ENERGY)
+    say(p, "Thanks for making the time. I'd like to understand how energy decisions get made here.")
+    say(p, "Tom Becker from Iowa pointed us your way. What's in this for him, and what would make him nervous?")
+    assert "stakeholder:iowa-engineering" in answered(p), p.last_reply
+    assert not any(k.startswith("reason:") for k in answered(p)), p.last_reply
