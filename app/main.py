@@ -16,6 +16,7 @@ from app import __version__, openapi
 from app.accounts.repository import AccountsRepository
 from app.accounts.router import router as accounts_router
 from app.accounts.service import AccountsService
+from app.analytics.router import router as analytics_router
 from app.assignments.router import router as assignments_router
 from app.assignments.service import check_start
 from app.buyer.lines import load_phrasebook
@@ -163,6 +164,7 @@ def create_app(
     app.include_router(usage_router)
     app.include_router(assignments_router)
     app.include_router(reviews_router)
+    app.include_router(analytics_router)  # GET /api/reviews/dashboard: the team dashboard
     app.include_router(web_router)
     app.include_router(observability_router)
     app.mount("/static", static_app(), name="static")

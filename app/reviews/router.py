@@ -1,4 +1,7 @@
-"""HTTP for coach reviews, the review queue, manager statistics, dashboard and CSV export."""
+"""HTTP for coach reviews, the review queue, manager statistics and CSV export.
+
+The team dashboard, also under /api/reviews, is served by app.analytics.router.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +10,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response, status
 
-from app.deps import ContainerDep, CurrentUser, ManagerUser, SessionDep, StaffUser
+from app.deps import CurrentUser, ManagerUser, SessionDep, StaffUser
 from app.inputs import Count, Id, Key
 from app.reviews import analytics
-from app.reviews.dashboard_schemas import Dashboard
 from app.reviews.queue import review_queue
 from app.reviews.schemas import (
     CommentCreate,
@@ -120,13 +122,6 @@ async def mark_reviewed(session_id: SessionId, user: StaffUser, db: SessionDep) 
 async def stats(manager: ManagerUser, db: SessionDep, team_id: TeamFilter = None) -> OverrideStats:
     """How often, and by how much, coaches overrode the scorer, per dimension."""
     return await analytics.override_stats(db, manager, team_id)
-
-
-@router.get("/dashboard", response_model=Dashboard)
-async def dashboard(
-    user: StaffUser, db: SessionDep, container: ContainerDep, team_id: TeamFilter = None
-) -> Dashboard:
-    return await analytics.dashboard(db, user, team_id, container.builtin_scenarios)
 
 
 @router.get("/export.csv", response_class=Response)

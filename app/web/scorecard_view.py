@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from app.analytics.dashboard_schemas import CommonMiss
 from app.reviews import practice
-from app.reviews.dashboard_schemas import CommonMiss
 from app.reviews.schemas import SessionReviewRead
 from app.scoring.schema import band_of
 from app.web.i18n import Lang, translate

@@ -7,6 +7,7 @@ from typing import Any
 from app.accounts.models import Role
 from app.accounts.repository import AccountsRepository
 from app.accounts.service import Principal, require_role
+from app.analytics import dashboard as team_dashboard
 from app.assignments.service import AssignmentsService
 from app.container import Container
 from app.errors import NotFound
@@ -45,7 +46,7 @@ async def queue_page(
 async def dashboard_page(c: Container, user: Principal, team_id: int | None) -> dict[str, Any]:
     require_role(user, Role.coach, Role.manager)
     async with c.unit_of_work() as db:
-        board = await analytics.dashboard(db, user, team_id, c.builtin_scenarios)
+        board = await team_dashboard.dashboard(db, user, team_id, c.builtin_scenarios)
         stats = (
             await analytics.override_stats(db, user, team_id) if user.role is Role.manager else None
         )

@@ -1,16 +1,15 @@
-"""What to practise: coaching tips counted by meaning, on the report and the dashboard."""
+"""What to practise: coaching tips counted by meaning, on the report (the dashboard's common
+misses: tests/analytics/test_dashboard.py)."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
 from typing import Any
 
 from app.reviews import practice
-from app.reviews.analytics import _misses
 from app.scoring.coaching import LABELS, TIPS
-from app.web.scorecard_view import coaching_label, misses, practise_next
+from app.web.scorecard_view import coaching_label, practise_next
 
-SUMMARISE_ZH, SUMMARISE_EN = TIPS["advance_no_summary"]
+SUMMARISE_ZH = TIPS["advance_no_summary"][0]
 
 
 def _c(index: int, code: str, tip: str | None, label: str = "") -> dict[str, Any]:
@@ -30,22 +29,6 @@ def test_codes_that_share_a_tip_are_one_thing_to_practise() -> None:
     first = items[0]
     assert (first.count, first.turns) == (2, [3, 5])
     assert set(first.codes) == {"advance_meeting", "advance_demo"}
-
-
-def test_the_zh_and_en_wording_of_a_tip_count_together_on_the_dashboard() -> None:
-    sessions: list[Any] = [
-        SimpleNamespace(scorecard={"coaching": [_c(1, "advance_meeting", SUMMARISE_ZH)]}),
-        SimpleNamespace(scorecard={"coaching": [_c(1, "advance_demo", SUMMARISE_EN)]}),
-        SimpleNamespace(scorecard={"coaching": [_c(3, "argued", TIPS["argued"][1])]}),
-        SimpleNamespace(scorecard=None),
-    ]
-    common = _misses(sessions)
-    assert [(m.tip_key, m.count) for m in common] == [("advance_no_summary", 2), ("argued", 1)]
-    assert len({m.label for m in common}) == len(common)
-    shown = misses(common, "zh")
-    assert shown[0]["title"] == "提下一步之前先总结需求"
-    assert shown[0]["tip"] == SUMMARISE_ZH
-    assert misses(common, "en")[1]["tip"] == TIPS["argued"][1]
 
 
 def test_practise_next_is_at_most_three_misses_first_in_the_pages_language() -> None:
