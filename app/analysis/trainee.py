@@ -268,6 +268,7 @@ _ZH_WH_AT_END = re.compile(
     r"[^，,。！!？?]{0,3}[。.]?\s*$"
     r"|(?<=.{4})(?<![还都也])没有\s*[。.]?\s*$"
 )
+_CHOICE = re.compile(r"[^还就]还是(?!说)|\b(or|either)\b", re.I)
 _OPEN_ASK = re.compile(r"什么|怎么|为什么|如何|多大|多少|哪些|哪里|\b(what|how|why|which)\b", re.I)
 _PERMISSION = re.compile(
     r"^\s*(那)?(您|你)?(看)?(这样)?(可以|行|方便|合适|怎么样|如何|好)(吗|不|么|呢|不好)?\s*[？?]?\s*$"
@@ -454,8 +455,13 @@ def analyze_trainee_turn(
                 or (lx.SUMMARY_WEAK.search(t, language) and _about_buyer(t, prev_terms, ctx))
             )
             # "What you just said about X: what does it cost?" takes up the buyer's
-            # words to ask more; a summary restates and checks.
-            and not (asks and _OPEN_ASK.search(t) and not lx.FEEDBACK.search(t, language))
+            # words to ask more, and "您最担心的是A，还是B？" asks them to choose; a
+            # summary restates and checks.
+            and not (
+                asks
+                and (_OPEN_ASK.search(t) or _CHOICE.search(t))
+                and not lx.FEEDBACK.search(t, language)
+            )
         ):
             mark(Act.summary, t)
         if lx.SELF_DISCLOSURE.search(t, language):

@@ -141,24 +141,26 @@ def _moves(t: Turn) -> bool:
     """
     a = t.analysis
     steps = {a.evidence.get(x) for x in (Act.advance, Act.hard_close)} - {None}
+    misread: set[str] = set()
     for asked in t.asked:
         if asked.question.text in steps and (
             (asked.intent in ASKS_FOR_CONTENT and asked.reading.confidence >= SURE_CONTENT)
             or _choice_about_their_decision(t, asked)
         ):
-            steps.discard(asked.question.text)
-    if not steps:
-        # "pilot 40 trucks toledo, meet next week w/ maria?": a step the cues missed, read
-        # as a proposal (not a question for content) and naming a step.
-        for asked in t.asked:
-            text = asked.question.text
-            if (
-                asked.intent is Intent.other
-                and asked.reading.confidence >= SURE_PROPOSAL
-                and (lx.NEXT_STEP.find(text, t.language) or advance.step_kinds(text, t.language))
-            ):
-                steps.add(text)
-                break
+            misread.add(asked.question.text)
+    steps -= misread
+    # "pilot 40 trucks toledo, meet next week w/ maria?": a step the cues missed, read as a
+    # proposal (not a question for content) and naming a step; or the second half of one
+    # ("先挑几家店跑一个月？下周我把方案带过来，跟您和信息部一起过一下？").
+    for asked in t.asked:
+        text = asked.question.text
+        if (
+            text not in misread
+            and asked.intent is Intent.other
+            and asked.reading.confidence >= SURE_PROPOSAL
+            and (lx.NEXT_STEP.find(text, t.language) or advance.step_kinds(text, t.language))
+        ):
+            steps.add(text)
     t.asks_order = a.has(Act.hard_close) and (
         a.evidence.get(Act.hard_close) in steps or not t.asked
     )

@@ -4,7 +4,7 @@ the person just named, the choice put to it (RUBRIC.md: a buyer that listens).""
 from __future__ import annotations
 
 from app.analysis.conversation import context_for
-from app.analysis.model import SpinStage
+from app.analysis.model import Act, SpinStage
 from app.analysis.trainee import analyze_trainee_turn
 from app.buyer.lines import load_phrasebook
 from tests.buyer.play import SCENARIOS, Played, say, start
@@ -37,13 +37,14 @@ def test_a_guarded_short_answer_is_the_sentence_asked_about_not_the_first_one() 
     assert first in p.last_reply, p.last_reply
 
 
-def test_asked_again_for_what_a_short_answer_said_it_points_back_instead_of_reciting_the_rest() -> None:
+def test_asked_again_for_what_a_short_answer_said_points_back_not_to_the_rest() -> None:
     p = start(HOSPITAL)
     say(p, "许处长您好，谢谢您抽时间，我今天主要是来听听处里的情况。")
     say(p, "大设备现在都是原厂在保吗？一年维保费大概多少？")
     contract = fact_says(HOSPITAL, "maintenance-contracts")
     told, rest = contract.split("。")[:2]
-    assert told in p.last_reply and rest not in p.last_reply, p.last_reply
+    assert told in p.last_reply, p.last_reply
+    assert rest not in p.last_reply, p.last_reply
     say(p, "原厂保修一年下来，大概要花多少钱来着？")
     assert "fact:maintenance-contracts" in answered(p)
     assert "两千一百万" in p.last_reply, p.last_reply  # the clause with the figure...
@@ -63,10 +64,16 @@ def test_besides_one_thing_a_question_naming_another_told_item_gets_it_not_that_
 
 def test_him_after_a_name_is_that_person() -> None:
     p = start(ENERGY)
-    say(p, "Thanks for making the time. Could you give me the lay of the land: the plants and who runs what?")
+    say(
+        p,
+        "Thanks for making the time. Could you give me the lay of the land: the plants and who runs what?",
+    )
     say(p, "Who in the plants would live with whatever gets installed?")
     assert "stakeholder:iowa-engineering" in answered(p), p.last_reply
-    say(p, "Tom's the one who'd live with it. What's in this for him, and what would make him nervous?")
+    say(
+        p,
+        "Tom's the one who'd live with it. What's in this for him, and what would make him nervous?",
+    )
     assert "stakeholder:iowa-engineering#cares" in answered(p), p.last_reply
 
 
@@ -107,7 +114,8 @@ def test_after_conceding_a_point_a_remaining_concern_does_not_sound_like_taking_
         say(p, line)
     events = p.events[-1]
     # The pilot answers the worry about a third party; the incumbent still stands in the way.
-    assert events.get("objections_resolved") and events.get("advance_refused") == "concern"
+    assert events.get("objections_resolved")
+    assert events.get("advance_refused") == "concern"
     assert not any(v.strip() in p.last_reply for v in LINES.variants("zh", "refusal_lead"))
     assert any(
         v.strip().rstrip("：") in p.last_reply
@@ -118,6 +126,30 @@ def test_after_conceding_a_point_a_remaining_concern_does_not_sound_like_taking_
 def test_what_a_named_colleague_worries_about_is_about_him_even_with_a_concern_open() -> None:
     p = start(ENERGY)
     say(p, "Thanks for making the time. I'd like to understand how energy decisions get made here.")
-    say(p, "Tom Becker from Iowa pointed us your way. What's in this for him, and what would make him nervous?")
+    say(
+        p,
+        "Tom Becker from Iowa pointed us your way. What's in this for him, and what would make him nervous?",
+    )
     assert "stakeholder:iowa-engineering" in answered(p), p.last_reply
     assert not any(k.startswith("reason:") for k in answered(p)), p.last_reply
+
+
+def test_a_step_in_two_questions_gets_a_verdict_not_an_answer_about_a_colleague() -> None:
+    p = start(RETAIL)
+    say(p, "林总您好，今天主要想听听门店这块的情况。")
+    say(
+        p,
+        "我们能不能先挑三五家有代表性的老店，跑一个月，用数据说话？"
+        "您看下周我把方案带过来，跟您和信息部的同事一起过一下？",
+    )
+    assert "advance_refused" in p.events[-1] or p.events[-1].get("advance_granted"), p.last_reply
+    assert not any(k.startswith("stakeholder:") for k in answered(p)), p.last_reply
+
+
+def test_a_choice_between_two_worries_is_a_question_not_a_summary_to_confirm() -> None:
+    turns = [("buyer", "说实话我们现在忙着开新店，一个月开三四家，运营这边人手都顶不过来。")]
+    text = "明白了。我想问一下，您最担心的是店长不会用，还是怕数据不准？"
+    a = analyze_trainee_turn(1, text, "zh", context_for(turns))
+    assert Act.summary not in a.acts
+    recap = "所以您最担心的是开店期间人手顶不过来，对吗？"
+    assert Act.summary in analyze_trainee_turn(1, recap, "zh", context_for(turns)).acts
