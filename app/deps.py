@@ -6,7 +6,8 @@ import hmac
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -99,7 +100,18 @@ async def check_csrf(request: Request) -> None:
         )
 
 
-async def current_user(request: Request, container: ContainerDep) -> Principal:
+# Declares the Bearer scheme on every operation that needs a user; the token itself is
+# read by bearer_token(), which refuses a malformed header (this would pass None).
+BEARER = HTTPBearer(
+    scheme_name="bearer", auto_error=False, description="The token from POST /api/auth/login"
+)
+
+
+async def current_user(
+    request: Request,
+    container: ContainerDep,
+    _declared: Annotated[HTTPAuthorizationCredentials | None, Security(BEARER)],
+) -> Principal:
     """The signed-in user, from a Bearer header or the browser's login cookie.
 
     Bearer requests are CSRF-exempt (a browser never adds that header on its own);
@@ -127,7 +139,9 @@ def role_required(*roles: Role):  # type: ignore[no-untyped-def]
         require_role(user, *roles)
         return user
 
-    return Depends(check)
+    # Security(): the document lists the roles as the Bearer requirement's "scopes",
+    # which OpenAPI 3.1 lets schemes other than OAuth2 use for role names.
+    return Security(check, scopes=[role.value for role in roles])
 
 
 TraineeUser = Annotated[Principal, role_required(Role.trainee)]

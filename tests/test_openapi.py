@@ -122,3 +122,46 @@ async def test_the_served_document_is_the_stated_one(client: httpx.AsyncClient) 
     doc = (await client.get("/openapi.json")).json()
     assert doc["components"]["schemas"]["MessageCreate"]["properties"]["text"]["maxLength"] == 4000
     assert "Scenario" in doc["components"]["schemas"]
+
+
+# --- found by tests/test_fuzz_openapi.py (Schemathesis) -----------------------------------
+
+
+def _operations(doc: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    for path, methods in doc["paths"].items():
+        for method, op in methods.items():
+            yield path, method, op
+
+
+def test_every_operation_lists_the_errors_it_answers() -> None:
+    """401, 403, 404 and FastAPI's 400 for a body that isn't UTF-8 were answered, not listed."""
+    doc = _document()
+    assert doc["components"]["securitySchemes"]["bearer"] == {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "The token from POST /api/auth/login",
+    }
+    for path, method, op in _operations(doc):
+        where, responses = f"{method.upper()} {path}", op["responses"]
+        if path.startswith("/api/") and path != "/api/auth/login":
+            assert op["security"][0].keys() == {"bearer"}, where
+            assert "401" in responses, where
+        if any(op.get("security", [{}])[0].values()) or ("security" in op and method != "get"):
+            assert "403" in responses, where
+        if any(p["in"] == "path" for p in op.get("parameters", [])):
+            assert "404" in responses, where
+        if "requestBody" in op:
+            assert "400" in responses, where
+        for status, response in responses.items():
+            if status >= "400":
+                schema = response["content"]["application/json"]["schema"]
+                assert schema["$ref"].endswith("/Error"), where
+    paths = doc["paths"]
+    assert paths["/api/users"]["post"]["security"] == [{"bearer": ["manager"]}]
+    assert paths["/api/reviews/queue"]["get"]["security"] == [{"bearer": ["coach", "manager"]}]
+    assert paths["/api/me"]["get"]["security"] == [{"bearer": []}]
+    assert "403" not in paths["/api/me"]["get"]["responses"]
+    assert "security" not in paths["/api/auth/login"]["post"]
+    assert "401" in paths["/api/auth/login"]["post"]["responses"]  # a wrong password
+    assert "409" in paths["/api/teams"]["post"]["responses"]  # a name taken
+    assert "503" in paths["/api/sessions/{session_id}/messages"]["post"]["responses"]
