@@ -7,10 +7,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import httpx
+from pydantic import ValidationError
 
+from app.accounts.schemas import TeamCreate
+from app.assignments.schemas import AssignmentCreate
 from app.config import Settings
-from app.inputs import INT32_MAX
+from app.inputs import INT32_MAX, stripped_pattern
 from app.main import MAX_BODY_BYTES, create_app
+from app.scoring.transcript import TranscriptTurn
 
 
 def _document(**settings: Any) -> dict[str, Any]:
@@ -165,3 +169,61 @@ def test_every_operation_lists_the_errors_it_answers() -> None:
     assert "401" in paths["/api/auth/login"]["post"]["responses"]  # a wrong password
     assert "409" in paths["/api/teams"]["post"]["responses"]  # a name taken
     assert "503" in paths["/api/sessions/{session_id}/messages"]["post"]["responses"]
+
+
+def _pattern(doc: dict[str, Any], model: str, field: str) -> str:
+    schema = doc["components"]["schemas"][model]["properties"][field]
+    schema = next((s for s in schema.get("anyOf", []) if s.get("type") == "string"), schema)
+    pattern: str = schema["pattern"]
+    return pattern
+
+
+def _accepts(model: Any, field: str, value: str, **others: Any) -> bool:
+    try:
+        model.model_validate({**others, field: value})
+    except ValidationError as exc:
+        errors = exc.errors()
+    else:
+        return True
+    assert all(e["loc"][0] == field for e in errors)
+    return False
+
+
+def test_the_due_date_pattern_says_which_dates_the_api_takes() -> None:
+    """A due date was bounded in UTC, which no pattern can state: 1970-01-01T00:30+01:00
+    was refused though documented. Now the written year is bounded, and stated."""
+    pattern = _pattern(_document(), "AssignmentCreate", "due_at")
+    for value, taken in [
+        ("1970-01-01T00:30:00+01:00", True),
+        ("9998-12-31T23:59:59-01:00", True),
+        ("2031-05-04T10:00:00Z", True),
+        ("1969-12-31T23:59:59-01:00", False),
+        ("9999-01-01T00:00:00Z", False),
+        ("0001-01-01T00:00:00+01:00", False),
+    ]:
+        assert (re.search(pattern, value) is not None) is taken, value
+        assert _accepts(AssignmentCreate, "due_at", value, scenario_id="x") is taken, value
+
+
+def test_stripped_names_state_that_white_space_alone_is_empty() -> None:
+    """A team named "\\u00a0\\n" matched the document's minLength 1 but is empty once stripped."""
+    pattern = _pattern(_document(), "TeamCreate", "name")
+    for value, taken in [("\u00a0\n", False), (" ", False), (" a ", True), ("销售一组", True)]:
+        assert (re.search(pattern, value) is not None) is taken, repr(value)
+        assert _accepts(TeamCreate, "name", value) is taken, repr(value)
+    line = stripped_pattern(2)  # a scenario line: two characters once stripped
+    assert [bool(re.search(line, v)) for v in (" a ", " ab ", "a b", "a\x00b")] == [
+        False,
+        True,
+        True,
+        False,
+    ]
+
+
+def test_an_imported_turn_states_that_it_cant_be_blank() -> None:
+    """A turn of white space (or of controls, which an import strips) is refused as blank."""
+    pattern = _pattern(_document(), "TranscriptTurn", "text")
+    for value, taken in [(" \n", False), ("\x00", False), ("好", True), (" ok ", True)]:
+        assert (re.search(pattern, value) is not None) is taken, repr(value)
+    assert not _accepts(TranscriptTurn, "text", " \n", role="buyer")
+    assert _accepts(TranscriptTurn, "text", " ok ", role="buyer")

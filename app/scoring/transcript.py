@@ -6,7 +6,14 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-TurnText = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+# Some character that is neither white space nor a control (imports strip controls first):
+# the documented form of `_not_blank` below, which keeps its plainer message.
+NOT_BLANK = r"[^\s\u0000-\u001F\u007F-\u009F]"
+TurnText = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=20_000),
+    Field(json_schema_extra={"pattern": NOT_BLANK}),
+]
 
 
 class TranscriptTurn(BaseModel):
