@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.accounts.service import Principal
 from app.accounts.throttle import LoginThrottle, make_throttle
 from app.config import Settings
+from app.roleplay.leases import LeaseKeeper
+from app.roleplay.locks import SessionLocks
 from app.scenarios.schema import Scenario
+
+if TYPE_CHECKING:
+    from app.buyer.engine import BuyerEngine
+    from app.llm.client import LLMClient
+    from app.scoring.scorer import Scorer
 
 # Raises unless the trainee may start another attempt of this assignment on this scenario;
 # run in the role-play start's transaction. The lifespan wires app.assignments.service's
@@ -27,16 +34,29 @@ class Container:
     engine: AsyncEngine
     sessionmaker: async_sessionmaker[AsyncSession]
     builtin_scenarios: dict[str, Scenario]
-    buyers: dict[str, Any]  # engine name -> BuyerEngine
-    scorer: Any  # app.scoring.scorer.Scorer
+    buyers: dict[str, BuyerEngine]  # by engine name: "offline", and "llm" when configured
+    scorer: Scorer
     assignment_gate: AssignmentGate
-    extras: dict[str, Any] = field(default_factory=dict)
+    # The one LLM client the buyer and the judge share; None when no model is configured.
+    llm_client: LLMClient | None = None
+
+    # Made fresh for each container (so a copy made with dataclasses.replace has its own):
+    # Shutdown, last registered first: the lifespan registers what it starts and closes.
+    shutdown: AsyncExitStack = field(init=False, default_factory=AsyncExitStack)
+    # Replies of streamed turns still being produced: shutdown lets them finish first.
+    turn_tasks: set[asyncio.Task[None]] = field(init=False, default_factory=set)
+    # Per-session order within this process (app/roleplay/turns.py).
+    session_locks: SessionLocks = field(init=False, default_factory=SessionLocks)
+    # Renews the reply leases this process holds; its task starts on first use.
+    lease_keeper: LeaseKeeper = field(init=False)
     # From the settings: counters in this process on SQLite, in the database on PostgreSQL.
     login_throttle: LoginThrottle = field(init=False)
+    # Demo mode's seeded history is in this database: the pages show a banner (app/demo).
+    demo_history: bool = field(init=False, default=False)
     # SQLite allows one writer; queueing writers here (FIFO, no polling) is far
     # cheaper than SQLite's busy handler, which sleeps in growing steps.
     _sqlite_writer: asyncio.Lock | None = None
-    _writer_task: asyncio.Task[Any] | None = None
+    _writer_task: asyncio.Task[object] | None = None
 
     def __post_init__(self) -> None:
         if self.engine.dialect.name == "sqlite":
@@ -44,6 +64,7 @@ class Container:
         self.login_throttle = make_throttle(
             self.settings, self.engine.dialect.name, self.connection
         )
+        self.lease_keeper = LeaseKeeper(self.connection, self.settings.reply_lease_seconds)
 
     @asynccontextmanager
     async def _writer(self) -> AsyncIterator[None]:

@@ -7,7 +7,7 @@ import gc
 import logging
 import sys
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
@@ -19,6 +19,7 @@ from app.accounts.service import AccountsService
 from app.analytics.router import router as analytics_router
 from app.assignments.router import router as assignments_router
 from app.assignments.service import check_start
+from app.buyer.engine import BuyerEngine
 from app.buyer.lines import load_phrasebook
 from app.buyer.llm import LLMBuyer
 from app.buyer.offline import OfflineBuyer, warm_up
@@ -40,7 +41,7 @@ from app.roleplay.router import router as sessions_router
 from app.scenarios.catalog import load_builtin
 from app.scenarios.router import router as scenarios_router
 from app.scoring.judge import LLMJudge
-from app.scoring.scorer import JudgedScorer, OfflineScorer
+from app.scoring.scorer import JudgedScorer, OfflineScorer, Scorer
 from app.simulation.router import router as simulation_router
 from app.usage.router import router as usage_router
 from app.web.error_pages import install_page_errors
@@ -79,27 +80,36 @@ async def _first_start(container: Container) -> None:
 
 
 def build_container(settings: Settings) -> Container:
+    """Everything the app shares, built from the settings; nothing is started or opened
+    yet (the lifespan starts it and registers its closing with `container.shutdown`)."""
     engine = make_engine(settings.database_url)
     offline = OfflineBuyer(load_phrasebook())
-    buyers: dict[str, Any] = {"offline": offline}
-    extras: dict[str, Any] = {"closers": []}
+    buyers: dict[str, BuyerEngine] = {"offline": offline}
     client = llm_client(settings)
     if client is not None:
-        extras["llm_client"] = client
-        extras["closers"].append(client.aclose)
         buyers["llm"] = LLMBuyer(client, load_library(), offline)
+    scorer: Scorer = (
+        JudgedScorer(LLMJudge(client))
+        if client is not None and settings.judge_engine == "llm"
+        else OfflineScorer()
+    )
     return Container(
         settings=settings,
         engine=engine,
         sessionmaker=make_sessionmaker(engine),
         builtin_scenarios=load_builtin(),
         buyers=buyers,
-        scorer=JudgedScorer(LLMJudge(client))
-        if client is not None and settings.judge_engine == "llm"
-        else OfflineScorer(),
+        scorer=scorer,
         assignment_gate=check_start,
-        extras=extras,
+        llm_client=client,
     )
+
+
+async def _let_turns_finish(container: Container) -> None:
+    """Replies still being produced for streams finish (or give up) before we close."""
+    pending = list(container.turn_tasks)
+    if pending:
+        await asyncio.wait(pending, timeout=container.settings.llm_timeout_seconds)
 
 
 def create_app(
@@ -114,10 +124,24 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         container = build_container(settings)
-        # One server per SQLite file (app/db/serving.py): before anything else touches it.
-        serving = serving_lock(container.engine)
-        if serving is not None:
-            serving.acquire()
+        # Closing runs in reverse order of registration, on a failed start too.
+        async with container.shutdown as closing:
+            # One server per SQLite file (app/db/serving.py): before anything else touches it.
+            serving = serving_lock(container.engine)
+            if serving is not None:
+                serving.acquire()
+                closing.callback(serving.release)  # last, once the engine is disposed
+            closing.push_async_callback(container.engine.dispose)
+            if container.llm_client is not None:
+                closing.push_async_callback(container.llm_client.aclose)
+            await _start(container, closing)
+            app.state.container = container
+            if freeze_gc:
+                gc.collect()
+                gc.freeze()
+            yield
+
+    async def _start(container: Container, closing: AsyncExitStack) -> None:
         # Fit the question readers and index the scenarios now, not on a trainee's first turn.
         await asyncio.to_thread(warm_up, container.builtin_scenarios.values())
         if migrate:
@@ -130,23 +154,9 @@ def create_app(
         checkpointer = sqlite_checkpointer(container.engine, container.writer_turn)
         if checkpointer is not None:
             checkpointer.start()
-            container.extras["closers"].append(checkpointer.stop)
-        app.state.container = container
-        if freeze_gc:
-            gc.collect()
-            gc.freeze()
-        try:
-            yield
-        finally:
-            # Replies still being produced for streams finish (or give up) before we close.
-            pending = list(container.extras.get("turn_tasks", ()))
-            if pending:
-                await asyncio.wait(pending, timeout=settings.llm_timeout_seconds)
-            for closer in container.extras.get("closers", []):
-                await closer()
-            await container.engine.dispose()
-            if serving is not None:
-                serving.release()
+            closing.push_async_callback(checkpointer.stop)
+        closing.push_async_callback(container.lease_keeper.stop)
+        closing.push_async_callback(_let_turns_finish, container)  # first of all
 
     app = FastAPI(title="Consultative-selling coach", version=__version__, lifespan=lifespan)
     install_error_handlers(app)

@@ -1,10 +1,11 @@
-"""The buyer engine protocol: offline and LLM engines both implement it."""
+"""The buyer engine protocols: offline and LLM engines both implement BuyerEngine; an
+engine that can also stream its reply (the LLM buyer) implements StreamingBuyerEngine."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncGenerator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from app.analysis.model import TraineeTurnAnalysis
 from app.buyer.state import BuyerState
@@ -46,4 +47,22 @@ class BuyerEngine(Protocol):
         seed: int,
     ) -> BuyerReply:
         """React to the last trainee turn (the last item of history)."""
+        ...
+
+
+@runtime_checkable
+class StreamingBuyerEngine(BuyerEngine, Protocol):
+    """A buyer engine whose reply can stream. A streamed turn checks for it with isinstance
+    and relays the pieces; other engines' whole replies are cut at sentence ends."""
+
+    def stream_reply(
+        self,
+        scenario: Scenario,
+        state: BuyerState,
+        history: Sequence[HistoryTurn],
+        analysis: TraineeTurnAnalysis,
+        seed: int,
+    ) -> AsyncGenerator[str | BuyerReply, None]:
+        """Like reply(): text pieces as they are produced, then the final BuyerReply.
+        A generator, so a reply opened ahead and then not wanted can be closed."""
         ...

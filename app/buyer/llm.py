@@ -18,7 +18,7 @@ in user messages; a provider's prompt cache hits on the shared prefix.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncGenerator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,7 +56,7 @@ def _mood_key(before: BuyerState, after: BuyerState) -> str:
 
 
 class LLMBuyer:
-    """Implements app.buyer.engine.BuyerEngine over any OpenAI-compatible model."""
+    """Implements app.buyer.engine.StreamingBuyerEngine over any OpenAI-compatible model."""
 
     name = "llm"
 
@@ -193,7 +193,7 @@ class LLMBuyer:
         history: Sequence[HistoryTurn],
         analysis: TraineeTurnAnalysis,
         seed: int,
-    ) -> AsyncIterator[str | BuyerReply]:
+    ) -> AsyncGenerator[str | BuyerReply, None]:
         """Text pieces as the model produces them, then the final BuyerReply (possibly replaced)."""
         planned = self._plan(scenario, state, history, analysis, seed)
         end: StreamEnd | None = None

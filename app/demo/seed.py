@@ -45,7 +45,6 @@ from app.scoring.scorer import OfflineScorer
 log = logging.getLogger("app.demo")
 
 VERSION = 1
-FLAG = "demo_history"  # container.extras: the history is in this database (the banner)
 
 
 def _now() -> datetime:
@@ -78,7 +77,7 @@ async def seed_demo_history(container: Container) -> dict[str, Any] | None:
         # Its trainees are demo accounts: enabled, with the demo password, on every demo start.
         found = await _cast(accounts, password)
         if marker is not None and marker.finished_at is not None:
-            container.extras[FLAG] = True
+            container.demo_history = True
             return None
         if not isinstance(found, Cast):
             _say(f"Demo history not seeded: the username {found!r} belongs to a real account.")
@@ -96,7 +95,7 @@ async def seed_demo_history(container: Container) -> dict[str, Any] | None:
         assert marker is not None
         marker.finished_at = _now()
         marker.summary = summary
-    container.extras[FLAG] = True
+    container.demo_history = True
     _say(
         f"Demo history: {summary['sessions']} sessions by {summary['trainees']} simulated "
         f"trainees on {summary['scenarios']} scenarios, seeded in {summary['seconds']} s "
@@ -156,19 +155,20 @@ async def _cast(accounts: AccountsService, password: str) -> Cast | str:
 def _offline(container: Container) -> Container:
     """The same database and scenarios with the offline buyer and scorer, whatever the
     server is configured with: the history costs no LLM calls and is the same each time.
-    Its own extras (leases, locks): it plays before the server serves anyone."""
+    A copy with its own lease keeper, locks and shutdown (dataclasses.replace makes those
+    fresh): it plays before the server serves anyone."""
     settings = container.settings.model_copy(update={"buyer": "offline", "judge": "offline"})
     return dataclasses.replace(
         container,
         settings=settings,
         buyers={"offline": container.buyers["offline"]},
         scorer=OfflineScorer(),
-        extras={"closers": []},
     )
 
 
 async def _seed(container: Container, found: Cast, now: datetime) -> dict[str, Any]:
     seeder = _offline(container)
+    seeder.shutdown.push_async_callback(seeder.lease_keeper.stop)
     try:
         planned, given = plan(sorted(seeder.builtin_scenarios), now)
         assignment_ids = await _assign(seeder, found, given, now)
@@ -193,8 +193,7 @@ async def _seed(container: Container, found: Cast, now: datetime) -> dict[str, A
                 )
             actions = await review_history(db, found.people, played, ended, now)
     finally:
-        for closer in seeder.extras["closers"]:
-            await closer()
+        await seeder.shutdown.aclose()
     return {
         "version": VERSION,
         "sessions": len(played),

@@ -18,34 +18,37 @@ import asyncio
 import contextlib
 import contextvars
 import logging
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from app.container import Container
+from sqlalchemy.ext.asyncio import AsyncConnection
+
 from app.roleplay import turn_store as db
 from app.roleplay.turn_store import SessionRow
+
+if TYPE_CHECKING:
+    from app.container import Container  # which holds the process's keeper
 
 log = logging.getLogger(__name__)
 
 
 class LeaseKeeper:
-    """Renews, in one statement every third of a lease, the leases this process holds."""
+    """Renews, in one statement every third of a lease, the leases this process holds.
 
-    def __init__(self, container: Container) -> None:
-        self.c = container
-        self.every = container.settings.reply_lease_seconds / 3
+    One per process (Container.lease_keeper); its task starts on first use, and
+    `stop` (registered with the container's shutdown) ends it."""
+
+    def __init__(
+        self,
+        connection: Callable[[], AbstractAsyncContextManager[AsyncConnection]],
+        lease_seconds: float,
+    ) -> None:
+        self.connection = connection  # one write transaction (Container.connection)
+        self.every = lease_seconds / 3
         self._held: dict[str, str] = {}  # token -> session id
         self._task: asyncio.Task[None] | None = None
-
-    @classmethod
-    def of(cls, container: Container) -> LeaseKeeper:
-        """The process's keeper (one per container), started on first use."""
-        keeper: LeaseKeeper | None = container.extras.get("lease_keeper")
-        if keeper is None:
-            keeper = container.extras["lease_keeper"] = cls(container)
-            container.extras.setdefault("closers", []).append(keeper.stop)
-        return keeper
 
     @asynccontextmanager
     async def keep(self, session_id: str, token: str) -> AsyncIterator[None]:
@@ -80,7 +83,7 @@ class LeaseKeeper:
         tokens = list(self._held)
         if not tokens:
             return 0
-        async with self.c.connection() as conn:
+        async with self.connection() as conn:
             return await db.renew_leases(conn, tokens, datetime.now(UTC))
 
     async def stop(self) -> None:

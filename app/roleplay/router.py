@@ -25,9 +25,10 @@ from app.roleplay.schemas import (
     SessionSummary,
     TurnRead,
 )
-from app.roleplay.service import RoleplayService, TurnOutcome
+from app.roleplay.service import RoleplayService
 from app.roleplay.streaming import Delta, Finished, MessageStored
 from app.roleplay.turn_store import TurnRow
+from app.roleplay.turns import TurnOutcome
 from app.scenarios.schema import Scenario
 from app.scenarios.service import public_view
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import secrets
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -26,7 +25,7 @@ from app.roleplay.repository import RoleplayRepository
 from app.roleplay.snapshots import scenario_of
 from app.roleplay.streaming import TurnStream
 from app.roleplay.turn_store import TurnRow
-from app.roleplay.turns import Claim, Stored, TurnTaker, check_owner
+from app.roleplay.turns import Claim, Stored, TurnOutcome, TurnTaker, check_owner
 from app.scenarios.service import ScenarioService
 
 
@@ -38,22 +37,13 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-@dataclass(frozen=True)
-class TurnOutcome:
-    message: TurnRow
-    reply: TurnRow
-    status: str
-    buyer_ended: bool
-    end_reason: str | None
-    scorecard: dict[str, Any] | None
-
-
 class RoleplayService:
     def __init__(self, container: Container) -> None:
         self.c = container
 
-    def _engine(self, name: str) -> BuyerEngine:
-        engine: BuyerEngine | None = self.c.buyers.get(name)
+    def engine(self, name: str) -> BuyerEngine:
+        """The configured buyer engine of that name; Conflict when this server has none."""
+        engine = self.c.buyers.get(name)
         if engine is None:
             raise Conflict(f"The buyer engine {name!r} is not configured on this server.")
         return engine
@@ -66,7 +56,7 @@ class RoleplayService:
         async with self.c.unit_of_work() as db:
             scenario, _ = await ScenarioService(db, self.c.builtin_scenarios).get(user, scenario_id)
         engine_name = self.c.settings.buyer_engine
-        engine = self._engine(engine_name)
+        engine = self.engine(engine_name)
         seed = seed if seed is not None else secrets.randbelow(2**31)
         state = engine.initial_state(scenario)
         opening = await engine.opening(scenario, state, seed)
@@ -113,7 +103,9 @@ class RoleplayService:
             LIMIT_REFUSALS.labels("active_sessions").inc()
             raise TooManyActiveSessions(
                 f"You have {active} active sessions; the limit is {limit} "
-                "(COACH_MAX_ACTIVE_SESSIONS). End one before starting another."
+                "(COACH_MAX_ACTIVE_SESSIONS). End one before starting another.",
+                key="active_sessions_limit",
+                params={"active": active, "limit": limit},
             )
 
     # --- one turn --------------------------------------------------------------------
@@ -124,8 +116,8 @@ class RoleplayService:
         async with taker.hold(sid):
             got = await taker.claim(user, sid, text, key)
             if isinstance(got, Stored):
-                return self._replayed(got)
-            engine = self._engine(got.engine)
+                return got.outcome()
+            engine = self.engine(got.engine)
             reply = await taker.answer(engine, got)
             turn = await taker.store(got, reply, engine.name)
         return await self._finish(user, got, reply, turn)
@@ -136,7 +128,7 @@ class RoleplayService:
         async with taker.hold(sid):
             got = await taker.claim(user, sid, None, None, retry_only=True)
             assert isinstance(got, Claim)
-            engine = self._engine(got.engine)
+            engine = self.engine(got.engine)
             reply = await taker.answer(engine, got)
             turn = await taker.store(got, reply, engine.name)
         return await self._finish(user, got, reply, turn)
@@ -149,7 +141,9 @@ class RoleplayService:
         taker = TurnTaker(self.c)
         lock = taker.hold(sid)
         await lock.__aenter__()
-        stream = TurnStream(self, taker, lock)
+        stream = TurnStream(
+            taker, lock, engine_of=self.engine, finish=self._finish, tasks=self.c.turn_tasks
+        )
         try:
             got = await taker.claim(user, sid, text, key, on_preview=stream.prepare)
         except BaseException:
@@ -162,23 +156,15 @@ class RoleplayService:
     def _check_message(self, text: str, key: str | None) -> None:
         limit = self.c.settings.max_message_chars
         if not text.strip():
-            raise Unprocessable("text: the message is empty.")
+            raise Unprocessable("text: the message is empty.", key="message_empty")
         if len(text) > limit:
-            raise Unprocessable(f"text: at most {limit} characters (got {len(text)}).")
+            raise Unprocessable(
+                f"text: at most {limit} characters (got {len(text)}).",
+                key="message_too_long",
+                params={"max": limit, "n": len(text)},
+            )
         if key is not None and not (1 <= len(key) <= 200):
             raise BadRequest("Idempotency-Key: 1 to 200 characters.")
-
-    @staticmethod
-    def _replayed(got: Stored) -> TurnOutcome:
-        s = got.session
-        return TurnOutcome(
-            message=got.message,
-            reply=got.reply,
-            status=s.status,
-            buyer_ended=bool(s.buyer_state.get("ended")),
-            end_reason=s.buyer_state.get("end_reason"),
-            scorecard=got.scorecard,
-        )
 
     async def _finish(
         self, user: Principal, claim: Claim, reply: BuyerReply, turn: TurnRow

@@ -11,15 +11,15 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import AsyncGenerator, AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
-from typing import Any
 
-from app.buyer.engine import BuyerReply
+from app.accounts.service import Principal
+from app.buyer.engine import BuyerEngine, BuyerReply, StreamingBuyerEngine
 from app.errors import CoachError
 from app.roleplay.turn_store import TurnRow
-from app.roleplay.turns import Claim, Stored, TurnTaker
+from app.roleplay.turns import Claim, Stored, TurnOutcome, TurnTaker
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ class Delta:
 
 @dataclass(frozen=True)
 class Finished:
-    outcome: Any  # app.roleplay.service.TurnOutcome
+    outcome: TurnOutcome
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,10 @@ def pieces(text: str) -> list[str]:
 
 
 Opened = tuple[AsyncGenerator[str | BuyerReply, None], str | BuyerReply]
+# The configured buyer engine of a name (RoleplayService.engine: Conflict when there is none).
+EngineOf = Callable[[str], BuyerEngine]
+# After the buyer's turn is stored: end and score the session when the buyer closed the meeting.
+FinishTurn = Callable[[Principal, Claim, BuyerReply, TurnRow], Awaitable[TurnOutcome]]
 
 
 class TurnStream:
@@ -67,11 +71,21 @@ class TurnStream:
     """
 
     def __init__(
-        self, service: Any, taker: TurnTaker, lock: AbstractAsyncContextManager[None]
+        self,
+        taker: TurnTaker,
+        lock: AbstractAsyncContextManager[None],
+        *,
+        engine_of: EngineOf,
+        finish: FinishTurn,
+        tasks: set[asyncio.Task[None]],
     ) -> None:
-        self.service = service
+        """`lock` is the session's, entered by the caller and left when the reply is
+        done; `tasks` holds the running replies (Container.turn_tasks: shutdown waits)."""
         self.taker = taker
         self.lock = lock
+        self.engine_of = engine_of
+        self.finish = finish
+        self.tasks = tasks
         self.queue: asyncio.Queue[Event | None] = asyncio.Queue()
         self._early: asyncio.Task[Opened] | None = None
         self._early_claim: Claim | None = None
@@ -79,22 +93,23 @@ class TurnStream:
     def prepare(self, claim: Claim) -> bool:
         """Open a streaming engine's reply to the claim a preview predicts, now;
         True when a request was started."""
-        engine = self.service._engine(claim.engine)
-        if not hasattr(engine, "stream_reply"):
+        engine = self.engine_of(claim.engine)
+        if not isinstance(engine, StreamingBuyerEngine):
             return False
         self._early = asyncio.create_task(self._open(engine, claim))
         self._early_claim = claim
         return True
 
     @staticmethod
-    def _reply(engine: Any, claim: Claim) -> AsyncGenerator[str | BuyerReply, None]:
-        reply: AsyncGenerator[str | BuyerReply, None] = engine.stream_reply(
+    def _reply(
+        engine: StreamingBuyerEngine, claim: Claim
+    ) -> AsyncGenerator[str | BuyerReply, None]:
+        return engine.stream_reply(
             claim.scenario, claim.state, claim.history, claim.analysis, claim.seed
         )
-        return reply
 
     @classmethod
-    async def _open(cls, engine: Any, claim: Claim) -> Opened:
+    async def _open(cls, engine: StreamingBuyerEngine, claim: Claim) -> Opened:
         items = cls._reply(engine, claim)
         try:
             first = await anext(items)
@@ -120,31 +135,30 @@ class TurnStream:
 
         early.add_done_callback(close)
 
-    def start(self, user: Any, got: Stored | Claim) -> None:
+    def start(self, user: Principal, got: Stored | Claim) -> None:
         if got is not self._early_claim:
             self.abandon()  # the session changed between the preview and the claim
-        tasks: set[asyncio.Task[None]] = self.service.c.extras.setdefault("turn_tasks", set())
         task = asyncio.create_task(self._run(user, got))
-        tasks.add(task)  # keep a reference until it is done
-        task.add_done_callback(tasks.discard)
+        self.tasks.add(task)  # keep a reference until it is done
+        task.add_done_callback(self.tasks.discard)
 
     async def events(self) -> AsyncIterator[Event]:
         while (event := await self.queue.get()) is not None:
             yield event
 
-    async def _run(self, user: Any, got: Stored | Claim) -> None:
+    async def _run(self, user: Principal, got: Stored | Claim) -> None:
         try:
             if isinstance(got, Stored):  # an Idempotency-Key retry of a finished turn
-                outcome = self.service._replayed(got)
+                outcome = got.outcome()
                 await self.queue.put(MessageStored(got.message))
                 await self.queue.put(Delta(got.reply.text))
                 await self.queue.put(Finished(outcome))
                 return
             await self.queue.put(MessageStored(got.message))
             reply = await self._produce(got)
-            engine_name = self.service._engine(got.engine).name
+            engine_name = self.engine_of(got.engine).name
             turn = await self.taker.store(got, reply, engine_name)
-            await self.queue.put(Finished(await self.service._finish(user, got, reply, turn)))
+            await self.queue.put(Finished(await self.finish(user, got, reply, turn)))
         except CoachError as exc:
             await self.queue.put(Failed(exc))
         except Exception:  # a bug: log it, tell the client plainly, keep the stream well-formed
@@ -155,8 +169,8 @@ class TurnStream:
             await self.queue.put(None)
 
     async def _produce(self, claim: Claim) -> BuyerReply:
-        engine = self.service._engine(claim.engine)
-        if not hasattr(engine, "stream_reply"):
+        engine = self.engine_of(claim.engine)
+        if not isinstance(engine, StreamingBuyerEngine):
             reply: BuyerReply = await self.taker.answer(engine, claim)
             for piece in pieces(reply.text):
                 await self.queue.put(Delta(piece))
@@ -170,7 +184,9 @@ class TurnStream:
         assert final is not None
         return final
 
-    async def _items(self, engine: Any, claim: Claim) -> AsyncIterator[str | BuyerReply]:
+    async def _items(
+        self, engine: StreamingBuyerEngine, claim: Claim
+    ) -> AsyncIterator[str | BuyerReply]:
         """The reply's items: from the request opened for the preview, when the claim
         turned out as predicted."""
         early, self._early = self._early, None

@@ -44,8 +44,8 @@ from app.buyer.state import BuyerState
 from app.container import Container
 from app.errors import CoachError, Conflict, Forbidden, NotFound, ReplyInProgress
 from app.roleplay import turn_store as db
-from app.roleplay.leases import LeaseKeeper, lease_left
-from app.roleplay.locks import SessionBusy, SessionLocks
+from app.roleplay.leases import lease_left
+from app.roleplay.locks import SessionBusy
 from app.roleplay.snapshots import cached_scenario, remember
 from app.roleplay.turn_store import SessionRow, TurnRow
 from app.scenarios.schema import Scenario
@@ -82,6 +82,31 @@ class Stored:
     reply: TurnRow
     scorecard: dict[str, Any] | None
 
+    def outcome(self) -> TurnOutcome:
+        """The turn's first result, again (an Idempotency-Key retry of a finished turn)."""
+        s = self.session
+        return TurnOutcome(
+            message=self.message,
+            reply=self.reply,
+            status=s.status,
+            buyer_ended=bool(s.buyer_state.get("ended")),
+            end_reason=s.buyer_state.get("end_reason"),
+            scorecard=self.scorecard,
+        )
+
+
+@dataclass(frozen=True)
+class TurnOutcome:
+    """What a taken turn came to: both turns, the session's state after, and the
+    scorecard when the buyer's reply ended the meeting."""
+
+    message: TurnRow
+    reply: TurnRow
+    status: str
+    buyer_ended: bool
+    end_reason: str | None
+    scorecard: dict[str, Any] | None
+
 
 @dataclass(frozen=True)
 class Claim:
@@ -110,9 +135,9 @@ class Preview:
 class TurnTaker:
     def __init__(self, container: Container) -> None:
         self.c = container
-        self.locks: SessionLocks = container.extras.setdefault("session_locks", SessionLocks())
+        self.locks = container.session_locks
         self.lease = timedelta(seconds=container.settings.reply_lease_seconds)
-        self.keeper = LeaseKeeper.of(container)
+        self.keeper = container.lease_keeper
         # Every wait of this request (the session's lock, another process's lease) ends here.
         wait = container.settings.reply_lease_seconds + REPLY_WAIT_MARGIN_SECONDS
         self.deadline = asyncio.get_running_loop().time() + wait

@@ -119,7 +119,7 @@ def render(
             csrf=token,
             demo=settings.demo,
             # The demo history (app/demo) is in this database: the pages say so.
-            demo_history=bool(request.app.state.container.extras.get("demo_history")),
+            demo_history=request.app.state.container.demo_history,
             page_data=page_data or {},
             js_messages=js_messages(lang),
             **context,

@@ -43,6 +43,7 @@ async def _sessions(c: httpx.AsyncClient, headers: dict[str, str]) -> list[dict[
 async def test_demo_mode_seeds_a_true_history_once(database_url: str) -> None:
     settings = make_settings(database_url, demo_history=True)
     async with running_app(settings) as app, app_client(app) as c:
+        assert app.state.container.demo_history  # the pages show the demo banner
         manager = await login(c, "manager1")
         sessions = await _sessions(c, manager)
         now = datetime.now(UTC)
@@ -132,7 +133,7 @@ async def test_no_history_outside_demo_mode_or_without_the_setting(
         assert await _count(app, Turn) == 0
         assert await _count(app, Assignment) == 0
         assert await _count(app, DemoHistory) == 0
-        assert not app.state.container.extras.get("demo_history")
+        assert not app.state.container.demo_history
 
 
 async def test_a_seeding_that_died_half_way_is_done_again(database_url: str) -> None:

@@ -4,25 +4,38 @@ predicted, closed when it fails or differs (nothing leaks, nothing is asked twic
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+import dataclasses
+from collections.abc import AsyncGenerator, AsyncIterator
 from contextlib import asynccontextmanager
-from types import SimpleNamespace
+from pathlib import Path
 from typing import Any
 
+import pytest
+
+from app.buyer.engine import BuyerEngine, BuyerReply, StreamingBuyerEngine
+from app.buyer.offline import OfflineBuyer
+from app.config import Settings
+from app.container import Container
+from app.main import build_container
 from app.roleplay.streaming import TurnStream
-from app.roleplay.turns import Claim
+from app.roleplay.turns import Claim, TurnTaker
 
 
 class CountingEngine:
-    """Streams one piece, then waits like a slow provider; counts opens and closes."""
+    """The offline buyer, but its reply streams one piece and then waits like a slow
+    provider; counts opens and closes."""
 
     name = "counting"
 
-    def __init__(self) -> None:
+    def __init__(self, offline: OfflineBuyer) -> None:
+        self.offline = offline
+        self.initial_state = offline.initial_state
+        self.opening = offline.opening
+        self.reply = offline.reply
         self.opened = 0
         self.closed = 0
 
-    async def stream_reply(self, *args: Any) -> AsyncIterator[str]:
+    async def stream_reply(self, *args: Any) -> AsyncGenerator[str | BuyerReply, None]:
         self.opened += 1
         try:
             yield "先说好，"
@@ -32,7 +45,7 @@ class CountingEngine:
 
 
 def claim() -> Claim:
-    fields = {name: None for name in Claim.__dataclass_fields__}
+    fields: dict[str, Any] = {f.name: None for f in dataclasses.fields(Claim)}
     return Claim(**{**fields, "engine": "counting", "token": "t", "session_id": "s"})
 
 
@@ -41,9 +54,25 @@ async def no_lock() -> AsyncIterator[None]:
     yield
 
 
-def stream(engine: CountingEngine) -> TurnStream:
-    service = SimpleNamespace(_engine=lambda name: engine, c=SimpleNamespace(extras={}))
-    return TurnStream(service, taker=None, lock=no_lock())  # type: ignore[arg-type]
+@pytest.fixture
+async def container(tmp_path: Path) -> AsyncIterator[Container]:
+    built = build_container(Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 's.db'}"))
+    async with built.shutdown:
+        built.shutdown.push_async_callback(built.engine.dispose)
+        yield built
+
+
+def stream(container: Container, engine: BuyerEngine) -> TurnStream:
+    async def finish(*args: Any) -> Any:
+        raise AssertionError("no turn is finished here")
+
+    return TurnStream(
+        TurnTaker(container),
+        no_lock(),
+        engine_of=lambda name: engine,
+        finish=finish,
+        tasks=container.turn_tasks,
+    )
 
 
 async def settle() -> None:
@@ -51,9 +80,17 @@ async def settle() -> None:
         await asyncio.sleep(0.01)
 
 
-async def test_a_failed_claim_closes_the_reply_opened_for_it() -> None:
-    engine = CountingEngine()
-    s = stream(engine)
+def counting(container: Container) -> CountingEngine:
+    offline = container.buyers["offline"]
+    assert isinstance(offline, OfflineBuyer)
+    engine = CountingEngine(offline)
+    assert isinstance(engine, StreamingBuyerEngine)
+    return engine
+
+
+async def test_a_failed_claim_closes_the_reply_opened_for_it(container: Container) -> None:
+    engine = counting(container)
+    s = stream(container, engine)
     assert s.prepare(claim())
     await settle()  # the first piece is in: the stream is open
     s.abandon()
@@ -61,17 +98,17 @@ async def test_a_failed_claim_closes_the_reply_opened_for_it() -> None:
     assert (engine.opened, engine.closed) == (1, 1)
 
 
-async def test_a_claim_abandoned_before_its_reply_opens_leaves_nothing_open() -> None:
-    engine = CountingEngine()
-    s = stream(engine)
+async def test_a_claim_abandoned_before_its_reply_opens_leaves_nothing_open(
+    container: Container,
+) -> None:
+    engine = counting(container)
+    s = stream(container, engine)
     assert s.prepare(claim())
     s.abandon()
     await settle()
     assert engine.closed == engine.opened
 
 
-async def test_engines_that_do_not_stream_are_not_opened_ahead() -> None:
-    plain = SimpleNamespace(name="plain")
-    service = SimpleNamespace(_engine=lambda name: plain, c=SimpleNamespace(extras={}))
-    s = TurnStream(service, taker=None, lock=no_lock())  # type: ignore[arg-type]
+async def test_engines_that_do_not_stream_are_not_opened_ahead(container: Container) -> None:
+    s = stream(container, container.buyers["offline"])
     assert not s.prepare(claim())

@@ -10,6 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from app.buyer.llm import LLMBuyer
 from app.config import Settings
 from app.llm.client import LLMClient
 from app.main import build_container
@@ -26,29 +27,32 @@ LINES = [
 ]
 
 
-async def _container_scorer(tmp_path: Path, **overrides: object) -> tuple[object, dict]:
+async def _container_scorer(
+    tmp_path: Path, **overrides: object
+) -> tuple[object, LLMClient | None, object]:
+    """The container's scorer, LLM client and LLM buyer (None without a model)."""
     container = build_container(
         Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'c.db'}", **overrides)  # type: ignore[arg-type]
     )
     try:
-        return container.scorer, dict(container.extras)
+        return container.scorer, container.llm_client, container.buyers.get("llm")
     finally:
-        for closer in container.extras.get("closers", []):
-            await closer()
+        if container.llm_client is not None:
+            await container.llm_client.aclose()
         await container.engine.dispose()
 
 
 async def test_the_judge_is_wired_when_a_model_is_configured(
     tmp_path: Path, fake: FakeOpenAI
 ) -> None:
-    scorer, extras = await _container_scorer(
+    scorer, client, buyer = await _container_scorer(
         tmp_path, llm_model="judge-model", openai_base_url=fake.base_url
     )
     assert isinstance(scorer, JudgedScorer)
-    client = extras["llm_client"]
     assert isinstance(client, LLMClient)
-    assert scorer.judge.client is client  # one client, shared with the buyer
-    assert client.aclose in extras["closers"]
+    assert scorer.judge.client is client
+    assert isinstance(buyer, LLMBuyer)
+    assert buyer.client is client  # one client, shared with the buyer
 
 
 @pytest.mark.parametrize(
@@ -57,7 +61,7 @@ async def test_the_judge_is_wired_when_a_model_is_configured(
     ids=["nothing-configured", "judge-offline"],
 )
 async def test_the_rubric_alone_otherwise(tmp_path: Path, overrides: dict) -> None:
-    scorer, _ = await _container_scorer(tmp_path, **overrides)
+    scorer, _, _ = await _container_scorer(tmp_path, **overrides)
     assert isinstance(scorer, OfflineScorer)
 
 
