@@ -88,8 +88,15 @@ class TooManyRequests(CoachError):
     status_code = 429
     code = "too_many_requests"
 
-    def __init__(self, detail: str, *, retry_after: int) -> None:
-        super().__init__(detail)
+    def __init__(
+        self,
+        detail: str,
+        *,
+        retry_after: int,
+        key: str | None = None,
+        params: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(detail, key=key, params=params)
         self.retry_after = max(1, retry_after)
 
 

@@ -112,7 +112,10 @@ async def change_password(
     """Needs the current password (throttled like a login, so a stolen token can't
     be used to guess it); every other session of mine ends. Returns how many."""
     if new == current:
-        raise BadRequest("new_password: choose a password different from the current one.")
+        raise BadRequest(
+            "new_password: choose a password different from the current one.",
+            key="same_password",
+        )
     check_password(new, username=me.username, display_name=me.display_name, field="new_password")
     attempt = await container.login_throttle.begin(me.username, client)
     async with container.read() as conn:
@@ -132,7 +135,8 @@ async def reset_password(
     """A manager sets another user's password; all that user's sessions end."""
     if user_id == manager.id:
         raise BadRequest(
-            "Change your own password with POST /api/me/password (it asks for the current one)."
+            "Change your own password with POST /api/me/password (it asks for the current one).",
+            key="reset_own_password",
         )
     async with container.read() as conn:
         found = await credentials_by_id(conn, user_id)

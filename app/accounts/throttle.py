@@ -296,7 +296,9 @@ class LoginThrottle:
     def _refuse(self, until: float, now: float) -> TooManyRequests:
         wait = max(1, math.ceil(until - now))
         return TooManyRequests(
-            f"Too many failed sign-ins. Try again in {_wait_text(wait)}.", retry_after=wait
+            f"Too many failed sign-ins. Try again in {_wait_text(wait)}.",
+            retry_after=wait,
+            key="login_throttled",
         )
 
     async def begin(self, username: str, host: str | None) -> Attempt:

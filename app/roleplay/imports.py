@@ -130,6 +130,8 @@ class ImportService:
             f"At most {limit} transcript imports an hour (COACH_IMPORTS_PER_HOUR); "
             f"try again in {wait} seconds.",
             retry_after=wait,
+            key="import_limit",
+            params={"limit": limit},
         )
 
     async def _owner(self, user: Principal, trainee_id: int | None) -> int:

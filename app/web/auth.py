@@ -16,7 +16,7 @@ from app.accounts.service import AccountsService
 from app.deps import CSRF_COOKIE, TOKEN_COOKIE, ContainerDep, check_csrf
 from app.errors import TooManyRequests, Unauthorized
 from app.inputs import PlainText
-from app.web.i18n import LANG_COOKIE, LANGS, request_lang, translate
+from app.web.i18n import LANG_COOKIE, LANGS, request_lang, translate, wait_text
 from app.web.pageroute import PageRoute, safe_next
 from app.web.render import render, set_csrf_cookie
 
@@ -84,7 +84,7 @@ async def login(
         msg = translate(lang, "login.wrong")
         return _login_page(request, error=msg, username=username, next_url=target, status=401)
     except TooManyRequests as exc:
-        msg = translate(lang, "login.throttled", minutes=max(1, -(-exc.retry_after // 60)))
+        msg = translate(lang, "login.throttled", wait=wait_text(lang, exc.retry_after))
         page = _login_page(request, error=msg, username=username, next_url=target, status=429)
         page.headers["Retry-After"] = str(exc.retry_after)
         return page

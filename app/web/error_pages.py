@@ -19,7 +19,7 @@ from starlette.responses import Response
 from app.accounts.service import Principal, authenticate
 from app.deps import TOKEN_COOKIE
 from app.errors import CoachError, Unauthorized
-from app.web.i18n import error_message, request_lang
+from app.web.i18n import error_text, request_lang
 from app.web.render import render
 
 # First path segments that are not pages: they answer JSON (or files) as before.
@@ -39,17 +39,21 @@ def error_page(
     *,
     user: Principal | None = None,
 ) -> Response:
-    """The error page; the error's own message when the catalogs have it in this language.
-
-    An error without a message key says only what its status says (its `detail`
-    is English, for API clients, and would leak into a Chinese page)."""
+    """The error page; the error's message in this language (app.web.i18n.error_text:
+    its own, its code's, or on an English page its English `detail`, which would leak
+    into a Chinese page)."""
     lang = request_lang(request)
     message = None
     if exc is not None:
-        if exc.key:
-            message = error_message(lang, exc.key, exc.params or {})
-        elif lang == "en":
-            message = exc.detail
+        message = error_text(
+            lang,
+            exc.status_code,
+            exc.code,
+            exc.detail,
+            key=exc.key,
+            params=exc.params,
+            retry_after=getattr(exc, "retry_after", None),
+        )
     return render(
         request,
         "error.html",

@@ -15,7 +15,7 @@ from starlette.responses import HTMLResponse
 from app.accounts.service import Principal
 from app.deps import CSRF_COOKIE
 from app.scoring.schema import band_of
-from app.web.i18n import Lang, js_messages, request_lang, translate
+from app.web.i18n import Lang, js_errors, js_messages, request_lang, translate
 
 WEB_DIR = Path(__file__).resolve().parent
 STATIC_DIR = WEB_DIR / "static"
@@ -122,6 +122,7 @@ def render(
             demo_history=request.app.state.container.demo_history,
             page_data=page_data or {},
             js_messages=js_messages(lang),
+            js_errors=js_errors(),
             **context,
         )
     )

@@ -27,7 +27,7 @@ def _visible_text(html: str) -> str:
     return html_lib.unescape(re.sub(r"<[^>]+>", " ", html))
 
 
-@pytest.mark.parametrize("path", ["/usage", "/no/such/page", "/sessions", "/reviews/x/y"])
+@pytest.mark.parametrize("path", ["/nosuch", "/no/such/page", "/sessions", "/reviews/x/y"])
 async def test_an_unknown_address_is_the_html_error_page(app: Any, path: str) -> None:
     async with browser(app, "zh-CN,zh;q=0.9") as c:
         r = await c.get(path)

@@ -1,7 +1,9 @@
 // The role-play chat: the buyer's reply streams in as it is produced (falls back to the plain
 // endpoint where streaming is not offered), a typing indicator, Enter sends and Shift+Enter
-// breaks the line, drafts and the conversation survive a reload, failures offer a retry.
-import { api, ApiError, PAGE, t, h, toast, errorText, busy, csrfToken } from "./core.js";
+// breaks the line, drafts and the conversation survive a reload, failures offer a retry. While
+// the buyer is still answering an earlier message (503 reply_in_progress) the page says so and
+// sends again after the server's Retry-After.
+import { api, ApiError, PAGE, t, h, toast, errorText, busy, csrfToken, retryAfterOf } from "./core.js";
 import { readEvents } from "./sse.js";
 
 const sid = PAGE.session_id;
@@ -26,6 +28,24 @@ let sending = false;
 let ended = false;
 let streamOffered = true;
 let unsent = null; // text of a message whose fate is unknown after a failure
+// How often one message waits out a busy session (503 reply_in_progress) before the page
+// hands it back to the trainee.
+const BUSY_TRIES = 4;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function isBusy(err) {
+  return err instanceof ApiError && err.status === 503 && err.body && err.body.error === "reply_in_progress";
+}
+
+/** The buyer is still answering an earlier message and nothing changed: say so, wait the
+ * server's Retry-After (bounded), then the caller asks again. */
+async function waitWhileBusy(err) {
+  setNotice("info", t("chat.busy_retrying"));
+  const seconds = Math.min(30, Math.max(1, Number(err.retryAfter) || 2));
+  await sleep(seconds * 1000);
+  clearNotice();
+}
 
 function uuid() {
   if (crypto.randomUUID) return crypto.randomUUID();
@@ -126,7 +146,7 @@ async function viaStream(text, key, mine) {
     return null;
   }
   if (res.status === 401) location.assign(`/login?next=${encodeURIComponent(location.pathname)}`);
-  if (!res.ok || !res.body) throw new ApiError(res.status, await res.json().catch(() => ({})));
+  if (!res.ok || !res.body) throw new ApiError(res.status, await res.json().catch(() => ({})), retryAfterOf(res));
   let reply = null;
   let result = null;
   const handle = ({ event, payload }) => {
@@ -189,12 +209,25 @@ async function sendMessage(text) {
   localStorage.removeItem(draftKey);
   showTyping(true);
   try {
-    let result = streamOffered ? await viaStream(text, key, mine) : null;
-    if (result === null) result = await viaPlain(text, key);
+    let result = null;
+    let waited = false;
+    for (let tries = 1; ; tries += 1) {
+      try {
+        result = streamOffered ? await viaStream(text, key, mine) : null;
+        if (result === null) result = await viaPlain(text, key);
+        break;
+      } catch (err) {
+        if (!isBusy(err) || tries >= BUSY_TRIES) throw err;
+        waited = true;
+        await waitWhileBusy(err); // then the same message again, with the same Idempotency-Key
+      }
+    }
     mine.classList.remove("pending");
     mine.dataset.index = String(result.message.index);
     showTyping(false);
     finish(result);
+    // The reply we waited for may be one this page has not shown (another tab's): re-read.
+    if (waited && list.querySelectorAll(".msg:not(#typing)").length !== result.reply.index + 1) await sync(null);
   } catch (err) {
     showTyping(false);
     await failed(err, mine, text);
@@ -217,6 +250,14 @@ async function failed(err, mine, text) {
     await sync(text);
     return;
   }
+  if (isBusy(err)) {
+    // Still answering after all our waits; nothing was stored: the words go back in the box.
+    mine.remove();
+    input.value = text;
+    autosize();
+    setNotice("info", t("chat.busy"));
+    return;
+  }
   mine.classList.remove("pending");
   if (err.body && err.body.stored) {
     setNotice("error", t("chat.reply_failed"), { retry: true });
@@ -227,8 +268,9 @@ async function failed(err, mine, text) {
   }
 }
 
-/** Ask the buyer again for the reply to the last message. 409: nothing to answer, so resync. */
-async function retry() {
+/** Ask the buyer again for the reply to the last message. 409: nothing to answer, so resync;
+ * 503 reply_in_progress: the first reply is still coming, so wait and ask again. */
+async function retry(tries = 1) {
   if (sending) return;
   setSending(true);
   clearNotice();
@@ -240,6 +282,12 @@ async function retry() {
     showTyping(false);
     finish(result);
   } catch (err) {
+    if (isBusy(err) && tries < BUSY_TRIES) {
+      await waitWhileBusy(err);
+      setSending(false);
+      await retry(tries + 1);
+      return;
+    }
     showTyping(false);
     if (err.status === 409) await sync(unsent);
     else setNotice("error", errorText(err), { retry: true });
@@ -315,7 +363,7 @@ input.addEventListener("input", () => {
   else localStorage.removeItem(draftKey);
 });
 
-retryBtn.addEventListener("click", retry);
+retryBtn.addEventListener("click", () => retry());
 endNow.addEventListener("click", () => endMeeting(endNow));
 $("#end-btn").addEventListener("click", () => {
   $("#end-btn").hidden = true;

@@ -23,9 +23,19 @@ export function has(key) {
   return Object.prototype.hasOwnProperty.call(MESSAGES, key);
 }
 
+// API error code -> catalog key (app/web/i18n.py ERROR_KEYS), and the codes that only restate
+// their status.
+const ERRORS = readJSON("error-keys", { codes: {}, generic: [], statuses: {}, default_wait: 5 });
+
 /** The message an API error names (`key`, see app/errors.py) in the page's language, or null. */
-function keyed(body) {
-  return body && body.key && has(`msg.${body.key}`) ? t(`msg.${body.key}`, body.params || {}) : null;
+function keyed(body, vars = {}) {
+  return body && body.key && has(`msg.${body.key}`) ? t(`msg.${body.key}`, { ...vars, ...(body.params || {}) }) : null;
+}
+
+/** "30 秒" / "30 s"; from two minutes on, whole minutes rounded up (as app/web/i18n.py wait_text). */
+export function waitText(seconds) {
+  const n = Math.max(1, Math.ceil(Number(seconds) || ERRORS.default_wait || 5));
+  return n < 120 ? t("error.wait_seconds", { n }) : t("error.wait_minutes", { n: Math.ceil(n / 60) });
 }
 
 export function cookie(name) {
@@ -62,11 +72,22 @@ export function h(tag, attrs = {}, ...children) {
 }
 
 export class ApiError extends Error {
-  constructor(status, body) {
+  /** retryAfter: the answer's Retry-After in seconds (429, 503), or null. */
+  constructor(status, body, retryAfter = null) {
     super((body && body.detail) || `HTTP ${status}`);
     this.status = status;
     this.body = body || {};
+    this.retryAfter = retryAfter;
   }
+}
+
+/** Retry-After in seconds (a number of seconds or an HTTP date), or null. */
+export function retryAfterOf(res) {
+  const value = res.headers.get("Retry-After");
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const when = Date.parse(value);
+  return Number.isNaN(when) ? null : Math.max(1, Math.ceil((when - Date.now()) / 1000));
 }
 
 /** Call the JSON API with the login cookie and the CSRF header. Throws ApiError on 4xx/5xx. */
@@ -93,24 +114,28 @@ export async function api(method, url, body, headers = {}) {
   const text = await res.text();
   let data = null;
   try { data = text ? JSON.parse(text) : null; } catch { data = { detail: text }; }
-  if (!res.ok) throw new ApiError(res.status, data);
+  if (!res.ok) throw new ApiError(res.status, data, retryAfterOf(res));
   return data;
 }
 
 /**
- * A short, human message for an API error in the page's language: the message the error
- * names when the catalog has it; else, in English, the API's own detail (English); else
- * what the status says (the English detail would leak into a Chinese page).
+ * A short, human message for an API error in the page's language (the order of
+ * app/web/i18n.py error_text): the message the error names (`key`) when the catalog has it;
+ * else its code's message, unless that only restates the status; else, on an English page,
+ * the API's own detail (English); else what the code or the status says. The API's English
+ * detail never reaches a Chinese page.
  */
 export function errorText(err) {
   const status = err.status || 0;
-  const key = { 0: "error.network", 403: "error.forbidden", 404: "error.not_found", 409: "error.conflict",
-    413: "error.too_large", 422: "error.invalid", 503: "error.llm" }[status] || "error.generic";
-  const named = status ? keyed(err.body) : null;
+  const body = err.body || {};
+  const vars = { wait: waitText(err.retryAfter) };
+  const named = status ? keyed(body, vars) : null;
   if (named) return named;
-  const detail = err.body && err.body.detail;
-  if (LANG === "en" && detail && status !== 0) return detail;
-  return t(key);
+  const code = status ? body.error : "network";
+  const codeKey = ERRORS.codes[code];
+  if (codeKey && !ERRORS.generic.includes(code)) return t(codeKey, vars);
+  if (LANG === "en" && body.detail && status !== 0) return body.detail;
+  return t(codeKey || ERRORS.statuses[status] || "error.generic", vars);
 }
 
 // Pydantic's English field messages, said again in Chinese.
