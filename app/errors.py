@@ -217,12 +217,25 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        # A 500 is always a bug: log it whole, tell the client nothing internal.
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
-        # Answered outside the request-id middleware's reach: name the request here.
-        request_id = current_request_id()
-        return JSONResponse(
-            error_body("internal", "Internal error."),
-            status_code=500,
-            headers={"X-Request-ID": request_id} if request_id else None,
-        )
+        return internal_error(request, exc)
+
+
+def internal_error(request: Request, exc: BaseException) -> JSONResponse:
+    """A 500 is always a bug: log it whole, once; tell the client nothing internal.
+
+    app.middleware.ServerErrors answers the routes' bugs with this and keeps them from
+    the server, which would log the traceback a second time."""
+    log.error(
+        "unhandled error on %s %s",
+        request.method,
+        request.url.path,
+        exc_info=(type(exc), exc, exc.__traceback__),
+        extra={"status": 500, "error": "internal"},
+    )
+    # Possibly answered outside the request-id middleware's reach: name the request here.
+    request_id = current_request_id()
+    return JSONResponse(
+        error_body("internal", "Internal error."),
+        status_code=500,
+        headers={"X-Request-ID": request_id} if request_id else None,
+    )

@@ -31,7 +31,7 @@ from app.db.serving import one_start_at_a_time, serving_lock
 from app.demo.seed import seed_demo_history
 from app.errors import install_error_handlers
 from app.llm.factory import llm_client
-from app.middleware import BodyLimit, SecurityHeaders
+from app.middleware import BodyLimit, SecurityHeaders, ServerErrors
 from app.observability.middleware import RequestObserver
 from app.observability.router import router as observability_router
 from app.prompting.library import load_library
@@ -163,6 +163,7 @@ def create_app(
     install_page_errors(app)  # pages answer errors in HTML; the API keeps its JSON
     # Outermost last: every response, the early 413 included, gets the headers.
     max_body = max(MAX_BODY_BYTES, settings.max_transcript_bytes)
+    app.add_middleware(ServerErrors)  # a route's bug: one 500, logged once, not re-raised
     app.add_middleware(BodyLimit, max_bytes=max_body)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(RequestObserver)  # request id, metrics, access line: around everything

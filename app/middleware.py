@@ -1,4 +1,5 @@
-"""Two pure ASGI middlewares every response passes: the body-size cap and the security headers.
+"""Pure ASGI middlewares every response passes: the body-size cap, the security headers,
+and the one that answers a route's bug.
 
 Pure ASGI (not BaseHTTPMiddleware) so streamed responses stream and nothing
 is buffered.
@@ -6,12 +7,18 @@ is buffered.
 
 from __future__ import annotations
 
+import inspect
+import logging
+
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
-from starlette.responses import JSONResponse
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.errors import error_body
+from app.errors import error_body, internal_error
+
+log = logging.getLogger("app.errors")
 
 
 class BodyTooLarge(HTTPException):
@@ -114,3 +121,52 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, sending)
+
+
+class ServerErrors:
+    """A route's bug (any exception but an HTTP one) answered here with the app's handler
+    for `Exception` (JSON for the API, the HTML page for pages), which logs it once, and
+    not raised further.
+
+    Without it Starlette's outermost error middleware runs the same handler and then
+    re-raises, so the server logs the traceback a second time ("Exception in ASGI
+    application"). Innermost of our middlewares: the 500 carries the request id and the
+    security headers and is counted like any answer. A bug after the response started
+    (a stream) is logged once too; the server then only notes the cut response.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def sending(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        except HTTPException:
+            raise
+        except Exception as exc:
+            request = Request(scope)
+            if started:
+                log.error(
+                    "unhandled error on %s %s after the response started",
+                    request.method,
+                    request.url.path,
+                    exc_info=(type(exc), exc, exc.__traceback__),
+                    extra={"status": 500, "error": "internal"},
+                )
+                return
+            handlers = getattr(scope.get("app"), "exception_handlers", {})
+            handler = handlers.get(Exception, internal_error)
+            response: Response = handler(request, exc)
+            if inspect.isawaitable(response):
+                response = await response
+            await response(scope, receive, send)

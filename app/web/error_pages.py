@@ -18,7 +18,7 @@ from starlette.responses import Response
 
 from app.accounts.service import Principal, authenticate
 from app.deps import TOKEN_COOKIE
-from app.errors import CoachError, Unauthorized
+from app.errors import CoachError, Unauthorized, internal_error
 from app.web.i18n import error_text, request_lang
 from app.web.render import render
 
@@ -94,3 +94,17 @@ def install_page_errors(app: FastAPI) -> None:
         return await response if inspect.isawaitable(response) else response
 
     app.add_exception_handler(StarletteHTTPException, _http)
+
+    async def _bug(request: Request, exc: Exception) -> Response:
+        """A bug: logged once (app.errors.internal_error); a page answers with the HTML page."""
+        answer = internal_error(request, exc)
+        if not is_page_path(request.url.path):
+            return answer
+        try:
+            page = error_page(request, 500)
+        except Exception:  # the page itself failing must not hide the first bug
+            return answer
+        page.headers.update({k: v for k, v in answer.headers.items() if k == "x-request-id"})
+        return page
+
+    app.add_exception_handler(Exception, _bug)

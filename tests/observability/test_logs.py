@@ -3,17 +3,23 @@ request; an expected refusal is one line, a bug is a traceback."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import logging
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
 import pytest
+import uvicorn
 
+from app.config import Settings
+from app.main import create_app
 from app.observability.logs import make_handler
 from tests.conftest import login
+from tests.web.conftest import free_port
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
@@ -91,7 +97,8 @@ async def test_a_bug_logs_its_traceback_with_the_request_id(app: Any, log_lines:
         raise RuntimeError("a bug in a route")
 
     app.add_api_route("/api/test-broken", broken)
-    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    # raise_app_exceptions stays on: the bug is answered, not raised on to the server.
+    transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
         r = await c.get("/api/test-broken", headers={"X-Request-ID": "req-500"})
     assert r.status_code == 500
@@ -104,3 +111,55 @@ async def test_a_bug_logs_its_traceback_with_the_request_id(app: Any, log_lines:
     assert "Traceback" in error["exc_info"]
     assert "a bug in a route" in error["exc_info"]
     assert [line["status"] for line in lines if line["logger"] == "app.access"] == [500]
+
+
+async def test_a_bug_is_logged_once_under_a_real_server(
+    settings: Settings, log_lines: Lines
+) -> None:
+    """Ours, with the request id, and not uvicorn's "Exception in ASGI application" again:
+    the app answers the 500 and does not raise the bug on to the server."""
+    application = create_app(settings)
+
+    async def broken() -> None:
+        raise RuntimeError("a bug under uvicorn")
+
+    application.add_api_route("/api/test-broken", broken)
+    application.add_api_route("/test-broken-page", broken)  # a page address: the HTML page
+    port = free_port()
+    config = uvicorn.Config(
+        application, host="127.0.0.1", port=port, log_config=None, lifespan="on"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name="bug-server", daemon=True)
+    thread.start()
+    try:
+        for _ in range(600):
+            if server.started or not thread.is_alive():
+                break
+            await asyncio.sleep(0.05)
+        assert server.started
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as c:
+            api = await c.get("/api/test-broken", headers={"X-Request-ID": "bug-api"})
+            page = await c.get(
+                "/test-broken-page",
+                headers={"X-Request-ID": "bug-page", "Accept-Language": "zh-CN"},
+            )
+    finally:
+        server.should_exit = True
+        await asyncio.to_thread(thread.join, 15)
+    assert api.status_code == 500
+    assert api.json() == {"error": "internal", "detail": "Internal error."}
+    assert api.headers["x-content-type-options"] == "nosniff"
+    assert page.status_code == 500
+    assert page.headers["content-type"].startswith("text/html")
+    assert "出了点问题" in page.text
+    assert "a bug under uvicorn" not in api.text + page.text
+    lines = log_lines()
+    tracebacks = [line for line in lines if "exc_info" in line]
+    assert [line["request_id"] for line in tracebacks] == ["bug-api", "bug-page"]
+    assert all(line["logger"] == "app.errors" for line in tracebacks)
+    assert all("a bug under uvicorn" in line["exc_info"] for line in tracebacks)
+    assert not [line for line in lines if "Exception in ASGI application" in line["msg"]]
+    for request_id in ("bug-api", "bug-page"):
+        access = [line for line in of_request(lines, request_id) if line["logger"] == "app.access"]
+        assert [line["status"] for line in access] == [500]
