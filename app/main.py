@@ -8,7 +8,6 @@ import logging
 import sys
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
-from typing import Any
 
 from fastapi import FastAPI
 
@@ -34,6 +33,7 @@ from app.llm.factory import llm_client
 from app.middleware import BodyLimit, SecurityHeaders, ServerErrors
 from app.observability.middleware import RequestObserver
 from app.observability.router import router as observability_router
+from app.observability.schemas import Health
 from app.prompting.library import load_library
 from app.reviews.router import router as reviews_router
 from app.roleplay.leases import release_orphaned_leases
@@ -180,8 +180,8 @@ def create_app(
     app.include_router(observability_router)
     app.mount("/static", static_app(), name="static")
 
-    @app.get("/healthz", tags=["health"])
-    async def healthz() -> dict[str, Any]:
-        return {"status": "ok"}
+    @app.get("/healthz", tags=["health"], response_model=Health)
+    async def healthz() -> Health:
+        return Health()
 
     return app

@@ -118,9 +118,11 @@ def _error_response(description: str) -> dict[str, Any]:
 
 
 def _add_schema(components: dict[str, Any], model: type[BaseModel]) -> None:
+    """`model` and the models it holds as pydantic describes them, over what FastAPI wrote for
+    a response holding them (the scenario a manager reads): FastAPI's document leaves out
+    `"default": null`, which tells a client that a field may be left out of a body."""
     schema = model.model_json_schema(ref_template=REF)
-    for name, definition in schema.pop("$defs", {}).items():
-        components.setdefault(name, definition)
+    components.update(schema.pop("$defs", {}))
     components[model.__name__] = schema
 
 

@@ -227,3 +227,31 @@ def test_an_imported_turn_states_that_it_cant_be_blank() -> None:
         assert (re.search(pattern, value) is not None) is taken, repr(value)
     assert not _accepts(TranscriptTurn, "text", " \n", role="buyer")
     assert _accepts(TranscriptTurn, "text", " ok ", role="buyer")
+
+
+def _untyped(schema: dict[str, Any]) -> bool:
+    """A schema that says nothing of the body: empty, any object, or a list of those."""
+    if "$ref" in schema:
+        return False
+    if "anyOf" in schema:
+        return all(_untyped(option) for option in schema["anyOf"])
+    if schema.get("type") == "array":
+        return _untyped(schema.get("items", {}))
+    return not schema or (schema.get("type") == "object" and not schema.get("properties"))
+
+
+def test_every_json_answer_has_a_described_schema() -> None:
+    doc = _document()
+    blank = []
+    for path, methods in doc["paths"].items():
+        for method, op in methods.items():
+            for code, response in op["responses"].items():
+                json_body = response.get("content", {}).get("application/json")
+                if not code.startswith("2") or json_body is None:
+                    continue
+                if _untyped(json_body.get("schema", {})):
+                    blank.append(f"{method.upper()} {path} {code}")
+    assert blank == []
+    assert _untyped({})
+    assert _untyped({"type": "object", "additionalProperties": True})
+    assert _untyped({"type": "array", "items": {"type": "object"}})

@@ -21,6 +21,7 @@ from sqlalchemy import text
 from app.container import Container
 from app.errors import Forbidden, Unauthorized, error_body
 from app.observability.metrics import exposition
+from app.observability.schemas import Ready
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,7 @@ READY_TIMEOUT_SECONDS = 3.0
 
 @router.get(
     "/readyz",
+    response_model=Ready,  # documents the 200; the route answers its own JSONResponse
     responses={
         200: {"content": {"application/json": {"example": {"status": "ready"}}}},
         503: {"description": "not ready: the database does not answer"},
@@ -53,7 +55,7 @@ async def readyz(request: Request) -> JSONResponse:
         log.warning("readiness: the database check failed: %s: %s", type(exc).__name__, exc)
         reason = "timed out" if isinstance(exc, TimeoutError) else type(exc).__name__
         return _not_ready(f"The database does not answer ({reason}).")
-    return JSONResponse({"status": "ready"})
+    return JSONResponse(Ready().model_dump())
 
 
 def _not_ready(detail: str) -> JSONResponse:

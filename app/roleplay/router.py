@@ -20,6 +20,7 @@ from app.roleplay.schemas import (
     OwnerRead,
     ReplyRead,
     SessionCreate,
+    SessionPage,
     SessionRead,
     SessionState,
     SessionSummary,
@@ -31,6 +32,7 @@ from app.roleplay.turn_store import TurnRow
 from app.roleplay.turns import TurnOutcome
 from app.scenarios.schema import Scenario
 from app.scenarios.service import public_view
+from app.scoring.schema import Scorecard
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
 
@@ -95,7 +97,7 @@ async def start_session(
     return session_read(session, turns, owner)
 
 
-@router.get("", response_model=dict[str, Any])
+@router.get("", response_model=SessionPage)
 async def list_sessions(
     user: CurrentUser,
     container: ContainerDep,
@@ -103,7 +105,7 @@ async def list_sessions(
     mine: bool = False,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[Count, Query()] = 0,
-) -> dict[str, Any]:
+) -> SessionPage:
     """My sessions as a trainee; my teams' as a coach; the organisation's as a manager."""
     rows, total = await RoleplayService(container).list(
         user, status=status_, limit=limit, offset=offset, mine=mine
@@ -122,10 +124,10 @@ async def list_sessions(
             created_at=s.created_at,
             ended_at=s.ended_at,
             is_demo=s.is_demo,
-        ).model_dump(mode="json")
+        )
         for s, u in rows
     ]
-    return {"items": items, "total": total, "limit": limit, "offset": offset}
+    return SessionPage(items=items, total=total, limit=limit, offset=offset)
 
 
 async def transcript_size_limit(request: Request, settings: SettingsDep) -> None:
@@ -230,9 +232,11 @@ async def reply_again(
     return outcome_read(await RoleplayService(container).reply_again(user, session_id))
 
 
-@router.post("/{session_id}/end")
+# Only the keys the stored scorecard has: it is answered exactly as stored (and as
+# GET /api/sessions/{id} shows it), even one stored before a field was added.
+@router.post("/{session_id}/end", response_model=Scorecard, response_model_exclude_unset=True)
 async def end_session(
     session_id: SessionId, user: CurrentUser, container: ContainerDep
-) -> dict[str, Any]:
+) -> Scorecard:
     """End the meeting and return the scorecard (the same one on every later call)."""
-    return await RoleplayService(container).end(user, session_id)
+    return Scorecard.model_validate(await RoleplayService(container).end(user, session_id))

@@ -78,6 +78,13 @@ class SessionSummary(BaseModel):
     is_demo: bool = False  # played by a simulated trainee for demo mode's history
 
 
+class SessionPage(BaseModel):
+    items: list[SessionSummary]
+    total: int
+    limit: int
+    offset: int
+
+
 class ReplyRead(BaseModel):
     role: str = "buyer"
     text: str

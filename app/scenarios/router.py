@@ -8,6 +8,8 @@ from fastapi import APIRouter, Body, Response, status
 
 from app.deps import ContainerDep, CurrentUser, ManagerUser, SessionDep
 from app.inputs import Key
+from app.scenarios.schema import Scenario
+from app.scenarios.schemas import ScenarioDetail, ScenarioRead
 from app.scenarios.service import ScenarioService, public_view
 
 router = APIRouter(prefix="/api/scenarios", tags=["scenarios"])
@@ -17,47 +19,54 @@ def _service(db: SessionDep, container: ContainerDep) -> ScenarioService:
     return ScenarioService(db, container.builtin_scenarios)
 
 
-@router.get("")
+def _read(scenario: Scenario, source: str) -> ScenarioRead:
+    return ScenarioRead.model_validate(public_view(scenario, source))
+
+
+def _detail(scenario: Scenario, source: str, *, full: bool) -> ScenarioDetail:
+    return ScenarioDetail.model_validate(
+        {**public_view(scenario, source), "full": scenario if full else None}
+    )
+
+
+@router.get("", response_model=list[ScenarioRead])
 async def list_scenarios(
     user: CurrentUser, db: SessionDep, container: ContainerDep
-) -> list[dict[str, Any]]:
-    return [public_view(s, source) for s, source in await _service(db, container).list(user)]
+) -> list[ScenarioRead]:
+    return [_read(s, source) for s, source in await _service(db, container).list(user)]
 
 
-@router.get("/{scenario_id}")
+@router.get("/{scenario_id}", response_model=ScenarioDetail)
 async def get_scenario(
     scenario_id: Key, user: CurrentUser, db: SessionDep, container: ContainerDep
-) -> dict[str, Any]:
+) -> ScenarioDetail:
     """Trainees and coaches get the public brief; managers also get the hidden one."""
     svc = _service(db, container)
     scenario, source = await svc.get(user, scenario_id)
-    out = public_view(scenario, source)
-    if svc.can_see_brief(user):
-        out["full"] = scenario.model_dump(mode="json")
-    return out
+    return _detail(scenario, source, full=svc.can_see_brief(user))
 
 
-@router.post("", status_code=status.HTTP_201_CREATED)
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=ScenarioDetail)
 async def create_scenario(
     manager: ManagerUser,
     db: SessionDep,
     container: ContainerDep,
     body: dict[str, Any] = Body(...),
-) -> dict[str, Any]:
+) -> ScenarioDetail:
     scenario = await _service(db, container).create(manager, body)
-    return {**public_view(scenario, "custom"), "full": scenario.model_dump(mode="json")}
+    return _detail(scenario, "custom", full=True)
 
 
-@router.put("/{scenario_id}")
+@router.put("/{scenario_id}", response_model=ScenarioDetail)
 async def update_scenario(
     scenario_id: Key,
     manager: ManagerUser,
     db: SessionDep,
     container: ContainerDep,
     body: dict[str, Any] = Body(...),
-) -> dict[str, Any]:
+) -> ScenarioDetail:
     scenario = await _service(db, container).update(manager, scenario_id, body)
-    return {**public_view(scenario, "custom"), "full": scenario.model_dump(mode="json")}
+    return _detail(scenario, "custom", full=True)
 
 
 @router.delete("/{scenario_id}", status_code=status.HTTP_204_NO_CONTENT)

@@ -11,6 +11,13 @@ from app.accounts.models import User
 from app.config import Settings
 from app.roleplay.models import PracticeSession
 from app.roleplay.repository import RoleplayRepository
+from app.usage.schemas import (
+    Prices,
+    SessionUsage,
+    SessionUsagePage,
+    TraineeUsage,
+    TraineeUsagePage,
+)
 
 
 def cost(settings: Settings, prompt_tokens: int, completion_tokens: int) -> float:
@@ -28,32 +35,28 @@ class UsageService:
 
     async def sessions(
         self, org_id: int, *, user_id: int | None, limit: int, offset: int
-    ) -> dict[str, Any]:
+    ) -> SessionUsagePage:
         rows, total = await RoleplayRepository(self.db).list_sessions(
             org_id, {user_id} if user_id is not None else None, limit=limit, offset=offset
         )
         items = [
-            {
-                "session_id": s.id,
-                "trainee": user.username,
-                "title": s.title,
-                "buyer_engine": s.buyer_engine,
-                "created_at": s.created_at.isoformat(),
+            SessionUsage(
+                session_id=s.id,
+                trainee=user.username,
+                title=s.title,
+                buyer_engine=s.buyer_engine,
+                created_at=s.created_at.isoformat(),
                 **self._figures(
                     s.llm_prompt_tokens, s.llm_completion_tokens, s.llm_usage_estimated
                 ),
-            }
+            )
             for s, user in rows
         ]
-        return {
-            "items": items,
-            "total": total,
-            "limit": limit,
-            "offset": offset,
-            "prices": self._prices(),
-        }
+        return SessionUsagePage(
+            items=items, total=total, limit=limit, offset=offset, prices=self._prices()
+        )
 
-    async def trainees(self, org_id: int) -> dict[str, Any]:
+    async def trainees(self, org_id: int) -> TraineeUsagePage:
         stmt = (
             select(
                 User.id,
@@ -70,18 +73,19 @@ class UsageService:
             .order_by(User.username)
         )
         items = [
-            {
-                "user_id": uid,
-                "username": username,
-                "display_name": display,
-                "sessions": int(n),
+            TraineeUsage(
+                user_id=uid,
+                username=username,
+                display_name=display,
+                sessions=int(n),
                 **self._figures(int(p), int(c), bool(est)),
-            }
+            )
             for uid, username, display, n, p, c, est in (await self.db.execute(stmt)).all()
         ]
-        return {"items": items, "prices": self._prices()}
+        return TraineeUsagePage(items=items, prices=self._prices())
 
     def _figures(self, prompt: int, completion: int, estimated: bool) -> dict[str, Any]:
+        """The figures every row has (prompt, completion and total tokens, estimated, cost)."""
         return {
             "prompt_tokens": prompt,
             "completion_tokens": completion,
@@ -90,8 +94,8 @@ class UsageService:
             "cost": cost(self.settings, prompt, completion),
         }
 
-    def _prices(self) -> dict[str, float]:
-        return {
-            "input_per_mtok": self.settings.price_input_per_mtok,
-            "output_per_mtok": self.settings.price_output_per_mtok,
-        }
+    def _prices(self) -> Prices:
+        return Prices(
+            input_per_mtok=self.settings.price_input_per_mtok,
+            output_per_mtok=self.settings.price_output_per_mtok,
+        )
