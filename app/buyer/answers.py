@@ -49,6 +49,9 @@ PERSONAL_READING = 0.4  # "leave me out of it" only to a question that is about 
 TWIN = 0.85  # a second reading this close to the best is answered too...
 TWIN_WORDS = 2.0  # ...when the question shares real words with it
 FALLBACK = 0.6  # a held-back answer gives way to another reading scoring at least this share
+# ...and, for a question about something already told, only when the question's words
+# point at the other reading at least as much as at what was told.
+SHARED_WORDS = 1.0
 _PERMISSION = re.compile(
     r"(能|可以|方便)(不能|)?(问|请教|了解)(您|你)?(几个|一些|一下)?|问(您)?几个问题|"
     r"\b(can|could|may) i (ask|run through|go through)\b|\bmind if i (ask|take notes)\b|"
@@ -390,6 +393,7 @@ def answer(t: Turn, asked: Asked) -> None:
     if revealed(t, item) and item.key not in t.state.brief_keys and not _asks_again(t, asked, item):
         # A follow-up on something already told asks for more than was said: the next
         # thing it could mean, or an honest "couldn't say", never the same words again.
+        parity = 0.0 if _goes_deeper(asked, item) else SHARED_WORDS
         fresh = next(
             (
                 r.item
@@ -398,6 +402,10 @@ def answer(t: Turn, asked: Asked) -> None:
                 and not revealed(t, r.item)
                 and not t.planned(r.item.key)
                 and r.score >= FALLBACK * best.score
+                # "要改一条策略，是自己能动，还是得排队等别的部门？" after the buyer told of
+                # the queue for rule changes: asked again, not about the modelling team
+                # that merely shares a few words; point back to what was told.
+                and r.lexical >= parity * best.lexical
             ),
             None,
         )
@@ -498,6 +506,15 @@ _EXCLUDED = re.compile(
     r"除了[^，,。？?]{1,12}?(以外|之外|外)?[，,]|\b(besides|apart from|aside from|other than)\b[^,?]{1,40},",
     re.I,
 )
+
+
+def _goes_deeper(asked: Asked, item: ContentItem) -> bool:
+    """ "查三天的话，对审核有什么影响？" about a difficulty told: what it leads to, not the
+    difficulty again."""
+    return item.layer is NeedLayer.surface and (
+        asked.question.stage in (SpinStage.implication, SpinStage.need_payoff)
+        or asked.intent in (Intent.impact, Intent.payoff)
+    )
 
 
 def _ruled_out(t: Turn, asked: Asked) -> ContentItem | None:

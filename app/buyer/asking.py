@@ -13,6 +13,7 @@ Pure: the scenario, the buyer's state and the turn's analysis in, a ranking out.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from app.analysis.intent import Intent, IntentReading, read_intent
@@ -170,15 +171,30 @@ def read_questions(
 
 
 SHORT_QUESTION = 6  # index terms: "How did that go?" needs the sentence before it
+# Chinese terms are characters and their pairs: "当时主要是卡在哪儿了？" has seven, and
+# names nothing; count its content characters instead.
+SHORT_QUESTION_ZH_CHARS = 4
 
 
 def _with_lead_in(turn: str, question: str) -> str:
     """The question, with the statement just before it when the question alone names
     nothing ("I heard you tried some cameras a while back. How did that go?")."""
-    if len(index_terms(question)) >= SHORT_QUESTION:
+    terms = index_terms(question)
+    chars = [t for t in terms if len(t) == 1 and not t.isascii()]
+    if (len(chars) >= SHORT_QUESTION_ZH_CHARS) if chars else (len(terms) >= SHORT_QUESTION):
         return question
     parts = [s.text for s in sentences(turn)]
     if question not in parts:
         return question
     at = parts.index(question)
-    return f"{parts[at - 1]} {question}" if at > 0 else question
+    if at == 0:
+        return question
+    if parts[at - 1].rstrip().endswith(("?", "？")) and not _POINTS_BACK.search(question):
+        return question  # "怎么走流程？哪些部门要参与？": a second ask of its own
+    return f"{parts[at - 1]} {question}"
+
+
+# Words that lean on what was just said: "当时卡在哪儿了？", "How did that go?"
+_POINTS_BACK = re.compile(
+    r"当时|那时|那次|那会儿?|那个|那些|这事|那事|其中|它|\b(that|it|those|them|there|then)\b", re.I
+)

@@ -153,3 +153,23 @@ def test_a_choice_between_two_worries_is_a_question_not_a_summary_to_confirm() -
     assert Act.summary not in a.acts
     recap = "所以您最担心的是开店期间人手顶不过来，对吗？"
     assert Act.summary in analyze_trainee_turn(1, recap, "zh", context_for(turns)).acts
+
+
+def test_asked_about_a_difficulty_it_already_told_the_buyer_points_back_to_it() -> None:
+    p = start("zh-bank-risk-platform")
+    say(p, "邵总您好，今天主要想听听风险部这边的情况。")
+    say(p, "现在要调整一条审批规则，从提出来到上线，一般要走多久？卡在哪儿？")
+    assert "slow-rule-change" in p.state.revealed_needs, p.last_reply
+    say(p, "您这边要改一条策略，是自己就能动，还是得排队等别的部门？")
+    assert answered(p) == ["need:slow-rule-change"], p.last_reply
+
+
+def test_a_short_question_is_read_with_the_sentence_before_it() -> None:
+    p = start(MES)
+    say(p, "周总您好，感谢您抽时间。我先请教一下，咱们三个厂区的生产数据现在是怎么汇总的？")
+    say(p, "明白，主机厂的事确实最要紧。那您这边现在最牵扯精力的是哪件事？")
+    say(p, "我理解，芜湖上过一次不好用的系统，换谁都会有顾虑。当时主要是卡在哪儿了？")
+    got = answered(p)
+    assert got, p.last_reply
+    assert not any(k.startswith("decision:") for k in got), p.last_reply
+    assert "芜湖" in p.last_reply, p.last_reply
