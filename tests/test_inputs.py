@@ -90,6 +90,8 @@ def cases(w: World) -> dict[tuple[str, str], Case]:
             "manager", {"team_id": w.team_id}, {"user_ids": [w.trainee_id]}
         ),
         ("post", "/api/scenarios"): Case("manager", body={**scenario, "id": "walk-new"}),
+        # The realism check of an unsaved draft: validated like a save, nothing stored.
+        ("post", "/api/scenarios/check"): Case("manager", body={**scenario, "id": "walk-check"}),
         ("put", "/api/scenarios/{scenario_id}"): Case(  # the path gives the id
             "manager", {"scenario_id": scenario["id"]}, {**scenario, "id": None}
         ),
