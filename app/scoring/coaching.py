@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.analysis.conversation import ConversationAnalysis
 from app.analysis.model import (
+    PITCH_WORDS,
     Act,
     BuyerTurnAnalysis,
     QuestionForm,
@@ -159,7 +160,7 @@ def _code(t: TraineeTurnAnalysis, after_objection: bool) -> tuple[str, str, str 
         return code, "", tip
     if t.has(Act.value):
         return "value_statement", "value_statement", None
-    if t.pitch_words >= 15:
+    if t.pitch_words >= PITCH_WORDS:
         return "pitch", "pitch", "pitch"
     if t.has(Act.greeting):
         return "greeting", "greeting", None
