@@ -74,7 +74,11 @@ def remedies(t: Turn, o: Objection) -> bool:
 def answers_in_substance(t: Turn, o: Objection) -> bool:
     """The trainee's statement takes up what would settle this concern, in its own words
     ("we hold billing until your TrakLine contract ends in April"), though no cue for a
-    case, a pilot or a benefit fired: the words of the concern's reason and remedy."""
+    case, a pilot or a benefit fired: the words of the concern's reason and remedy.
+    A recap ("so what I'm hearing is: savings you can prove, no baseline fight") says the
+    buyer's words back; it offers nothing that settles the concern."""
+    if t.analysis.has(Act.summary):
+        return False
     said = content_terms(" ".join(s for s in _statements(t)))
     if not said:
         return False

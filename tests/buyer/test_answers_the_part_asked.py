@@ -173,3 +173,22 @@ def test_a_short_question_is_read_with_the_sentence_before_it() -> None:
     assert got, p.last_reply
     assert not any(k.startswith("decision:") for k in got), p.last_reply
     assert "芜湖" in p.last_reply, p.last_reply
+
+
+def test_a_premature_recap_neither_settles_a_concern_nor_gets_half_agreed() -> None:
+    p = start(ENERGY, 3)
+    for line in [
+        "Karen, thanks for the thirty minutes. Tom in Iowa mentioned energy has become a hot "
+        "topic. Before I say anything about us, how are you looking at energy costs across the "
+        "three plants right now?",
+        "That's a big number. How much of it would you say is refrigeration and compressed air?",
+        "Understood, you've been burned before. What happened with that project, exactly?",
+    ]:
+        say(p, line)
+    say(
+        p,
+        "So what I'm hearing is: you need savings you can prove to the dollar, without another "
+        "baseline fight. Did I get that right?",
+    )
+    assert "objections_resolved" not in p.events[-1], p.last_reply
+    assert any(v.strip() in p.last_reply for v in LINES.variants("en", "summary_premature"))
