@@ -82,11 +82,19 @@ def asks_for_what_was_said(question: str, said: str, left: str) -> bool:
     return on_said >= 4 and on_said >= 3 * relevance(question, left)
 
 
+_A_WORD = 2.0  # relevance of one shared word or bigram (unweighted)
+
+
 def point_back(text: str, question: str, rarity: Rarity = _flat) -> str:
     """A few of the buyer's own words pointing back to something said before: the clause
     closest to the question ("how much was the contract again?" gets the clause with the
     figure, not the sentence's opening), without its closing punctuation."""
     parts = [s.text for s in sentences(text)] or [text]
+    # "去年巡视提到形式主义，这个整改推进到哪一步了？": the words quoting the buyer back
+    # say what it is about; the last clause says what is asked.
+    ask = [c for c in _CLAUSE.split(question) if c.strip()][-1:] or [question]
+    if any(relevance(ask[0], p) >= _A_WORD for p in parts):
+        question = ask[0]
     part = max(parts, key=lambda p: relevance(question, p, rarity))
     clauses = [c for c in _CLAUSE.split(part) if c.strip()]
     while len(clauses) > 1 and _FILLER.match(clauses[0].strip()):

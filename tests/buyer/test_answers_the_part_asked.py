@@ -192,3 +192,16 @@ def test_a_premature_recap_neither_settles_a_concern_nor_gets_half_agreed() -> N
     )
     assert "objections_resolved" not in p.events[-1], p.last_reply
     assert any(v.strip() in p.last_reply for v in LINES.variants("en", "summary_premature"))
+
+
+def test_pointing_back_it_answers_the_ask_not_the_words_the_trainee_quoted() -> None:
+    p = start("zh-soe-training-platform")
+    say(p, "何部长您好，感谢您百忙之中抽时间，今天主要是来学习的。")
+    say(p, "咱们集团二十多家二级单位，现在培训这块是集团统一抓，还是各单位自己搞？")
+    say(p, "各单位各搞各的，那集团这边要掌握全系统的培训情况，数据怎么汇上来？")
+    say(p, "报上来的数，您觉得能反映真实的培训效果吗？")
+    assert "need:inspection-finding" in answered(p), p.last_reply
+    say(p, "去年巡视提到培训形式主义，这个整改现在推进到哪一步了？")
+    assert "need:inspection-finding" in answered(p), p.last_reply
+    assert "整改" in p.last_reply, p.last_reply
+    assert "成效难以量化" not in p.last_reply, p.last_reply  # what the trainee just quoted
