@@ -30,8 +30,7 @@ from app.roleplay.service import RoleplayService
 from app.roleplay.streaming import Delta, Finished, MessageStored
 from app.roleplay.turn_store import TurnRow
 from app.roleplay.turns import TurnOutcome
-from app.scenarios.schema import Scenario
-from app.scenarios.service import public_view
+from app.scenarios.service import snapshot_view
 from app.scoring.schema import Scorecard
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
@@ -52,11 +51,8 @@ def owner_read(owner: Any) -> OwnerRead:
 
 
 def session_read(s: PracticeSession, turns: list[Turn], owner: Any) -> SessionRead:
-    scenario = (
-        public_view(Scenario.model_validate(s.scenario), "snapshot")
-        if s.source == "roleplay" and s.scenario
-        else (s.scenario or None)
-    )
+    # an imported transcript shows the scenario notes it came with
+    scenario = snapshot_view(s.source, s.scenario) or s.scenario or None
     return SessionRead(
         id=s.id,
         status=s.status,

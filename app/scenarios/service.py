@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -32,6 +33,14 @@ def public_view(s: Scenario, source: str) -> dict[str, Any]:
         "buyer": {"name": s.buyer.name, "title": s.buyer.title, "company": s.buyer.company},
         "source": source,
     }
+
+
+def snapshot_view(source: str, snapshot: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """What a trainee may know of the scenario a session was played with: the public view
+    of its snapshot; None for a session with no scenario of ours (an imported transcript)."""
+    if source != "roleplay" or not snapshot:
+        return None
+    return public_view(Scenario.model_validate(snapshot), "snapshot")
 
 
 def invalid(exc: ScenarioInvalid) -> Unprocessable:

@@ -24,8 +24,7 @@ from app.reviews.repository import ReviewsRepository
 from app.reviews.schemas import SessionReviewRead
 from app.reviews.service import ReviewsService
 from app.roleplay.repository import RoleplayRepository
-from app.scenarios.schema import Scenario
-from app.scenarios.service import ScenarioService, public_view
+from app.scenarios.service import ScenarioService, public_view, snapshot_view
 from app.scoring.schema import DIMENSIONS
 
 
@@ -113,11 +112,7 @@ async def session_page(c: Container, viewer: Principal, sid: str) -> dict[str, A
             if s.assignment_id is not None
             else None
         )
-    scenario = (
-        public_view(Scenario.model_validate(s.scenario), "snapshot")
-        if s.source == "roleplay" and s.scenario
-        else None
-    )
+    scenario = snapshot_view(s.source, s.scenario)
     is_owner = s.user_id == viewer.id
     staff = viewer.role in (Role.coach, Role.manager)
     comments: dict[int | None, list[Any]] = {}
