@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.models import Role
@@ -14,6 +13,7 @@ from app.accounts.service import Principal
 from app.errors import Conflict, NotFound, Unprocessable
 from app.scenarios.catalog import ScenarioInvalid, validate_scenario
 from app.scenarios.models import StoredScenario
+from app.scenarios.repository import ScenariosRepository
 from app.scenarios.schema import Scenario
 
 
@@ -57,27 +57,19 @@ def invalid(exc: ScenarioInvalid) -> Unprocessable:
 
 class ScenarioService:
     def __init__(self, db: AsyncSession, builtin: dict[str, Scenario]) -> None:
-        self.db = db
+        self.repo = ScenariosRepository(db)
         self.builtin = builtin
-
-    async def _stored(self, org_id: int) -> list[StoredScenario]:
-        rows = await self.db.execute(
-            select(StoredScenario)
-            .where(StoredScenario.org_id == org_id, StoredScenario.archived.is_(False))
-            .order_by(StoredScenario.created_at)
-        )
-        return list(rows.scalars().all())
 
     async def list(self, user: Principal) -> list[tuple[Scenario, str]]:
         out = [(s, "builtin") for s in self.builtin.values()]
-        for row in await self._stored(user.org_id):
+        for row in await self.repo.live_in_org(user.org_id):
             out.append((Scenario.model_validate(row.data), "custom"))
         return out
 
     async def get(self, user: Principal, scenario_id: str) -> tuple[Scenario, str]:
         if scenario_id in self.builtin:
             return self.builtin[scenario_id], "builtin"
-        row = await self.db.get(StoredScenario, scenario_id)
+        row = await self.repo.get(scenario_id)
         if row is None or row.org_id != user.org_id or row.archived:
             raise NotFound(f"No scenario {scenario_id!r}.", key="no_scenario")
         return Scenario.model_validate(row.data), "custom"
@@ -87,16 +79,13 @@ class ScenarioService:
             scenario = validate_scenario(data)
         except ScenarioInvalid as exc:
             raise invalid(exc) from exc
-        if (
-            scenario.id in self.builtin
-            or await self.db.get(StoredScenario, scenario.id) is not None
-        ):
+        if scenario.id in self.builtin or await self.repo.get(scenario.id) is not None:
             raise Conflict(
                 f"A scenario with id {scenario.id!r} exists already.",
                 key="scenario_exists",
                 params={"id": scenario.id},
             )
-        self.db.add(
+        self.repo.add(
             StoredScenario(
                 id=scenario.id,
                 org_id=user.org_id,
@@ -113,7 +102,7 @@ class ScenarioService:
                 "Built-in scenarios can't be edited; create a copy with a new id.",
                 key="builtin_readonly",
             )
-        row = await self.db.get(StoredScenario, scenario_id)
+        row = await self.repo.get(scenario_id)
         if row is None or row.org_id != user.org_id or row.archived:
             raise NotFound(f"No scenario {scenario_id!r}.", key="no_scenario")
         if isinstance(data, dict):
@@ -131,7 +120,7 @@ class ScenarioService:
     async def archive(self, user: Principal, scenario_id: str) -> None:
         if scenario_id in self.builtin:
             raise Conflict("Built-in scenarios can't be removed.", key="builtin_undeletable")
-        row = await self.db.get(StoredScenario, scenario_id)
+        row = await self.repo.get(scenario_id)
         if row is None or row.org_id != user.org_id or row.archived:
             raise NotFound(f"No scenario {scenario_id!r}.", key="no_scenario")
         row.archived = True

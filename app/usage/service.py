@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.accounts.models import User
 from app.config import Settings
-from app.roleplay.models import PracticeSession
 from app.roleplay.repository import RoleplayRepository
+from app.usage.repository import UsageRepository
 from app.usage.schemas import (
     Prices,
     SessionUsage,
@@ -57,30 +55,15 @@ class UsageService:
         )
 
     async def trainees(self, org_id: int) -> TraineeUsagePage:
-        stmt = (
-            select(
-                User.id,
-                User.username,
-                User.display_name,
-                func.count(PracticeSession.id),
-                func.coalesce(func.sum(PracticeSession.llm_prompt_tokens), 0),
-                func.coalesce(func.sum(PracticeSession.llm_completion_tokens), 0),
-                func.max(case((PracticeSession.llm_usage_estimated, 1), else_=0)),
-            )
-            .join(PracticeSession, PracticeSession.user_id == User.id)
-            .where(User.org_id == org_id)
-            .group_by(User.id, User.username, User.display_name)
-            .order_by(User.username)
-        )
         items = [
             TraineeUsage(
-                user_id=uid,
-                username=username,
-                display_name=display,
-                sessions=int(n),
-                **self._figures(int(p), int(c), bool(est)),
+                user_id=t.user_id,
+                username=t.username,
+                display_name=t.display_name,
+                sessions=t.sessions,
+                **self._figures(t.prompt_tokens, t.completion_tokens, t.estimated),
             )
-            for uid, username, display, n, p, c, est in (await self.db.execute(stmt)).all()
+            for t in await UsageRepository(self.db).per_trainee(org_id)
         ]
         return TraineeUsagePage(items=items, prices=self._prices())
 
