@@ -207,6 +207,7 @@ def _pages(h: dict[str, Any]) -> dict[str, list[str]]:
             "/no-such-page",  # 404
             "/usage",  # 403
             "/dashboard",  # 403
+            "/account",
         ],
         "coach1": [
             "/reviews",
@@ -219,6 +220,7 @@ def _pages(h: dict[str, Any]) -> dict[str, list[str]]:
             *ANALYTICS,
             "/usage",  # 403: managers only
             "/teams",  # 403
+            "/account",
         ],
         "manager1": [
             "/dashboard",
@@ -236,6 +238,7 @@ def _pages(h: dict[str, Any]) -> dict[str, list[str]]:
             "/usage",
             *reports,
             "/sessions/" + "0" * 32,  # 404 with its reason
+            "/account",
         ],
     }
 
@@ -313,6 +316,31 @@ async def _form_errors(page: Any, base: str, lang: str, user_data: list[str]) ->
     await team_form.locator("button[type=submit]").click()
     await expect(team_form.locator(".form-error, .field-error").first).to_be_visible()
     leaks += await _check(page, lang, user_data, f"{lang} team form error")
+
+    # A manager's account actions: the reset dialog with its policy message.
+    await page.locator("#people [data-reset-user]").first.click()
+    reset = page.locator("#reset-dialog")
+    await reset.locator("input[name=new_password]").fill("12345678")
+    await reset.locator("button[type=submit]").click()
+    await expect(reset.locator(".field-error").first).to_be_visible()
+    leaks += await _check(page, lang, user_data, f"{lang} reset password dialog")
+    await reset.locator("[data-cancel]").click()
+
+    # The account page's own errors: a wrong current password, then a weak new one.
+    await page.goto(f"{base}/account")
+    await page.fill("#current-password", "not-my-password")
+    await page.fill("#new-password", "violet-harbor-cactus-92")
+    await page.fill("#confirm-password", "violet-harbor-cactus-92")
+    await page.click("#password-form button[type=submit]")
+    await expect(page.locator("#password-form .field-error")).to_be_visible()
+    leaks += await _check(page, lang, user_data, f"{lang} account wrong password")
+    await page.fill("#current-password", "demo")
+    await page.fill("#new-password", "12345678")
+    await page.fill("#confirm-password", "12345678")
+    await page.click("#password-form button[type=submit]")
+    await expect(page.locator("#new-password ~ .field-error")).to_be_visible()
+    leaks += await _check(page, lang, user_data, f"{lang} account weak password")
+    await page.goto(f"{base}/teams")
 
     user_form = page.locator("form[data-kind=user]")
     await user_form.locator("input[name=username]").fill(f"walker{lang}")
