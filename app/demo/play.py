@@ -17,6 +17,7 @@ from app.buyer.state import BuyerState
 from app.container import Container
 from app.roleplay import turn_store
 from app.roleplay.service import RoleplayService
+from app.roleplay.turns import TurnTaker
 from app.scenarios.schema import Scenario
 from app.simulation.scripted import Arguer, Consultant, Discounter, Folder, Pitcher, Trainee
 
@@ -98,18 +99,23 @@ async def play_session(
     assignment_id: int | None = None,
 ) -> Played:
     """Play one meeting to its end and have it scored, as the trainee's requests would."""
-    service = RoleplayService(container)
-    session = await service.start(trainee, scenario.id, seed, assignment_id)
+    # Like a request: start and end each in a unit of work; the turns own theirs.
+    async with container.unit_of_work() as db:
+        session = await RoleplayService(container, db).start(
+            trainee, scenario.id, seed, assignment_id
+        )
     state = BuyerState.model_validate(session.buyer_state)
     last_reply, turns = "", 1
     for _ in range(MAX_TRAINEE_TURNS):
         line = style.next_line(scenario, state, last_reply)
         if line is None:
             break
-        outcome = await service.send(trainee, session.id, line, None)
+        outcome = await TurnTaker(container).send(trainee, session.id, line, None)
         turns += 2
         if outcome.scorecard is not None:  # the buyer closed the meeting: scored already
             return Played(session.id, outcome.scorecard, turns)
         last_reply = outcome.reply.text
         state = await _state(container, session.id)
-    return Played(session.id, await service.end(trainee, session.id), turns)
+    async with container.unit_of_work() as db:
+        scorecard = await RoleplayService(container, db).end(trainee, session.id)
+    return Played(session.id, scorecard, turns)

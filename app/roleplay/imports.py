@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 from pydantic import Field, field_validator
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.models import Role
 from app.accounts.repository import AccountsRepository
@@ -61,14 +62,19 @@ IMPORT_WINDOW = timedelta(hours=1)
 
 
 class ImportService:
-    def __init__(self, container: Container) -> None:
+    """Runs in the caller's unit of work (the request's session); never commits."""
+
+    def __init__(self, container: Container, db: AsyncSession) -> None:
         self.c = container
+        self.db = db
 
     async def import_transcript(self, user: Principal, transcript: TranscriptImport) -> str:
         """Score and store; nothing is stored when anything is wrong."""
         owner_id = await self._owner(user, transcript.trainee_id)
-        async with self.c.unit_of_work() as db:  # refuse before the work of scoring
-            await self._check_rate(RoleplayRepository(db), user)
+        repo = RoleplayRepository(self.db)
+        # Under the user's lock, before the work of scoring: concurrent imports count in turn.
+        await repo.lock_user(user.id)
+        await self._check_rate(repo, user)
         language = transcript.language or detect_language(
             " ".join(t.text for t in transcript.turns)
         )
@@ -78,42 +84,34 @@ class ImportService:
         data = card.model_dump(mode="json")
         sid = secrets.token_hex(16)
         title = transcript.title or (transcript.scenario.title if transcript.scenario else None)
-        async with self.c.unit_of_work() as db:
-            # Again under the user's lock: concurrent imports are counted in turn.
-            repo = RoleplayRepository(db)
-            await repo.lock_user(user.id)
-            await self._check_rate(repo, user)
-            now = datetime.now(UTC)
-            db.add(
-                PracticeSession(
-                    id=sid,
-                    org_id=user.org_id,
-                    user_id=owner_id,
-                    created_by_id=user.id,
-                    source="import",
-                    scenario_id=None,
-                    scenario=transcript.scenario.model_dump(mode="json")
-                    if transcript.scenario
-                    else {},
-                    title=(title or "Imported transcript")[:300],
-                    language=language,
-                    status="ended",
-                    buyer_engine="none",
-                    seed=0,
-                    buyer_state={},
-                    end_reason="imported",
-                    scorecard=data,
-                    overall=data.get("overall"),
-                    turn_count=len(transcript.turns),
-                    ended_at=now,
-                )
+        now = datetime.now(UTC)
+        repo.add(
+            PracticeSession(
+                id=sid,
+                org_id=user.org_id,
+                user_id=owner_id,
+                created_by_id=user.id,
+                source="import",
+                scenario_id=None,
+                scenario=transcript.scenario.model_dump(mode="json") if transcript.scenario else {},
+                title=(title or "Imported transcript")[:300],
+                language=language,
+                status="ended",
+                buyer_engine="none",
+                seed=0,
+                buyer_state={},
+                end_reason="imported",
+                scorecard=data,
+                overall=data.get("overall"),
+                turn_count=len(transcript.turns),
+                ended_at=now,
             )
-            for index, turn in enumerate(transcript.turns):
-                db.add(
-                    Turn(
-                        session_id=sid, index=index, role=turn.role, text=turn.text, created_at=now
-                    )
-                )
+        )
+        for index, turn in enumerate(transcript.turns):
+            repo.add(
+                Turn(session_id=sid, index=index, role=turn.role, text=turn.text, created_at=now)
+            )
+        await repo.flush()  # read back in this transaction (the router answers it)
         return sid
 
     async def _check_rate(self, repo: RoleplayRepository, user: Principal) -> None:
@@ -138,13 +136,12 @@ class ImportService:
         """Whose session it is: a trainee the uploader looks after, or the uploader."""
         if trainee_id is None:
             return user.id
-        async with self.c.unit_of_work() as db:
-            accounts = AccountsService(AccountsRepository(db))
-            trainee = await accounts.repo.user(trainee_id)
-            if (
-                trainee is None
-                or trainee.role != Role.trainee.value
-                or not await accounts.can_read_user(user, trainee.id, trainee.org_id)
-            ):
-                raise NotFound(f"No trainee {trainee_id} in your teams.")
-            return trainee.id
+        accounts = AccountsService(AccountsRepository(self.db))
+        trainee = await accounts.repo.user(trainee_id)
+        if (
+            trainee is None
+            or trainee.role != Role.trainee.value
+            or not await accounts.can_read_user(user, trainee.id, trainee.org_id)
+        ):
+            raise NotFound(f"No trainee {trainee_id} in your teams.")
+        return trainee.id

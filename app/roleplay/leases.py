@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from app.roleplay import turn_store as db
+from app.roleplay import turn_store
 from app.roleplay.turn_store import SessionRow
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ class LeaseKeeper:
         if not tokens:
             return 0
         async with self.connection() as conn:
-            return await db.renew_leases(conn, tokens, datetime.now(UTC))
+            return await turn_store.renew_leases(conn, tokens, datetime.now(UTC))
 
     async def stop(self) -> None:
         task, self._task = self._task, None
@@ -101,7 +101,7 @@ async def release_orphaned_leases(container: Container) -> int:
     if container.engine.dialect.name != "sqlite":
         return 0
     async with container.connection() as conn:
-        released = await db.release_all_leases(conn)
+        released = await turn_store.release_all_leases(conn)
     if released:
         log.warning(
             "released %d reply(s) left unfinished by the previous run; "

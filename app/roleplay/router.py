@@ -1,4 +1,10 @@
-"""HTTP for role-play sessions. Thin: parse, call the service, shape the answer."""
+"""HTTP for role-play sessions. Thin: parse, call the service, shape the answer.
+
+Starting, reading, ending and importing run in the request's session (SessionDep),
+which commits once after the handler. The turn routes take no session: a turn
+owns its two short transactions (app/roleplay/turns.py, app/roleplay/turn_store.py),
+so the buyer's answer is never produced inside one.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, status
 from fastapi.responses import StreamingResponse
 
-from app.deps import ContainerDep, CurrentUser, SettingsDep, StaffUser
+from app.deps import ContainerDep, CurrentUser, SessionDep, SettingsDep, StaffUser
 from app.errors import PayloadTooLarge, error_body
 from app.inputs import Count, Key, PlainText
 from app.roleplay.imports import ImportService, TranscriptImport
@@ -27,9 +33,9 @@ from app.roleplay.schemas import (
     TurnRead,
 )
 from app.roleplay.service import RoleplayService
-from app.roleplay.streaming import Delta, Finished, MessageStored
+from app.roleplay.streaming import Delta, Finished, MessageStored, send_streamed
 from app.roleplay.turn_store import TurnRow
-from app.roleplay.turns import TurnOutcome
+from app.roleplay.turns import TurnOutcome, TurnTaker
 from app.scenarios.service import snapshot_view
 from app.scoring.schema import Scorecard
 
@@ -85,9 +91,9 @@ def outcome_read(o: TurnOutcome) -> MessageResult:
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=SessionRead)
 async def start_session(
-    body: SessionCreate, user: CurrentUser, container: ContainerDep
+    body: SessionCreate, user: CurrentUser, db: SessionDep, container: ContainerDep
 ) -> SessionRead:
-    svc = RoleplayService(container)
+    svc = RoleplayService(container, db)
     s = await svc.start(user, body.scenario_id, body.seed, body.assignment_id)
     session, turns, owner = await svc.get(user, s.id)
     return session_read(session, turns, owner)
@@ -96,6 +102,7 @@ async def start_session(
 @router.get("", response_model=SessionPage)
 async def list_sessions(
     user: CurrentUser,
+    db: SessionDep,
     container: ContainerDep,
     status_: Annotated[str | None, Query(alias="status", pattern="^(active|ended)$")] = None,
     mine: bool = False,
@@ -103,7 +110,7 @@ async def list_sessions(
     offset: Annotated[Count, Query()] = 0,
 ) -> SessionPage:
     """My sessions as a trainee; my teams' as a coach; the organisation's as a manager."""
-    rows, total = await RoleplayService(container).list(
+    rows, total = await RoleplayService(container, db).list(
         user, status=status_, limit=limit, offset=offset, mine=mine
     )
     items = [
@@ -143,7 +150,7 @@ async def transcript_size_limit(request: Request, settings: SettingsDep) -> None
     dependencies=[Depends(transcript_size_limit)],
 )
 async def import_transcript(
-    body: TranscriptImport, user: StaffUser, container: ContainerDep
+    body: TranscriptImport, user: StaffUser, db: SessionDep, container: ContainerDep
 ) -> SessionRead:
     """Score a transcript that did not come from a role-play (coaches and managers).
 
@@ -151,16 +158,16 @@ async def import_transcript(
     `trainee_id` (a trainee of your teams; default: yourself) and `title`.
     It is scored at once and stored, ended, for review like any session.
     """
-    sid = await ImportService(container).import_transcript(user, body)
-    s, turns, owner = await RoleplayService(container).get(user, sid)
+    sid = await ImportService(container, db).import_transcript(user, body)
+    s, turns, owner = await RoleplayService(container, db).get(user, sid)
     return session_read(s, turns, owner)
 
 
 @router.get("/{session_id}", response_model=SessionRead)
 async def get_session(
-    session_id: SessionId, user: CurrentUser, container: ContainerDep
+    session_id: SessionId, user: CurrentUser, db: SessionDep, container: ContainerDep
 ) -> SessionRead:
-    s, turns, owner = await RoleplayService(container).get(user, session_id)
+    s, turns, owner = await RoleplayService(container, db).get(user, session_id)
     return session_read(s, turns, owner)
 
 
@@ -172,7 +179,7 @@ async def send_message(
     container: ContainerDep,
     idempotency_key: IdempotencyKey = None,
 ) -> MessageResult:
-    outcome = await RoleplayService(container).send(user, session_id, body.text, idempotency_key)
+    outcome = await TurnTaker(container).send(user, session_id, body.text, idempotency_key)
     return outcome_read(outcome)
 
 
@@ -198,8 +205,13 @@ async def stream_message(
     reply as they are produced, then `done` with the /messages result; or a
     final `error` event. Refusals before the stream starts are plain 4xx JSON.
     """
-    stream = await RoleplayService(container).send_streamed(
-        user, session_id, body.text, idempotency_key
+    stream = await send_streamed(
+        TurnTaker(container),
+        user,
+        session_id,
+        body.text,
+        idempotency_key,
+        tasks=container.turn_tasks,
     )
 
     async def relay() -> AsyncIterator[bytes]:
@@ -225,14 +237,14 @@ async def reply_again(
     session_id: SessionId, user: CurrentUser, container: ContainerDep
 ) -> MessageResult:
     """Ask the buyer again for a reply to the last message (after a provider failure)."""
-    return outcome_read(await RoleplayService(container).reply_again(user, session_id))
+    return outcome_read(await TurnTaker(container).reply_again(user, session_id))
 
 
 # Only the keys the stored scorecard has: it is answered exactly as stored (and as
 # GET /api/sessions/{id} shows it), even one stored before a field was added.
 @router.post("/{session_id}/end", response_model=Scorecard, response_model_exclude_unset=True)
 async def end_session(
-    session_id: SessionId, user: CurrentUser, container: ContainerDep
+    session_id: SessionId, user: CurrentUser, db: SessionDep, container: ContainerDep
 ) -> Scorecard:
     """End the meeting and return the scorecard (the same one on every later call)."""
-    return Scorecard.model_validate(await RoleplayService(container).end(user, session_id))
+    return Scorecard.model_validate(await RoleplayService(container, db).end(user, session_id))

@@ -1,9 +1,11 @@
 """A turn whose reply streams: events for the trainee's turn, the reply's pieces, the end.
 
-The reply is produced by a background task, not by the HTTP response: if the
+The turn is taken by a background task, not by the HTTP response: if the
 trainee closes or reloads the page mid-reply, the task still finishes and
 stores the buyer's turn, so the conversation is whole when the page comes
-back. The response only relays the task's events.
+back. The task holds the session's lock (`async with`) for the whole turn; the
+request waits only until the trainee's turn is claimed, so a refusal is still
+a plain 4xx answer, and the response then relays the task's events.
 """
 
 from __future__ import annotations
@@ -11,8 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
-from contextlib import AbstractAsyncContextManager
+from collections.abc import AsyncGenerator, AsyncIterator, Callable
 from dataclasses import dataclass
 
 from app.accounts.service import Principal
@@ -55,10 +56,25 @@ def pieces(text: str) -> list[str]:
 
 
 Opened = tuple[AsyncGenerator[str | BuyerReply, None], str | BuyerReply]
-# The configured buyer engine of a name (RoleplayService.engine: Conflict when there is none).
+# The configured buyer engine of a name (TurnTaker.engine: Conflict when there is none).
 EngineOf = Callable[[str], BuyerEngine]
-# After the buyer's turn is stored: end and score the session when the buyer closed the meeting.
-FinishTurn = Callable[[Principal, Claim, BuyerReply, TurnRow], Awaitable[TurnOutcome]]
+
+
+async def send_streamed(
+    taker: TurnTaker,
+    user: Principal,
+    sid: str,
+    text: str,
+    key: str | None,
+    *,
+    tasks: set[asyncio.Task[None]],
+) -> TurnStream:
+    """TurnTaker.send, streamed: returns once the trainee's turn is claimed (raising
+    the refusal when it is not), and the turn goes on in the background."""
+    taker.check_message(text, key)
+    stream = TurnStream(taker, engine_of=taker.engine, tasks=tasks)
+    await stream.take(user, sid, text, key)
+    return stream
 
 
 class TurnStream:
@@ -73,22 +89,25 @@ class TurnStream:
     def __init__(
         self,
         taker: TurnTaker,
-        lock: AbstractAsyncContextManager[None],
         *,
         engine_of: EngineOf,
-        finish: FinishTurn,
         tasks: set[asyncio.Task[None]],
     ) -> None:
-        """`lock` is the session's, entered by the caller and left when the reply is
-        done; `tasks` holds the running replies (Container.turn_tasks: shutdown waits)."""
+        """`tasks` holds the running turns (Container.turn_tasks: shutdown waits)."""
         self.taker = taker
-        self.lock = lock
         self.engine_of = engine_of
-        self.finish = finish
         self.tasks = tasks
         self.queue: asyncio.Queue[Event | None] = asyncio.Queue()
         self._early: asyncio.Task[Opened] | None = None
         self._early_claim: Claim | None = None
+        self._claimed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    async def take(self, user: Principal, sid: str, text: str, key: str | None) -> None:
+        """Start the turn in the background; return once it is claimed, or raise why not."""
+        task = asyncio.create_task(self._take(user, sid, text, key))
+        self.tasks.add(task)  # keep a reference until it is done
+        task.add_done_callback(self.tasks.discard)
+        await self._claimed
 
     def prepare(self, claim: Claim) -> bool:
         """Open a streaming engine's reply to the claim a preview predicts, now;
@@ -135,18 +154,34 @@ class TurnStream:
 
         early.add_done_callback(close)
 
-    def start(self, user: Principal, got: Stored | Claim) -> None:
-        if got is not self._early_claim:
-            self.abandon()  # the session changed between the preview and the claim
-        task = asyncio.create_task(self._run(user, got))
-        self.tasks.add(task)  # keep a reference until it is done
-        task.add_done_callback(self.tasks.discard)
-
     async def events(self) -> AsyncIterator[Event]:
         while (event := await self.queue.get()) is not None:
             yield event
 
-    async def _run(self, user: Principal, got: Stored | Claim) -> None:
+    async def _take(self, user: Principal, sid: str, text: str, key: str | None) -> None:
+        try:
+            async with self.taker.hold(sid):
+                try:
+                    got = await self.taker.claim(user, sid, text, key, on_preview=self.prepare)
+                except BaseException:
+                    self.abandon()
+                    raise
+                if got is not self._early_claim:
+                    self.abandon()  # the session changed between the preview and the claim
+                if not self._claimed.done():  # (the request may have gone: the turn goes on)
+                    self._claimed.set_result(None)
+                await self._run(got)
+        except asyncio.CancelledError:
+            self._claimed.cancel()
+            raise
+        except BaseException as exc:  # refused before the claim: the request answers it
+            if not self._claimed.done():  # (unless it has gone: then nobody is told)
+                self._claimed.set_exception(exc)
+        finally:
+            await self.queue.put(None)
+
+    async def _run(self, got: Stored | Claim) -> None:
+        """The claimed turn, as events; every failure becomes the last event."""
         try:
             if isinstance(got, Stored):  # an Idempotency-Key retry of a finished turn
                 outcome = got.outcome()
@@ -157,16 +192,12 @@ class TurnStream:
             await self.queue.put(MessageStored(got.message))
             reply = await self._produce(got)
             engine_name = self.engine_of(got.engine).name
-            turn = await self.taker.store(got, reply, engine_name)
-            await self.queue.put(Finished(await self.finish(user, got, reply, turn)))
+            await self.queue.put(Finished(await self.taker.finish(got, reply, engine_name)))
         except CoachError as exc:
             await self.queue.put(Failed(exc))
         except Exception:  # a bug: log it, tell the client plainly, keep the stream well-formed
             log.exception("streamed turn failed")
             await self.queue.put(Failed(CoachError("Internal error.")))
-        finally:
-            await self.lock.__aexit__(None, None, None)
-            await self.queue.put(None)
 
     async def _produce(self, claim: Claim) -> BuyerReply:
         engine = self.engine_of(claim.engine)

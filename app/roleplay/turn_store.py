@@ -1,4 +1,18 @@
-"""The queries of a turn, in SQLAlchemy Core: the hot path of every role-play message.
+"""Where a turn is stored: its two transactions, and the queries they run.
+
+Taking a turn writes twice, each in a short transaction of its own, with the
+buyer's answer produced between them outside any transaction
+(app/roleplay/turns.py takes the turn):
+
+- `store_trainee_turn`: lock the session row, let the turn taker decide what
+  the row allows (it reads under the lock), store the trainee's turn and take
+  the session's reply lease;
+- `store_reply`: prove the lease is still ours (one conditional UPDATE), store
+  the buyer's turn and new state, and end the session with its scorecard when
+  the reply closed the meeting.
+
+`release_reply_lease` gives the lease back when no reply will be stored. Nothing
+else in a turn writes. The lease's upkeep is app/roleplay/leases.py.
 
 A turn runs a handful of small statements. Through the ORM's unit of work,
 and with statements rebuilt on every call, they cost several times the SQL
@@ -8,13 +22,16 @@ itself; so the turn path works on rows directly with statements built once
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any, cast
+from datetime import UTC, datetime
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from app.buyer.engine import BuyerReply
 from app.roleplay.models import PracticeSession, Turn
 
 S = cast(Table, PracticeSession.__table__)
@@ -65,6 +82,11 @@ _PEEK_SESSION_ROW = select(*_SESSION_COLUMNS).where(S.c.id == bindparam("sid"))
 _SESSION_ROW = _PEEK_SESSION_ROW.with_for_update()
 _SCENARIO = select(S.c.scenario).where(S.c.id == bindparam("sid"))
 _SCORECARD = select(S.c.scorecard).where(S.c.id == bindparam("sid"))
+_BUYER_META = (
+    select(T.c.index, T.c.meta)
+    .where(T.c.session_id == bindparam("sid"), T.c.role == "buyer")
+    .order_by(T.c.index)
+)
 _HISTORY = select(*_TURN_COLUMNS).where(T.c.session_id == bindparam("sid")).order_by(T.c.index)
 _BY_KEY = select(*_TURN_COLUMNS).where(
     T.c.session_id == bindparam("sid"), T.c.idempotency_key == bindparam("key")
@@ -120,6 +142,14 @@ _STORE_WITH_USAGE = _STORE.values(
     llm_completion_tokens=S.c.llm_completion_tokens + bindparam("completion_tokens"),
     llm_usage_estimated=S.c.llm_usage_estimated | bindparam("estimated"),
 )
+# Added to either when the reply closed the meeting: the session ends, scored (once a session).
+_ENDS = {
+    "status": "ended",
+    "ended_at": bindparam("now", type_=S.c.ended_at.type),
+    "end_reason": bindparam("end_reason"),
+    "scorecard": bindparam("scorecard", type_=S.c.scorecard.type),
+    "overall": bindparam("overall"),
+}
 
 
 async def session_row(conn: AsyncConnection, session_id: str) -> SessionRow | None:
@@ -142,6 +172,12 @@ async def scenario_data(conn: AsyncConnection, session_id: str) -> dict[str, Any
 async def scorecard(conn: AsyncConnection, session_id: str) -> dict[str, Any] | None:
     card: dict[str, Any] | None = (await conn.execute(_SCORECARD, {"sid": session_id})).scalar_one()
     return card
+
+
+async def buyer_events(conn: AsyncConnection, session_id: str) -> dict[int, Any]:
+    """The events the buyer's turns recorded, by turn index (what the scorer reads)."""
+    rows = await conn.execute(_BUYER_META, {"sid": session_id})
+    return {index: meta.get("events", {}) for index, meta in rows}
 
 
 async def history(conn: AsyncConnection, session_id: str) -> list[TurnRow]:
@@ -211,7 +247,7 @@ async def release_all_leases(conn: AsyncConnection) -> int:
     return (await conn.execute(_RELEASE_ALL)).rowcount
 
 
-async def store_reply_state(
+async def _store_reply_state(
     conn: AsyncConnection,
     session_id: str,
     token: str,
@@ -219,10 +255,12 @@ async def store_reply_state(
     state: dict[str, Any],
     now: datetime,
     usage: dict[str, Any] | None,
+    ending: Ending | None,
 ) -> bool:
     """Record the buyer's new state, only while we hold the lease and nothing else was added.
 
-    True when it did; adds the call's token usage to the session's counters.
+    True when it did; adds the call's token usage to the session's counters, and
+    ends the session when `ending` says the reply closed the meeting.
     """
     params: dict[str, Any] = {
         "sid": session_id,
@@ -240,5 +278,123 @@ async def store_reply_state(
             "completion_tokens": int(usage.get("completion_tokens", 0)),
             "estimated": bool(usage.get("estimated", False)),
         }
+    if ending is not None:
+        statement = statement.values(_ENDS)
+        params |= {
+            "end_reason": ending.reason,
+            "scorecard": ending.scorecard,
+            "overall": ending.scorecard.get("overall"),
+        }
     result = await conn.execute(statement, params)
     return result.rowcount == 1
+
+
+# --- the turn's transactions -----------------------------------------------------------
+
+# One write transaction on a Core connection (Container.connection).
+Connection = Callable[[], AbstractAsyncContextManager[AsyncConnection]]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class TraineeTurn:
+    """What a claim stores: the trainee's turn and the reply lease it takes.
+
+    `new` is False when an earlier attempt stored the turn already (a retry):
+    then only its analysis (`meta`) is written again."""
+
+    message: TurnRow
+    new: bool
+    meta: dict[str, Any]
+    key: str | None  # the request's Idempotency-Key
+    token: str  # the reply lease
+
+
+@dataclass(frozen=True)
+class Ending:
+    """The session's end, when the buyer's reply closed the meeting."""
+
+    reason: str
+    scorecard: dict[str, Any]
+
+
+Decided = TypeVar("Decided")
+# Given the locked session row (None: no such session), reads what it needs in the same
+# transaction and says what to store (None: nothing) and what the claim came to.
+Decide = Callable[
+    [AsyncConnection, SessionRow | None], Awaitable[tuple[TraineeTurn | None, Decided]]
+]
+
+
+async def store_trainee_turn(
+    connection: Connection, session_id: str, decide: Decide[Decided]
+) -> tuple[SessionRow | None, Decided]:
+    """The first of a turn's two transactions: lock the session row, let `decide`
+    (app/roleplay/turns.py's rules) read under the lock and choose, then store the
+    trainee turn it chose and take the session's reply lease; commit.
+
+    Returns the row as locked and what `decide` returned. Whatever `decide` raises
+    rolls the transaction back.
+    """
+    async with connection() as conn:
+        s = await session_row(conn, session_id)
+        turn, decided = await decide(conn, s)
+        if turn is not None:
+            assert s is not None
+            message = turn.message
+            if turn.new:
+                await add_turn(
+                    conn,
+                    s.id,
+                    message.index,
+                    "trainee",
+                    message.text,
+                    message.created_at,
+                    turn.meta,
+                    turn.key,
+                )
+            else:
+                await set_turn_meta(conn, s.id, message.index, turn.meta)
+            await take_lease(conn, s.id, message.index + 1, turn.token, _now())
+        return s, decided
+
+
+async def store_reply(
+    connection: Connection,
+    session_id: str,
+    token: str,
+    index: int,
+    reply: BuyerReply,
+    meta: dict[str, Any],
+    ending: Ending | None,
+) -> TurnRow | None:
+    """The second of a turn's two transactions: store the buyer's reply at `index`,
+    its new state and usage, releasing the lease `token`, and end the session with
+    its scorecard when `ending` is given; commit.
+
+    None, having stored nothing, when the lease is no longer ours: the session was
+    ended, or the lease lapsed and another request took the turn over.
+    """
+    async with connection() as conn:
+        stored = await _store_reply_state(
+            conn,
+            session_id,
+            token,
+            index,
+            reply.state.model_dump(mode="json"),
+            _now(),
+            reply.meta.get("usage"),
+            ending,
+        )
+        if not stored:
+            return None
+        return await add_turn(conn, session_id, index, "buyer", reply.text, _now(), meta)
+
+
+async def release_reply_lease(connection: Connection, session_id: str, token: str) -> None:
+    """Give the lease `token` back: no reply will be stored under it (the buyer failed)."""
+    async with connection() as conn:
+        await release_lease(conn, session_id, token)

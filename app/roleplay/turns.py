@@ -1,6 +1,9 @@
-"""Taking a turn: store the trainee's words, let the buyer answer, store the answer.
+"""Where a turn is taken: store the trainee's words, let the buyer answer, store the answer.
 
-Two transactions around the buyer so a slow or failing LLM never holds a
+`TurnTaker.send` and `reply_again` take a whole turn; a streamed turn
+(app/roleplay/streaming.py) runs the same steps in a background task. The
+turn's two transactions are app/roleplay/turn_store.py's `store_trainee_turn`
+and `store_reply`, around the buyer so a slow or failing LLM never holds a
 database transaction, and the trainee's words are committed before anything
 of the buyer's answer is relayed or stored:
 
@@ -11,7 +14,9 @@ of the buyer's answer is relayed or stored:
    the row is what the preview read, the preview's claim is the claim.
 2. the buyer engine answers, outside any transaction.
 3. store: one conditional UPDATE proves the lease is still ours (nobody ended
-   the session or took over), then the buyer turn is inserted; commit.
+   the session or took over), then the buyer turn is inserted; commit. When
+   the reply closed the meeting, the transcript is scored first (outside any
+   transaction) and the same commit ends the session with its scorecard.
 
 Per-session order comes from the lease (guarded by the row lock), and within
 one process from an asyncio lock, so waiting is FIFO instead of polling. The
@@ -34,20 +39,24 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from app.accounts.repository import AccountsRepository
-from app.accounts.service import AccountsService, Principal
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+
+from app.accounts.service import Principal
 from app.analysis.conversation import context_for
 from app.analysis.model import TraineeTurnAnalysis
 from app.analysis.trainee import analyze_trainee_turn
 from app.buyer.engine import BuyerEngine, BuyerReply, HistoryTurn
-from app.buyer.state import BuyerState
+from app.buyer.state import BuyerState, EndReason
 from app.container import Container
-from app.errors import CoachError, Conflict, Forbidden, NotFound, ReplyInProgress
-from app.roleplay import turn_store as db
+from app.errors import BadRequest, CoachError, Conflict, ReplyInProgress, Unprocessable
+from app.observability.metrics import BUYER_TURNS
+from app.roleplay import turn_store
+from app.roleplay.access import check_owner, holds
 from app.roleplay.leases import lease_left
 from app.roleplay.locks import SessionBusy
+from app.roleplay.service import score_transcript
 from app.roleplay.snapshots import cached_scenario, remember
-from app.roleplay.turn_store import SessionRow, TurnRow
+from app.roleplay.turn_store import Ending, SessionRow, TraineeTurn, TurnRow
 from app.scenarios.schema import Scenario
 
 LEASE_WAIT_STEP = 0.05  # the first pause while another process holds the lease
@@ -115,6 +124,7 @@ class Claim:
     token: str
     session_id: str
     message: TurnRow
+    language: str
     scenario: Scenario
     state: BuyerState
     seed: int
@@ -141,6 +151,49 @@ class TurnTaker:
         # Every wait of this request (the session's lock, another process's lease) ends here.
         wait = container.settings.reply_lease_seconds + REPLY_WAIT_MARGIN_SECONDS
         self.deadline = asyncio.get_running_loop().time() + wait
+
+    def engine(self, name: str) -> BuyerEngine:
+        """The configured buyer engine of that name; Conflict when this server has none."""
+        engine = self.c.buyers.get(name)
+        if engine is None:
+            raise Conflict(f"The buyer engine {name!r} is not configured on this server.")
+        return engine
+
+    def check_message(self, text: str, key: str | None) -> None:
+        limit = self.c.settings.max_message_chars
+        if not text.strip():
+            raise Unprocessable("text: the message is empty.", key="message_empty")
+        if len(text) > limit:
+            raise Unprocessable(
+                f"text: at most {limit} characters (got {len(text)}).",
+                key="message_too_long",
+                params={"max": limit, "n": len(text)},
+            )
+        if key is not None and not (1 <= len(key) <= 200):
+            raise BadRequest("Idempotency-Key: 1 to 200 characters.")
+
+    # --- a whole turn ---------------------------------------------------------------------
+
+    async def send(self, user: Principal, sid: str, text: str, key: str | None) -> TurnOutcome:
+        """The trainee's message and the buyer's reply to it (or, for an Idempotency-Key
+        retry of a finished turn, the first result again)."""
+        self.check_message(text, key)
+        async with self.hold(sid):
+            got = await self.claim(user, sid, text, key)
+            if isinstance(got, Stored):
+                return got.outcome()
+            engine = self.engine(got.engine)
+            return await self.finish(got, await self.answer(engine, got), engine.name)
+
+    async def reply_again(self, user: Principal, sid: str) -> TurnOutcome:
+        """Produce the buyer's reply to the last trainee turn, after a failed attempt."""
+        async with self.hold(sid):
+            got = await self.claim(user, sid, None, None, retry_only=True)
+            assert isinstance(got, Claim)
+            engine = self.engine(got.engine)
+            return await self.finish(got, await self.answer(engine, got), engine.name)
+
+    # --- its steps ------------------------------------------------------------------------
 
     @asynccontextmanager
     async def hold(self, sid: str) -> AsyncIterator[None]:
@@ -185,16 +238,20 @@ class TurnTaker:
             await asyncio.sleep(0)
         loop = asyncio.get_running_loop()
         step = LEASE_WAIT_STEP
+
+        async def decide(
+            conn: AsyncConnection, s: SessionRow | None
+        ) -> tuple[TraineeTurn | None, Stored | Claim | None]:
+            if not holds(user, s):
+                return None, None
+            assert s is not None
+            return await self._claim_in(conn, s, text, key, retry_only, preview)
+
         while True:
-            async with self.c.connection() as conn:
-                s = await db.session_row(conn, sid)
-                mine = holds(user, s)
-                got = (
-                    await self._claim_in(conn, s, text, key, retry_only, preview) if mine else None
-                )
+            s, got = await turn_store.store_trainee_turn(self.c.connection, sid, decide)
             if got is not None:
                 return got
-            if not mine:
+            if not holds(user, s):
                 # Decided after the transaction: it held the (SQLite) writer lock.
                 await self._refuse(user, s, sid)
             left = self.deadline - loop.time()
@@ -210,7 +267,7 @@ class TurnTaker:
         """The claim a read of the session predicts (no writer's turn), or None when
         the claim itself would refuse or replay: it decides, with its own errors."""
         async with self.c.read() as conn:
-            s = await db.peek_session_row(conn, sid)
+            s = await turn_store.peek_session_row(conn, sid)
             if s is None or not holds(user, s):
                 return None
             try:
@@ -223,48 +280,46 @@ class TurnTaker:
 
     async def _claim_in(
         self,
-        conn: Any,
-        s: SessionRow | None,
+        conn: AsyncConnection,
+        s: SessionRow,
         text: str | None,
         key: str | None,
         retry_only: bool,
         preview: Preview | None,
-    ) -> Stored | Claim | None:
-        """The claim inside its transaction; None while another process holds the lease."""
-        assert s is not None
+    ) -> tuple[TraineeTurn | None, Stored | Claim | None]:
+        """Inside store_trainee_turn's transaction: the trainee turn to store and the
+        claim, or what to answer instead (a finished retry's pair; None while another
+        process holds the lease)."""
         if preview is not None and preview.row == s:
             # Same row, so the same turns and state: the preview's claim stands.
             claim, new = preview.claim, preview.new
         else:
             decided = await self._decide(conn, s, text, key, retry_only)
             if decided is None or isinstance(decided, Stored):
-                return decided
+                return None, decided
             claim, new = decided
-        meta = trainee_meta(claim.analysis)
-        message = claim.message
-        if new:
-            await db.add_turn(
-                conn, s.id, message.index, "trainee", message.text, message.created_at, meta, key
-            )
-        else:
-            await db.set_turn_meta(conn, s.id, message.index, meta)
-        await db.take_lease(conn, s.id, message.index + 1, claim.token, _now())
-        return claim
+        turn = TraineeTurn(claim.message, new, trainee_meta(claim.analysis), key, claim.token)
+        return turn, claim
 
     async def _decide(
-        self, conn: Any, s: SessionRow, text: str | None, key: str | None, retry_only: bool
+        self,
+        conn: AsyncConnection,
+        s: SessionRow,
+        text: str | None,
+        key: str | None,
+        retry_only: bool,
     ) -> Stored | tuple[Claim, bool] | None:
         """What the claim will be, from reads only: the stored pair of a finished
         retry, (the claim, whether its message is new), or None while another
         process holds the lease. Raises when the session takes no message."""
-        existing = await db.turn_by_key(conn, s.id, key) if key else None
+        existing = await turn_store.turn_by_key(conn, s.id, key) if key else None
         if existing is not None and existing.text != text:
             raise Conflict("This Idempotency-Key was used for a different message.")
         if existing is not None and s.turn_count > existing.index + 1:
             # A retry of a turn that went through: the first result, again.
-            reply = await db.turn_at(conn, s.id, existing.index + 1)
+            reply = await turn_store.turn_at(conn, s.id, existing.index + 1)
             assert reply is not None
-            card = await db.scorecard(conn, s.id) if s.status == "ended" else None
+            card = await turn_store.scorecard(conn, s.id) if s.status == "ended" else None
             return Stored(s, existing, reply, card)
         if s.status != "active":
             raise Conflict("This session has ended; it takes no more messages.")
@@ -273,7 +328,8 @@ class TurnTaker:
         return await self._plan(conn, s, existing, text, retry_only)
 
     async def _refuse(self, user: Principal, s: SessionRow | None, sid: str) -> None:
-        async with self.c.unit_of_work() as session:
+        """Raise what a request that may not play this session is told (a read)."""
+        async with self.c.read() as conn, AsyncSession(bind=conn) as session:
             await check_owner(session, user, s, sid)
 
     def _lease_held(self, s: SessionRow) -> bool:
@@ -285,7 +341,7 @@ class TurnTaker:
 
     async def _plan(
         self,
-        conn: Any,
+        conn: AsyncConnection,
         s: SessionRow,
         existing: TurnRow | None,
         text: str | None,
@@ -296,7 +352,7 @@ class TurnTaker:
             raise Conflict(
                 "The buyer has ended the meeting. End the session to see your scorecard."
             )
-        history = await db.history(conn, s.id)
+        history = await turn_store.history(conn, s.id)
         last = history[-1] if history else None
         new = False
         if existing is not None:
@@ -318,11 +374,14 @@ class TurnTaker:
         analysis = analyze_trainee_turn(
             message.index, message.text, s.language, context_for(before)
         )
-        scenario = cached_scenario(s.id) or remember(s.id, await db.scenario_data(conn, s.id))
+        scenario = cached_scenario(s.id) or remember(
+            s.id, await turn_store.scenario_data(conn, s.id)
+        )
         claim = Claim(
             token=secrets.token_hex(16),
             session_id=s.id,
             message=message,
+            language=s.language,
             scenario=scenario,
             state=state,
             seed=s.seed,
@@ -356,45 +415,54 @@ class TurnTaker:
             raise
 
     async def release(self, claim: Claim) -> None:
-        async with self.c.connection() as conn:
-            await db.release_lease(conn, claim.session_id, claim.token)
+        await turn_store.release_reply_lease(self.c.connection, claim.session_id, claim.token)
 
-    async def store(self, claim: Claim, reply: BuyerReply, engine_name: str) -> TurnRow:
-        index = claim.message.index + 1
-        async with self.c.connection() as conn:
-            stored = await db.store_reply_state(
-                conn,
-                claim.session_id,
-                claim.token,
-                index,
-                reply.state.model_dump(mode="json"),
-                _now(),
-                reply.meta.get("usage"),
-            )
-            if not stored:
-                # The session was ended (or the lease expired) while the buyer answered.
-                raise Conflict("The session changed while the buyer was answering; reload it.")
-            meta = {"engine": engine_name, "events": reply.events, **reply.meta}
-            return await db.add_turn(
-                conn, claim.session_id, index, "buyer", reply.text, _now(), meta
-            )
+    async def finish(self, claim: Claim, reply: BuyerReply, engine_name: str) -> TurnOutcome:
+        """Store the buyer's reply under the claim's lease. When the reply closed the
+        meeting, the transcript is scored first, outside any transaction (a judge may
+        be an LLM call), and the same commit ends the session with its scorecard."""
+        meta = {"engine": engine_name, "events": reply.events, **reply.meta}
+        ending = await self._ending(claim, reply, meta) if reply.state.ended else None
+        turn = await turn_store.store_reply(
+            self.c.connection,
+            claim.session_id,
+            claim.token,
+            claim.message.index + 1,
+            reply,
+            meta,
+            ending,
+        )
+        if turn is None:
+            # The session was ended (or the lease expired) while the buyer answered.
+            raise Conflict("The session changed while the buyer was answering; reload it.")
+        BUYER_TURNS.labels(claim.engine).inc()
+        return TurnOutcome(
+            message=claim.message,
+            reply=turn,
+            status="ended" if ending is not None else "active",
+            buyer_ended=reply.state.ended,
+            end_reason=reply.state.end_reason.value if reply.state.end_reason else None,
+            scorecard=ending.scorecard if ending is not None else None,
+        )
 
-
-def holds(user: Principal, s: Any) -> bool:
-    """Whether `user` is the trainee who holds the session `s` (None: no session)."""
-    return s is not None and s.user_id == user.id and s.org_id == user.org_id
-
-
-async def check_owner(session: Any, user: Principal, s: Any, sid: str) -> None:
-    """Only the trainee who holds a session plays it; others learn nothing about it.
-
-    Those who may read it (their coach, a manager) get a 403; anyone else a
-    404, so the existence of someone else's session is not given away.
-    """
-    if holds(user, s):
-        return
-    if s is not None and await AccountsService(AccountsRepository(session)).can_read_user(
-        user, s.user_id, s.org_id
-    ):
-        raise Forbidden("Only the trainee who holds this session can do that.")
-    raise NotFound(f"No session {sid}.")
+    async def _ending(self, claim: Claim, reply: BuyerReply, meta: dict[str, Any]) -> Ending:
+        """The session's end and scorecard, the reply included (still under the lease)."""
+        try:
+            async with self.keeper.keep(claim.session_id, claim.token):
+                async with self.c.read() as conn:
+                    events = await turn_store.buyer_events(conn, claim.session_id)
+                events[claim.message.index + 1] = meta.get("events", {})
+                transcript = [(t.role, t.text) for t in claim.history]
+                card = await score_transcript(
+                    self.c.scorer,
+                    [*transcript, ("buyer", reply.text)],
+                    language=claim.language,
+                    scenario=claim.scenario,
+                    events=events,
+                    source="roleplay",
+                )
+        except BaseException:
+            await self.release(claim)
+            raise
+        reason = reply.state.end_reason or EndReason.trainee_ended
+        return Ending(reason.value, card)

@@ -71,10 +71,11 @@ async def test_demo_mode_seeds_a_true_history_once(database_url: str) -> None:
                 repo = RoleplayRepository(db)
                 row = await repo.session(s["id"])
                 turns = list(await repo.turns(s["id"]))
-            assert row is not None
+                assert row is not None
+                rescored = await RoleplayService(container, db).score(row, turns)
             assert row.scorecard is not None
             assert row.scorecard["scorer"] == "rubric"
-            assert await RoleplayService(container).score(row, turns) == row.scorecard
+            assert rescored == row.scorecard
             assert all(row.created_at <= t.created_at <= row.ended_at for t in turns)  # type: ignore[operator]
             assert [t.role for t in turns[:3]] == ["buyer", "trainee", "buyer"]
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 from collections.abc import AsyncGenerator, AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -49,11 +48,6 @@ def claim() -> Claim:
     return Claim(**{**fields, "engine": "counting", "token": "t", "session_id": "s"})
 
 
-@asynccontextmanager
-async def no_lock() -> AsyncIterator[None]:
-    yield
-
-
 @pytest.fixture
 async def container(tmp_path: Path) -> AsyncIterator[Container]:
     built = build_container(Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 's.db'}"))
@@ -63,15 +57,8 @@ async def container(tmp_path: Path) -> AsyncIterator[Container]:
 
 
 def stream(container: Container, engine: BuyerEngine) -> TurnStream:
-    async def finish(*args: Any) -> Any:
-        raise AssertionError("no turn is finished here")
-
     return TurnStream(
-        TurnTaker(container),
-        no_lock(),
-        engine_of=lambda name: engine,
-        finish=finish,
-        tasks=container.turn_tasks,
+        TurnTaker(container), engine_of=lambda name: engine, tasks=container.turn_tasks
     )
 
 
