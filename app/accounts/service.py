@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -65,6 +66,11 @@ class AccountsService:
     def __init__(self, repo: AccountsRepository) -> None:
         self.repo = repo
 
+    @classmethod
+    def of(cls, db: AsyncSession) -> AccountsService:
+        """The service over a session, for callers that hold no repository of their own."""
+        return cls(AccountsRepository(db))
+
     async def authenticate(self, token: str) -> Principal:
         return await authenticate(self.repo.db, token)
 
@@ -90,6 +96,16 @@ class AccountsService:
         return readable is None or owner_id in readable
 
     # --- users and teams ---------------------------------------------------------
+
+    async def teams_in_org(self, org_id: int) -> Sequence[Team]:
+        return await self.repo.teams_in_org(org_id)
+
+    async def users_in_org(self, org_id: int) -> Sequence[User]:
+        return await self.repo.users_in_org(org_id)
+
+    async def memberships(self, org_id: int) -> dict[int, list[int]]:
+        """Team id -> its members' user ids."""
+        return await self.repo.memberships(org_id)
 
     async def create_user(
         self,

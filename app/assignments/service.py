@@ -158,6 +158,10 @@ class AssignmentsService:
             raise NotFound(f"No assignment {assignment_id}.")
         return found[0]
 
+    async def assignment(self, assignment_id: int) -> Assignment | None:
+        """The assignment row itself, archived or not (a session names the one it was for)."""
+        return await self.repo.assignment(assignment_id)
+
     async def progress(self, viewer: Principal, scope: set[int] | None) -> list[AssignmentDetail]:
         """For dashboards: every visible assignment, progress limited to the `scope` trainees."""
         details = await self._read(viewer, None)

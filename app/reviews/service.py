@@ -19,6 +19,7 @@ from app.errors import Conflict, Forbidden, NotFound, Unprocessable
 from app.reviews.effective import effective, latest_overrides
 from app.reviews.models import ScoreDispute, ScoreOverride, SessionComment, SessionReview
 from app.reviews.repository import ReviewsRepository
+from app.reviews.rows import SessionRow, session_rows
 from app.reviews.schemas import (
     CommentCreate,
     CommentRead,
@@ -33,7 +34,8 @@ from app.reviews.schemas import (
     SessionReviewRead,
 )
 from app.roleplay.access import readable_session
-from app.roleplay.models import PracticeSession
+from app.roleplay.models import PracticeSession, Turn
+from app.roleplay.repository import RoleplayRepository
 
 OPEN_DISPUTE = "You have an open dispute on this score already; wait for the coach."
 
@@ -55,6 +57,27 @@ class ReviewsService:
 
     async def readable(self, viewer: Principal, sid: str, *, lock: bool = False) -> PracticeSession:
         return await readable_session(self.repo.db, viewer, sid, lock=lock)
+
+    async def played(self, viewer: Principal, sid: str) -> tuple[PracticeSession, list[Turn], User]:
+        """A session the viewer may read, its turns and its owner."""
+        s = await self.readable(viewer, sid)
+        turns = list(await RoleplayRepository(self.repo.db).turns(sid))
+        owner = (await self.repo.users([s.user_id]))[s.user_id]
+        return s, turns, owner
+
+    async def trainee(self, viewer: Principal, user_id: int) -> User:
+        """A user whose sessions the viewer may read (404 otherwise, as for a session)."""
+        owner = (await self.repo.users([user_id])).get(user_id)
+        if owner is None or not await self.accounts.can_read_user(viewer, owner.id, owner.org_id):
+            raise NotFound(f"No trainee {user_id}.", key="no_trainee")
+        return owner
+
+    async def session_rows(self, org_id: int, user_ids: set[int], limit: int) -> list[SessionRow]:
+        """These users' latest sessions (newest first), with the scores reviews leave them."""
+        rows, _ = await RoleplayRepository(self.repo.db).list_sessions(
+            org_id, user_ids, limit=limit
+        )
+        return await session_rows(self.repo, [s for s, _ in rows])
 
     async def reviewable(
         self, viewer: Principal, sid: str, *, scored: bool, lock: bool = False

@@ -6,76 +6,17 @@ container queues writers) and returns plain data for a template.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
-
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.models import Role
 from app.accounts.service import Principal
-from app.assignments.repository import AssignmentsRepository
 from app.assignments.schemas import AssignmentDetail
 from app.assignments.service import AssignmentsService
 from app.container import Container
-from app.errors import NotFound
-from app.reviews.effective import effective
-from app.reviews.repository import ReviewsRepository
 from app.reviews.schemas import SessionReviewRead
 from app.reviews.service import ReviewsService
-from app.roleplay.repository import RoleplayRepository
 from app.scenarios.service import ScenarioService, public_view, snapshot_view
 from app.scoring.schema import DIMENSIONS
-
-
-@dataclass
-class SessionRow:
-    id: str
-    title: str
-    language: str
-    status: str
-    created_at: datetime
-    ended_at: datetime | None
-    original_overall: int | None
-    overall: int | None
-    dims: dict[str, int | None] = field(default_factory=dict)
-    assignment_id: int | None = None
-    comments: int = 0
-    reviewed: bool = False
-    overridden: bool = False
-
-
-async def session_rows(
-    db: AsyncSession, org_id: int, user_ids: set[int], limit: int
-) -> list[SessionRow]:
-    rows, _ = await RoleplayRepository(db).list_sessions(org_id, user_ids, limit=limit)
-    sessions = [s for s, _ in rows]
-    repo = ReviewsRepository(db)
-    ids = [s.id for s in sessions]
-    overrides = await repo.overrides(ids)
-    comments = await repo.comment_counts(ids)
-    reviews = await repo.reviews(ids)
-    out = []
-    for s in sessions:
-        eff = effective(s.scorecard, overrides.get(s.id, []))
-        out.append(
-            SessionRow(
-                id=s.id,
-                title=s.title,
-                language=s.language,
-                status=s.status,
-                created_at=s.created_at,
-                ended_at=s.ended_at,
-                original_overall=eff.original_overall,
-                overall=eff.overall,
-                dims={k: d.effective for k, d in eff.dimensions.items()},
-                assignment_id=s.assignment_id,
-                comments=comments.get(s.id, 0),
-                reviewed=s.id in reviews,
-                overridden=eff.overridden,
-            )
-        )
-    return out
 
 
 def _assignment_order(a: AssignmentDetail) -> tuple[int, float, int]:
@@ -88,7 +29,7 @@ async def trainee_home(c: Container, user: Principal) -> dict[str, Any]:
     async with c.unit_of_work() as db:
         assignments = await AssignmentsService(db, c.builtin_scenarios).visible(user)
         library = await ScenarioService(db, c.builtin_scenarios).list(user)
-        recent = await session_rows(db, user.org_id, {user.id}, limit=8)
+        recent = await ReviewsService(db).session_rows(user.org_id, {user.id}, limit=8)
     scenarios = [public_view(s, source) for s, source in library]
     scenarios.sort(key=lambda s: (s["language"] != "zh", s["difficulty"] != "easy", s["title"]))
     return {
@@ -103,12 +44,10 @@ async def session_page(c: Container, viewer: Principal, sid: str) -> dict[str, A
     """A session for its page: the chat while active, the report once ended."""
     async with c.unit_of_work() as db:
         reviews = ReviewsService(db)
-        s = await reviews.readable(viewer, sid)
-        turns = list(await RoleplayRepository(db).turns(sid))
-        owner = (await reviews.repo.users([s.user_id]))[s.user_id]
+        s, turns, owner = await reviews.played(viewer, sid)
         review: SessionReviewRead = await reviews.get(viewer, sid)
         assignment = (
-            await AssignmentsRepository(db).assignment(s.assignment_id)
+            await AssignmentsService(db, c.builtin_scenarios).assignment(s.assignment_id)
             if s.assignment_id is not None
             else None
         )
@@ -139,14 +78,9 @@ async def session_page(c: Container, viewer: Principal, sid: str) -> dict[str, A
 
 async def history_page(c: Container, viewer: Principal, user_id: int) -> dict[str, Any]:
     async with c.unit_of_work() as db:
-        repo = ReviewsRepository(db)
-        owner = (await repo.users([user_id])).get(user_id)
-        allowed = owner is not None and await ReviewsService(db).accounts.can_read_user(
-            viewer, owner.id, owner.org_id
-        )
-        if owner is None or not allowed:
-            raise NotFound(f"No trainee {user_id}.", key="no_trainee")
-        rows = await session_rows(db, viewer.org_id, {user_id}, limit=200)
+        reviews = ReviewsService(db)
+        owner = await reviews.trainee(viewer, user_id)
+        rows = await reviews.session_rows(viewer.org_id, {user_id}, limit=200)
     finished = sorted(
         (r for r in rows if r.status == "ended" and r.ended_at),
         key=lambda r: r.ended_at or r.created_at,

@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.accounts.models import Role
-from app.accounts.repository import AccountsRepository
-from app.accounts.service import Principal, require_role
+from app.accounts.service import AccountsService, Principal, require_role
 from app.analytics import dashboard as team_dashboard
 from app.assignments.service import AssignmentsService
 from app.container import Container
@@ -22,7 +21,7 @@ PAGE_SIZE = 25
 
 async def visible_teams(c: Container, user: Principal) -> list[dict[str, Any]]:
     async with c.unit_of_work() as db:
-        teams = await AccountsRepository(db).teams_in_org(user.org_id)
+        teams = await AccountsService.of(db).teams_in_org(user.org_id)
     return [
         {"id": t.id, "name": t.name}
         for t in teams
@@ -97,10 +96,10 @@ async def editor_data(
 async def teams_page(c: Container, user: Principal) -> dict[str, Any]:
     require_role(user, Role.manager)
     async with c.unit_of_work() as db:
-        repo = AccountsRepository(db)
-        teams = await repo.teams_in_org(user.org_id)
-        users = await repo.users_in_org(user.org_id)
-        members = await repo.memberships(user.org_id)
+        accounts = AccountsService.of(db)
+        teams = await accounts.teams_in_org(user.org_id)
+        users = await accounts.users_in_org(user.org_id)
+        members = await accounts.memberships(user.org_id)
     people = [
         {"id": u.id, "username": u.username, "display_name": u.display_name, "role": u.role}
         for u in users
@@ -125,10 +124,12 @@ async def assignments_page(c: Container, user: Principal) -> dict[str, Any]:
     async with c.unit_of_work() as db:
         assignments = await AssignmentsService(db, c.builtin_scenarios).visible(user)
         library = await ScenarioService(db, c.builtin_scenarios).list(user)
-        repo = AccountsRepository(db)
-        teams = await repo.teams_in_org(user.org_id)
+        accounts = AccountsService.of(db)
+        teams = await accounts.teams_in_org(user.org_id)
         trainees = [
-            u for u in await repo.users_in_org(user.org_id) if u.role == "trainee" and u.is_active
+            u
+            for u in await accounts.users_in_org(user.org_id)
+            if u.role == "trainee" and u.is_active
         ]
     return {
         "assignments": assignments,
