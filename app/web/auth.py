@@ -11,7 +11,6 @@ from fastapi import APIRouter, Form, Request
 from starlette.responses import RedirectResponse, Response
 
 from app.accounts.credentials import sign_in
-from app.accounts.repository import AccountsRepository
 from app.accounts.service import AccountsService
 from app.deps import CSRF_COOKIE, TOKEN_COOKIE, ContainerDep, check_csrf
 from app.errors import TooManyRequests, Unauthorized
@@ -50,7 +49,7 @@ async def login_page(request: Request, container: ContainerDep, next: NextPath =
     if token:
         try:
             async with container.unit_of_work() as db:
-                await AccountsService(AccountsRepository(db)).authenticate(token)
+                await AccountsService.of(db).authenticate(token)
             return RedirectResponse(safe_next(next), status_code=303)
         except Unauthorized:
             pass
@@ -109,7 +108,7 @@ async def logout(request: Request, container: ContainerDep) -> Response:
     token = request.cookies.get(TOKEN_COOKIE)
     if token:
         async with container.unit_of_work() as db:
-            await AccountsService(AccountsRepository(db)).logout(token)
+            await AccountsService.of(db).logout(token)
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(TOKEN_COOKIE, path="/")
     response.delete_cookie(CSRF_COOKIE, path="/")

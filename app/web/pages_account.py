@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from app.accounts.repository import AccountsRepository
+from app.accounts.service import AccountsService
 from app.deps import ContainerDep, CurrentUser
 from app.web.i18n import LANG_COOKIE, LANGS, request_lang
 from app.web.pageroute import PageRoute
@@ -17,7 +17,7 @@ router = APIRouter(route_class=PageRoute, include_in_schema=False)
 @router.get("/account")
 async def account(request: Request, user: CurrentUser, container: ContainerDep) -> Response:
     async with container.unit_of_work() as db:
-        teams = await AccountsRepository(db).teams_in_org(user.org_id)
+        teams = await AccountsService.of(db).teams_in_org(user.org_id)
     mine = [t.name for t in teams if t.id in user.team_ids]
     # The language is a preference only when chosen with the switch (a cookie); otherwise
     # the page follows the browser.
