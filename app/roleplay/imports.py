@@ -61,27 +61,43 @@ class TranscriptImport(Transcript):
 IMPORT_WINDOW = timedelta(hours=1)
 
 
+async def import_transcript(c: Container, user: Principal, transcript: TranscriptImport) -> str:
+    """Score and store; nothing is stored when anything is wrong.
+
+    Like a turn, it owns its transactions so that scoring (the judge may be an LLM
+    call) runs in none: who may import and the hourly limit are checked first, the
+    transcript is scored, and the limit is checked again, under the user's lock,
+    in the transaction that stores it (concurrent imports count in turn).
+    """
+    async with c.unit_of_work() as db:
+        svc = ImportService(c, db)
+        await svc._owner(user, transcript.trainee_id)
+        await svc._check_rate(RoleplayRepository(db), user)
+    language = transcript.language or detect_language(" ".join(t.text for t in transcript.turns))
+    started = time.perf_counter()
+    card = await c.scorer.score_transcript(transcript.pairs(), language=language)
+    count_scoring(c.scorer.name, "import", time.perf_counter() - started)
+    async with c.unit_of_work() as db:
+        return await ImportService(c, db).store(
+            user, transcript, language, card.model_dump(mode="json")
+        )
+
+
 class ImportService:
-    """Runs in the caller's unit of work (the request's session); never commits."""
+    """Runs in the caller's unit of work; never commits."""
 
     def __init__(self, container: Container, db: AsyncSession) -> None:
         self.c = container
         self.db = db
 
-    async def import_transcript(self, user: Principal, transcript: TranscriptImport) -> str:
-        """Score and store; nothing is stored when anything is wrong."""
+    async def store(
+        self, user: Principal, transcript: TranscriptImport, language: str, data: dict[str, Any]
+    ) -> str:
+        """Store a scored transcript, ended, for review like any session."""
         owner_id = await self._owner(user, transcript.trainee_id)
         repo = RoleplayRepository(self.db)
-        # Under the user's lock, before the work of scoring: concurrent imports count in turn.
         await repo.lock_user(user.id)
         await self._check_rate(repo, user)
-        language = transcript.language or detect_language(
-            " ".join(t.text for t in transcript.turns)
-        )
-        started = time.perf_counter()
-        card = await self.c.scorer.score_transcript(transcript.pairs(), language=language)
-        count_scoring(self.c.scorer.name, "import", time.perf_counter() - started)
-        data = card.model_dump(mode="json")
         sid = secrets.token_hex(16)
         title = transcript.title or (transcript.scenario.title if transcript.scenario else None)
         now = datetime.now(UTC)

@@ -1,9 +1,11 @@
 """HTTP for role-play sessions. Thin: parse, call the service, shape the answer.
 
-Starting, reading, ending and importing run in the request's session (SessionDep),
-which commits once after the handler. The turn routes take no session: a turn
-owns its two short transactions (app/roleplay/turns.py, app/roleplay/turn_store.py),
-so the buyer's answer is never produced inside one.
+Starting and reading run in the request's session (SessionDep), which commits
+once after the handler. The turn routes take no session: a turn owns its two
+short transactions (app/roleplay/turns.py, app/roleplay/turn_store.py), so the
+buyer's answer is never produced inside one; ending a meeting and importing a
+transcript own theirs too, so that scoring (the judge may be an LLM call) runs in
+none (app/roleplay/service.py's end_session, app/roleplay/imports.py).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from fastapi.responses import StreamingResponse
 from app.deps import ContainerDep, CurrentUser, SessionDep, SettingsDep, StaffUser
 from app.errors import PayloadTooLarge, error_body
 from app.inputs import Count, Key, PlainText
-from app.roleplay.imports import ImportService, TranscriptImport
+from app.roleplay import imports, service
+from app.roleplay.imports import TranscriptImport
 from app.roleplay.models import PracticeSession, Turn
 from app.roleplay.schemas import (
     MessageCreate,
@@ -150,7 +153,7 @@ async def transcript_size_limit(request: Request, settings: SettingsDep) -> None
     dependencies=[Depends(transcript_size_limit)],
 )
 async def import_transcript(
-    body: TranscriptImport, user: StaffUser, db: SessionDep, container: ContainerDep
+    body: TranscriptImport, user: StaffUser, container: ContainerDep
 ) -> SessionRead:
     """Score a transcript that did not come from a role-play (coaches and managers).
 
@@ -158,9 +161,10 @@ async def import_transcript(
     `trainee_id` (a trainee of your teams; default: yourself) and `title`.
     It is scored at once and stored, ended, for review like any session.
     """
-    sid = await ImportService(container, db).import_transcript(user, body)
-    s, turns, owner = await RoleplayService(container, db).get(user, sid)
-    return session_read(s, turns, owner)
+    sid = await imports.import_transcript(container, user, body)  # scored in no transaction
+    async with container.unit_of_work() as db:
+        s, turns, owner = await RoleplayService(container, db).get(user, sid)
+        return session_read(s, turns, owner)
 
 
 @router.get("/{session_id}", response_model=SessionRead)
@@ -244,7 +248,8 @@ async def reply_again(
 # GET /api/sessions/{id} shows it), even one stored before a field was added.
 @router.post("/{session_id}/end", response_model=Scorecard, response_model_exclude_unset=True)
 async def end_session(
-    session_id: SessionId, user: CurrentUser, db: SessionDep, container: ContainerDep
+    session_id: SessionId, user: CurrentUser, container: ContainerDep
 ) -> Scorecard:
-    """End the meeting and return the scorecard (the same one on every later call)."""
-    return Scorecard.model_validate(await RoleplayService(container, db).end(user, session_id))
+    """End the meeting and return the scorecard (the same one on every later call).
+    Scored outside any transaction: see app/roleplay/service.py's end_session."""
+    return Scorecard.model_validate(await service.end_session(container, user, session_id))

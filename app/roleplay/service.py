@@ -3,6 +3,9 @@
 Each method runs in the caller's unit of work (the request's session, from
 app/deps.py's SessionDep) and never commits. Taking a turn is
 app/roleplay/turns.py: it owns its two transactions (app/roleplay/turn_store.py).
+Ending a meeting through the API is `end_session` below, shaped like a turn: the
+transcript is read, scored outside any transaction (the judge may be an LLM call,
+and on SQLite a request's unit of work holds the one writer), then stored.
 """
 
 from __future__ import annotations
@@ -54,6 +57,63 @@ async def score_transcript(
     count_scoring(scorer.name, source, time.perf_counter() - started)
     data: dict[str, Any] = card.model_dump(mode="json")
     return data
+
+
+async def _store_ending(db: AsyncSession, s: PracticeSession, card: dict[str, Any]) -> None:
+    state = BuyerState.model_validate(s.buyer_state)
+    s.status = "ended"
+    s.ended_at = _now()
+    s.end_reason = (state.end_reason or EndReason.trainee_ended).value
+    s.scorecard = card
+    s.overall = card.get("overall")
+    s.reply_token = None  # a reply still being produced will not be stored
+    s.reply_started_at = None
+    await db.flush()
+
+
+def _scoring_inputs(s: PracticeSession, turns: Sequence[Turn]) -> dict[str, Any]:
+    events = {t.index: t.meta.get("events", {}) for t in turns if t.role == "buyer"}
+    return {
+        "turns": [(t.role, t.text) for t in turns],
+        "language": s.language,
+        "scenario": scenario_of(s),
+        "events": events if s.source == "roleplay" else None,
+        "source": s.source,
+    }
+
+
+ENDING_ATTEMPTS = 3  # a turn stored while the transcript was scored: score it again
+
+
+async def end_session(c: Container, user: Principal, sid: str) -> dict[str, Any]:
+    """End the meeting and score it; an ended session's scorecard, again.
+
+    Read (a short transaction), score with no transaction open, then store in a
+    second one that checks nothing was added meanwhile; a turn that landed while
+    the transcript was scored is scored with the rest.
+    """
+    for _ in range(ENDING_ATTEMPTS):
+        async with c.unit_of_work() as db:
+            repo = RoleplayRepository(db)
+            s = await repo.session(sid)
+            await check_owner(db, user, s, sid)
+            assert s is not None
+            if s.status == "ended" and s.scorecard is not None:
+                return s.scorecard
+            turns = list(await repo.turns(sid))
+            inputs = _scoring_inputs(s, turns)  # read now: the rows are gone after the block
+        card = await score_transcript(c.scorer, **inputs)
+        async with c.unit_of_work() as db:
+            repo = RoleplayRepository(db)
+            s = await repo.session(sid, lock=True)
+            assert s is not None
+            if s.status == "ended" and s.scorecard is not None:
+                return s.scorecard  # ended by the buyer or another request meanwhile
+            if len(await repo.turns(sid)) != len(turns):
+                continue
+            await _store_ending(db, s, card)
+            return card
+    raise Conflict("The meeting kept changing while it was being scored; try again.")
 
 
 class RoleplayService:
@@ -131,7 +191,8 @@ class RoleplayService:
     # --- end and score ----------------------------------------------------------------
 
     async def end(self, user: Principal, sid: str) -> dict[str, Any]:
-        """End the session and score it; an ended session's scorecard, again."""
+        """End the session and score it within the caller's unit of work (the demo
+        history's offline scorer); an ended session's scorecard, again."""
         repo = RoleplayRepository(self.db)
         s = await repo.session(sid, lock=True)
         await check_owner(self.db, user, s, sid)
@@ -139,27 +200,11 @@ class RoleplayService:
         if s.status == "ended" and s.scorecard is not None:
             return s.scorecard
         card = await self.score(s, await repo.turns(sid))
-        state = BuyerState.model_validate(s.buyer_state)
-        s.status = "ended"
-        s.ended_at = _now()
-        s.end_reason = (state.end_reason or EndReason.trainee_ended).value
-        s.scorecard = card
-        s.overall = card.get("overall")
-        s.reply_token = None  # a reply still being produced will not be stored
-        s.reply_started_at = None
-        await self.db.flush()
+        await _store_ending(self.db, s, card)
         return card
 
     async def score(self, s: PracticeSession, turns: Sequence[Turn]) -> dict[str, Any]:
-        events = {t.index: t.meta.get("events", {}) for t in turns if t.role == "buyer"}
-        return await score_transcript(
-            self.c.scorer,
-            [(t.role, t.text) for t in turns],
-            language=s.language,
-            scenario=scenario_of(s),
-            events=events if s.source == "roleplay" else None,
-            source=s.source,
-        )
+        return await score_transcript(self.c.scorer, **_scoring_inputs(s, turns))
 
     # --- reading ------------------------------------------------------------------------
 

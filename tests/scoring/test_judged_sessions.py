@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from app.main import build_container
 from app.scenarios.catalog import load_builtin
 from app.scoring.scorer import JudgedScorer, OfflineScorer
 from tests.conftest import app_client, login, running_app
-from tests.support.fake_openai import FakeOpenAI, json_reply
+from tests.support.fake_openai import Behaviour, FakeOpenAI, json_reply
 
 ZH_SCENARIO = "zh-mes-auto-parts"
 LINES = [
@@ -144,3 +146,35 @@ async def test_ending_a_roleplay_stores_the_combined_scorecard(
     block = re.search(r"<transcript>\n(.*)\n</transcript>", user, re.S)
     assert block is not None
     assert json.loads(block.group(1))[third]["text"] == LINES[2]
+
+
+async def test_while_the_judge_scores_one_meeting_other_trainees_keep_talking(
+    judged_client: httpx.AsyncClient, fake: FakeOpenAI
+) -> None:
+    """The judge's call runs in no transaction: on SQLite the one writer stays free."""
+    c = judged_client
+    one, two = await login(c, "trainee1"), await login(c, "trainee2")
+    sessions = []
+    for h in (one, two):
+        r = await c.post("/api/sessions", json={"scenario_id": ZH_SCENARIO, "seed": 7}, headers=h)
+        sessions.append(r.json()["id"])
+    ending, talking = sessions
+    r = await c.post(f"/api/sessions/{ending}/messages", json={"text": LINES[0]}, headers=one)
+    assert r.status_code == 200
+    judged = {"score": 60, "reason": "有开放式提问", "evidence": []}
+    slow = Behaviour(
+        text=json.dumps(
+            {"questioning": judged, "objection_handling": judged, "needs_discovery": judged}
+        ),
+        hang=1.5,
+    )
+    fake.script(slow)
+    end = asyncio.create_task(c.post(f"/api/sessions/{ending}/end", headers=one))
+    await asyncio.sleep(0.3)  # the judge is being asked
+    started = time.perf_counter()
+    r = await c.post(f"/api/sessions/{talking}/messages", json={"text": LINES[0]}, headers=two)
+    took = time.perf_counter() - started
+    assert r.status_code == 200
+    assert not end.done()  # answered while the judge was still out
+    assert took < 1.0
+    assert (await end).status_code == 200
