@@ -19,8 +19,6 @@ and Hypothesis keeps no example database, so a run is repeatable and short.
 from __future__ import annotations
 
 import shutil
-import threading
-import time
 import uuid
 from collections import Counter
 from collections.abc import Iterator
@@ -30,14 +28,13 @@ from pathlib import Path
 import pytest
 import requests
 import schemathesis
-import uvicorn
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.checks import positive_data_acceptance
 
 from app.config import Settings
 from app.main import create_app
 from tests.conftest import BACKENDS, _pg_admin, _pg_url, make_settings
-from tests.web.conftest import free_port
+from tests.support.live_server import serving
 
 CHECKS = [
     "not_a_server_error",
@@ -161,30 +158,13 @@ def live(
     """The whole service on a loopback port, a fresh database, demo users; one per backend."""
     databases = _fresh_database(request, tmp_path_factory.mktemp("fuzz"))
     url = next(databases)
-    port = free_port()
-    config = uvicorn.Config(
-        # Failed logins are counted (the fuzzer sends many wrong current passwords), and
-        # the manager must be able to log in again: throttling has tests of its own.
-        create_app(make_settings(url, **NO_THROTTLE)),
-        host="127.0.0.1",
-        port=port,
-        log_level="critical",
-        lifespan="on",
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="fuzz-server", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the fuzzed server did not start")
-        time.sleep(0.05)
-    with requests.Session() as http:
-        served = Live(f"http://127.0.0.1:{port}", http, token="")
+    # Failed logins are counted (the fuzzer sends many wrong current passwords), and
+    # the manager must be able to log in again: throttling has tests of its own.
+    app = create_app(make_settings(url, **NO_THROTTLE))
+    with serving(app, log_level="critical") as base, requests.Session() as http:
+        served = Live(base, http, token="")
         served.login()
         yield served
-    server.should_exit = True
-    thread.join(timeout=15)
     databases.close()
 
 

@@ -19,7 +19,7 @@ from app.config import Settings
 from app.main import create_app
 from app.observability.logs import make_handler
 from tests.conftest import login
-from tests.web.conftest import free_port
+from tests.support.server_process import free_port
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 

@@ -5,21 +5,19 @@ loopback server so the usage page has real token counts to show."""
 from __future__ import annotations
 
 import asyncio
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 from playwright.async_api import expect
 
 from app.config import Settings
 from app.main import create_app
 from tests.support.fake_openai import FakeOpenAI
-from tests.web.conftest import free_port, needs_chromium
+from tests.support.live_server import serving
+from tests.web.conftest import needs_chromium
 from tests.web.pw import ZH_LINES, api_token, login, shot, tab
 
 pytestmark = [pytest.mark.browser, needs_chromium]
@@ -55,21 +53,8 @@ def llm_live_server(tmp_path: Path, llm_server: FakeOpenAI) -> Iterator[str]:
         price_input_per_mtok=2.0,
         price_output_per_mtok=8.0,
     )
-    port = free_port()
-    config = uvicorn.Config(
-        create_app(settings), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="live-server", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the live server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=15)
+    with serving(create_app(settings)) as url:
+        yield url
 
 
 async def _play(c: httpx.AsyncClient, h: dict[str, str], scenario: str, lines: list[str]) -> str:

@@ -7,19 +7,17 @@ from __future__ import annotations
 
 import json
 import re
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from playwright.async_api import expect
 
 from app.config import Settings
 from app.main import create_app
-from tests.web.conftest import free_port, needs_chromium
+from tests.support.live_server import serving
+from tests.web.conftest import needs_chromium
 from tests.web.pw import login, shot, tab
 
 pytestmark = [pytest.mark.browser, needs_chromium]
@@ -39,21 +37,8 @@ def strict_server(tmp_path: Path) -> Iterator[str]:
         login_failures_per_account_and_address=2,
         login_throttle_window_seconds=60,
     )
-    port = free_port()
-    config = uvicorn.Config(
-        create_app(settings), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="strict-server", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=15)
+    with serving(create_app(settings)) as url:
+        yield url
 
 
 def in_language(text: str, lang: str) -> None:
