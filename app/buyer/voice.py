@@ -101,11 +101,9 @@ def _names(t: Turn) -> frozenset[str]:
 
 
 def _part(d: Disclosure) -> str:
-    """The sentences a short answer, or its sequel, says (chosen when the turn was planned)."""
-    if d.part is not None:
-        return d.part
-    said, rest = portion.brief(d.text, d.question)
-    return said if d.depth is Depth.brief else rest
+    """The sentences a short answer, or its sequel, says: chosen when the turn was planned
+    (`Turn.answer` sets `part` for every brief and more disclosure)."""
+    return d.part or ""
 
 
 def _pointer(d: Disclosure, language: str) -> str:
