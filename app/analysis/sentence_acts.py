@@ -2,7 +2,7 @@
 
 The cue lists (lexicon.py) know the words people usually use; sellers who talk
 plainly, tersely or in a second language use others. app/analysis/act_data/
-holds about 4,000 sentences (zh and en) written by people who never saw this
+holds about 5,600 sentences (zh and en) written by people who never saw this
 code, each labelled with what it does (LABELS.md): open or closed in meaning, a
 probe of the concern, an acknowledgement taken back, a push to agree... A
 linear model over character and word n-grams is fitted on them once per
