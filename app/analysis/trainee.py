@@ -142,9 +142,26 @@ def _strong_echo(shared: frozenset[str]) -> bool:
 # --- questions ----------------------------------------------------------------
 
 
+# "对不上的时候，后面是——", "So when the auditor came in...": a sentence left
+# open at the end of a turn for the buyer to finish asks them to tell the rest.
+# "质量问题一堆啊……" closes with an exclamation and trails off: a sigh, not a
+# sentence left for the buyer to finish.
+_UNFINISHED = re.compile(r"(?<![啊呀哎哦嗯唉吧呢嘛啦…—.\-])(——|—|--|…|\.\.\.)+\s*$")
+UNFINISHED_WORDS = 20
+
+
+def _unfinished(t: str, next_text: str) -> bool:
+    if next_text or not _UNFINISHED.search(t) or not 2 <= words(t) <= UNFINISHED_WORDS:
+        return False
+    lang = "zh" if _HAS_CJK.search(t) else "en"
+    return not lx.PITCH_SELF.search(t, lang)
+
+
 def _is_question(t: str, next_text: str) -> bool:
     if lx.RHETORICAL.search(t):
         return False
+    if _unfinished(t, next_text):
+        return True
     # Offers to retreat, asks for the buyer's time and requests that the buyer do
     # something for the seller ask nothing about the business;
     # an open interrogative in the same sentence still makes it a real question.
@@ -271,7 +288,8 @@ _ZH_WH_AT_END = re.compile(
 _CHOICE = re.compile(r"[^还就]还是(?!说)|\b(or|either)\b", re.I)
 _OPEN_ASK = re.compile(r"什么|怎么|为什么|如何|多大|多少|哪些|哪里|\b(what|how|why|which)\b", re.I)
 _PERMISSION = re.compile(
-    r"^\s*(那)?(您|你)?(看)?(这样)?(可以|行|方便|合适|怎么样|如何|好)(吗|不|么|呢|不好)?\s*[？?]?\s*$"
+    r"^\s*(那)?(您|你)?(看)?(这样)?(可以|行|方便|合适|怎么样|如何|好|可不可以|合不合适|方不方便)"
+    r"(吗|不|么|呢|不好|不行)?\s*[？?]?\s*$"
     r"|^\s*(那)?(您|你)看(呢|怎么样|行吗|可以吗|如何|行不行|合不合适|方便吗)\s*[？?]?\s*$"
     r"|\b(would|does|will|could) (that|this|it) (work|suit)|\bhow does (that|this) sound\b"
     r"|\bsound (good|ok|okay|reasonable)\b|\bis that (ok|okay|alright|fine)\b"
@@ -481,24 +499,33 @@ def analyze_trainee_turn(
             and bool(lx.ORDER.find(t, language))
             and not (asks and _BUSINESS_QUESTION.search(t))
         )
-        offered = bool(lx.NEXT_STEP.find(t, language) or lx.PILOT.search(t, language)) and not (
-            lx.DEFERRAL.search(t, language)
-        )
+        # "挑两条最容易出事的线，我们跑一个月" proposes a trial in words no step list
+        # holds; the learnt reader hears it (in a statement: a question proposing a
+        # step is for the cues, which know a close from a step).
+        read_step = 0.0 if asks else read_acts(t, language).p(SA.next_step)
+        offered = bool(
+            lx.NEXT_STEP.find(t, language)
+            or lx.PILOT.search(t, language)
+            or read_step >= QUITE_SURE
+        ) and not (lx.DEFERRAL.search(t, language))
         step = (
             not product
             and offered
             # "Next week we walk the line with Ms Sun. Would that work?": the ask may
             # be the short sentence after the proposal.
             and bool(
-                lx.PROPOSING.search(t, language)
+                read_step >= VERY_SURE
+                or lx.PROPOSING.search(t, language)
                 or _PERMISSION.search(next_text)
                 # "...next Tuesday. Price won't be a problem. Does that work?"
                 or (i + 1 < len(texts) and _PERMISSION.search(texts[-1]))
             )
         ) or (
             # "…set up the meeting with IT? How about Tuesday?": naming the time is the
-            # same proposal, not a question about their business.
-            asks and advance_kind is not None and names_the_time(t, language)
+            # same proposal, not a question about their business; nor is "您看行不行？".
+            asks
+            and advance_kind is not None
+            and (names_the_time(t, language) or bool(_PERMISSION.search(t)))
         )
         if close:
             mark(Act.hard_close, t)
@@ -566,6 +593,13 @@ def analyze_trainee_turn(
                     read_acts(t, language).p(SA.leading) >= SURE
                     and read_acts(t, language).p(SA.check) < MAYBE
                     and (claim_here or prev_claim)
+                )
+                # "这个钱可比系统费多多了，是吧？": a tag on a claim no claim list holds,
+                # when the reader is all but certain (and hears no check or sympathy).
+                or (
+                    read_acts(t, language).p(SA.leading) >= VERY_SURE
+                    and read_acts(t, language).p(SA.check) < MAYBE
+                    and read_acts(t, language).p(SA.acknowledge) < MAYBE
                 )
             )
             # "那您看下周我带技术总监过来做个演示？" asks for a yes to a step, not whether
@@ -775,6 +809,8 @@ MAYBE = 0.5
 def _read_form(t: str, language: str, reading: ActReading) -> QuestionForm:
     """Open or closed in meaning: the learnt reader decides when it clearly leans one
     way ("用的什么系统？" is a blank to fill; "您给我讲讲那天" asks for a story)."""
+    if _unfinished(t, ""):
+        return QuestionForm.open  # the buyer tells the rest: no blank to fill
     lean = reading.p(SA.open_question) - reading.p(SA.closed_question)
     if lean >= FORM_LEAN:
         return QuestionForm.open

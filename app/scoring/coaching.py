@@ -11,6 +11,7 @@ from app.analysis.model import (
     SpinStage,
     TraineeTurnAnalysis,
 )
+from app.scoring.features import Features, presses
 from app.scoring.schema import TurnCoaching
 
 # code -> (zh label, en label)
@@ -28,6 +29,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "objection_understanding": ("处理异议：仅表示理解", "objection response: understanding only"),
     "objection_value": ("处理异议：用价值/案例回应", "objection response: value or proof"),
     "objection_ignored": ("没有回应异议", "objection ignored"),
+    "objection_nod_then_pitch": (
+        "处理异议：表示理解后直接推介",
+        "objection response: a nod, then the pitch",
+    ),
+    "objection_proof_unasked": (
+        "处理异议：没问顾虑就摆案例",
+        "objection response: proof before asking",
+    ),
+    "objection_pressed": ("处理异议：施压而非反问", "objection response: pressure, not a question"),
+    "brushed_past": ("没有接住客户说出的问题", "moved on from what the buyer disclosed"),
     "summary": ("总结确认需求", "summary of the need"),
     "advance": ("提出下一步", "proposed a next step"),
     "value_statement": ("结合需求谈价值", "value tied to a stated need"),
@@ -88,6 +99,22 @@ TIPS: dict[str, tuple[str, str]] = {
     "objection_understanding": (
         "理解之后加一个反问，弄清楚顾虑背后的真正原因。",
         "After acknowledging, ask a question to uncover the real reason.",
+    ),
+    "objection_nod_then_pitch": (
+        "一句“理解”接着就推产品，等于没听。先问一句：“您这么说，主要是担心哪一块？”",
+        'A nod followed by the pitch tells the buyer you did not listen. Ask first: "What\'s behind that?"',
+    ),
+    "objection_proof_unasked": (
+        "案例和数据要等弄清顾虑再拿出来，并且对准那个顾虑；先问清楚客户为什么这么说。",
+        "Save the case study until you know the concern, then aim it at that; first ask why they say so.",
+    ),
+    "objection_pressed": (
+        "反问要问客户的顾虑（原因、来由、要看到什么），而不是用问句推产品或催会面。",
+        "Ask about the concern (why, how it came about, what they'd need to see), not for the meeting.",
+    ),
+    "brushed_past": (
+        "客户刚说出了要紧的事，先接住：问一句这件事对业务、对他本人意味着什么，再往下问。",
+        "The buyer just told you something that matters. Take it up: ask what it means for them before moving on.",
     ),
     "advance_no_summary": (
         "提下一步之前，先用自己的话总结一下客户的需求，请客户确认。",
@@ -167,8 +194,31 @@ def _code(t: TraineeTurnAnalysis, after_objection: bool) -> tuple[str, str, str 
     return "statement", "statement", None
 
 
-def coach_turns(analysis: ConversationAnalysis) -> list[TurnCoaching]:
+def _episode_code(t: TraineeTurnAnalysis, f: Features) -> str | None:
+    """How the scorer read this turn as an answer to an objection, when it answered one:
+    the same reading that scored the episode, so the coaching and the score agree."""
+    for ep in f.episodes:
+        if not ep.responses or ep.responses[0].index != t.index:
+            continue
+        counter = ep.counter_question()
+        if counter is not None and counter[0] == t.index:
+            return (
+                "objection_understanding_question"
+                if t.has(Act.understanding)
+                else "objection_question"
+            )
+        if t.has(Act.understanding) and t.has(Act.pitch, Act.proof):
+            return "objection_nod_then_pitch"
+        if t.has(Act.proof):
+            return "objection_proof_unasked"
+        if any(presses(q.text, t.language) or q.leading for q in t.questions):
+            return "objection_pressed"
+    return None
+
+
+def coach_turns(analysis: ConversationAnalysis, f: Features | None = None) -> list[TurnCoaching]:
     lang = analysis.language
+    brushed = {i for i, _ in f.brushed_past} if f is not None else set()
     out: list[TurnCoaching] = []
     last_buyer: BuyerTurnAnalysis | None = None
     situation_streak = 0
@@ -179,6 +229,12 @@ def coach_turns(analysis: ConversationAnalysis) -> list[TurnCoaching]:
             continue
         after_objection = last_buyer is not None and bool(last_buyer.objections)
         code, label_key, tip_key = _code(turn, after_objection)
+        read = _episode_code(turn, f) if f is not None and after_objection else None
+        if read is not None and code.startswith("objection_"):
+            code = label_key = read
+            tip_key = read if read in TIPS else None
+        elif turn.index in brushed and code not in ("gave_up", "argued", "discounted"):
+            code = label_key = tip_key = "brushed_past"
         if turn.questions and all(q.stage is SpinStage.situation for q in turn.questions):
             situation_streak += 1
             if situation_streak >= 4 and tip_key in (None, "closed_situation"):

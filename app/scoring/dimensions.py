@@ -6,6 +6,7 @@ its anti-patterns; a conversation too short to show a behaviour is capped low.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from app.analysis.model import (
@@ -22,7 +23,7 @@ from app.analysis.model import (
 from app.analysis.text import sentences
 from app.scoring.features import Features, ObjectionEpisode
 from app.scoring.notes import note, pick
-from app.scoring.schema import DimensionScore, Evidence, NeedsReport, band_of
+from app.scoring.schema import Claim, DimensionScore, Evidence, NeedsReport, band_of
 
 
 @dataclass
@@ -33,8 +34,8 @@ class Tally:
     points: float = 0.0
     good: list[Evidence] = field(default_factory=list)
     bad: list[Evidence] = field(default_factory=list)
-    strengths: list[str] = field(default_factory=list)
-    gaps: list[str] = field(default_factory=list)
+    strengths: list[Claim] = field(default_factory=list)
+    gaps: list[Claim] = field(default_factory=list)
 
     def cite(self, index: int, quote: str, key: str, *, good: bool) -> None:
         target = self.good if good else self.bad
@@ -42,14 +43,45 @@ class Tally:
             return
         target.append(Evidence(index=index, quote=quote, note=note(key, self.language)))
 
+    def strength(self, text: str, turns: Iterable[int] = ()) -> None:
+        self.strengths.append(Claim(text=text, turns=_turns(turns), good=True))
+
+    def gap(self, text: str, turns: Iterable[int] = (), *, first: bool = False) -> None:
+        claim = Claim(text=text, turns=_turns(turns), good=False)
+        self.gaps.insert(0 if first else len(self.gaps), claim)
+
     def result(self, score: float, cap: float = 100.0) -> DimensionScore:
         value = round(max(0.0, min(cap, score)))
         evidence = (self.good[:4] + self.bad[:3])[:6]
         evidence.sort(key=lambda e: e.index)
         sep = "；" if self.language == "zh" else "; "
-        parts = self.strengths[:3] + self.gaps[:3]
-        reason = sep.join(parts) if parts else pick(self.language, "表现一般", "unremarkable")
-        return DimensionScore(score=value, band=band_of(value), reason=reason, evidence=evidence)
+        claims = self.strengths[:3] + self.gaps[:3]
+        reason = (
+            sep.join(render(c, self.language) for c in claims)
+            if claims
+            else pick(self.language, "表现一般", "unremarkable")
+        )
+        return DimensionScore(
+            score=value, band=band_of(value), reason=reason, evidence=evidence, claims=claims
+        )
+
+
+CLAIM_TURNS = 3  # turns named after a claim in the reason; the claim keeps them all
+
+
+def _turns(turns: Iterable[int]) -> list[int]:
+    return sorted(set(turns))
+
+
+def render(claim: Claim, language: str) -> str:
+    """A claim with the turns it rests on: "以封闭式提问为主（#3、#5、#9）"."""
+    if not claim.turns:
+        return claim.text
+    shown = claim.turns[:CLAIM_TURNS]
+    more = len(claim.turns) > len(shown)
+    if language == "zh":
+        return f"{claim.text}（{'、'.join(f'#{i}' for i in shown)}{'等' if more else ''}）"
+    return f"{claim.text} ({', '.join(f'#{i}' for i in shown)}{', …' if more else ''})"
 
 
 def _short_cap(f: Features) -> float:
@@ -92,7 +124,7 @@ def questioning(f: Features) -> DimensionScore:
     asking_turns = [x for x in f.trainee if x.questions]
     qs = f.questions
     if not qs:
-        t.gaps.append(pick(lang, "整场几乎没有提问", "almost no questions were asked"))
+        t.gap(pick(lang, "整场几乎没有提问", "almost no questions were asked"))
         for x in f.trainee:
             if x.pitch_words >= PITCH_WORDS:
                 t.cite(x.index, x.evidence[Act.pitch], "monologue", good=False)
@@ -125,29 +157,30 @@ def questioning(f: Features) -> DimensionScore:
         t.cite(c.index, c.evidence[Act(key)], key, good=True)
 
     if open_ratio >= 0.5:
-        t.strengths.append(
+        t.strength(
             pick(
                 lang,
                 f"{len(qs)}个问题中{len(f.open_questions)}个是开放式",
                 f"{len(f.open_questions)} of {len(qs)} questions were open",
-            )
+            ),
+            (q.index for q in f.open_questions),
         )
     else:
-        t.gaps.append(pick(lang, "以封闭式提问为主", "mostly closed questions"))
+        closed = (q.index for q in qs if q.question.form is QuestionForm.closed)
+        t.gap(pick(lang, "以封闭式提问为主", "mostly closed questions"), closed)
     if followups:
-        t.strengths.append(
+        t.strength(
             pick(
                 lang,
                 f"{len(followups)}次顺着客户的话追问",
                 f"{len(followups)} follow-up(s) on the buyer's words",
-            )
+            ),
+            (q.index for q in followups),
         )
     else:
-        t.gaps.append(pick(lang, "没有顺着客户的话追问", "no follow-up on what the buyer said"))
+        t.gap(pick(lang, "没有顺着客户的话追问", "no follow-up on what the buyer said"))
     if not confirmations:
-        t.gaps.append(
-            pick(lang, "没有寻求反馈或确认理解", "never checked understanding with the buyer")
-        )
+        t.gap(pick(lang, "没有寻求反馈或确认理解", "never checked understanding with the buyer"))
 
     penalty = 0.0
     for x in f.acts(Act.leading)[:3]:
@@ -161,17 +194,26 @@ def questioning(f: Features) -> DimensionScore:
         penalty += 5
         t.cite(idx, quote, "interrogation", good=False)
     if runs:
-        t.gaps.append(
+        t.gap(
             pick(
                 lang, "连续封闭式发问，像问卷调查", "strings of closed questions with no follow-up"
-            )
+            ),
+            (idx for idx, _ in runs),
         )
+    for idx, quote in f.brushed_past[:2]:
+        penalty += BRUSHED_PAST
+        t.cite(idx, quote, "brushed_past", good=False)
+    if f.brushed_past:
+        t.gap(_brushed_gap(lang), (idx for idx, _ in f.brushed_past), first=True)
     monologues = [x for x in f.trainee if x.pitch_words >= MONOLOGUE_WORDS]
     for x in monologues[:3]:
         penalty += 5
         t.cite(x.index, x.evidence[Act.pitch], "monologue", good=False)
     if monologues:
-        t.gaps.append(pick(lang, "有大段推介式独白", "long pitches crowd out the questions"))
+        t.gap(
+            pick(lang, "有大段推介式独白", "long pitches crowd out the questions"),
+            (x.index for x in monologues),
+        )
     first_q = min((q.index for q in qs), default=None)
     early_pitch = [
         x
@@ -183,6 +225,19 @@ def questioning(f: Features) -> DimensionScore:
         t.cite(early_pitch[0].index, early_pitch[0].evidence[Act.pitch], "pitch_first", good=False)
     t.points -= min(penalty, 30)
     return _no_evidence_guard(t.result(_bend(t.points), _short_cap(f)), f)
+
+
+# Moving on from a disclosure (an accident, a regulator, a job at risk) with the next
+# checklist item: what experts single out in a questionnaire that looks open.
+BRUSHED_PAST = 8.0
+
+
+def _brushed_gap(lang: str) -> str:
+    return pick(
+        lang,
+        "客户说出严重问题后没有接住，直接问下一个",
+        "moved on after the buyer disclosed something serious",
+    )
 
 
 def _about_product(f: Features, index: int) -> bool:
@@ -201,6 +256,7 @@ def _interrogation_runs(f: Features) -> list[tuple[int, str]]:
                 for q in x.questions
             )
             and Act.followup not in x.acts
+            and x.advance_kind is None  # "Does that work?" after a proposal asks for a yes
         )
         streak = [*streak, x.index] if flat else []
         if len(streak) == 3:
@@ -232,6 +288,12 @@ def _episode_score(ep: ObjectionEpisode, t: Tally) -> float:
     score = 10.0
     understanding = ep.quote_of(Act.understanding)
     counter = ep.counter_question()
+    # "Totally, and that's exactly why I'm calling! With our platform…": a nod that
+    # leads straight into the pitch, with nothing asked about the concern, is the
+    # pitch's opening line, not understanding.
+    if understanding and counter is None and _pitched_at(ep, understanding[0]):
+        t.cite(*understanding, "nod_then_pitch", good=False)
+        understanding = None
     if understanding:
         score += 20
         t.cite(*understanding, "understanding", good=True)
@@ -261,7 +323,11 @@ def _episode_score(ep: ObjectionEpisode, t: Tally) -> float:
         (Act.advance, "advance", 25 if soft else 10),
     ):
         hit = ep.quote_of(act)
-        if hit:
+        if hit and act is Act.proof and (counter is None or counter[0] > hit[0]):
+            # A case or a figure recited before anything was asked about the concern
+            # answers an objection nobody explored (RUBRIC: proof after understanding).
+            t.cite(*hit, "proof_unasked", good=False)
+        elif hit:
             answered += bonus
             t.cite(*hit, key, good=True)
     score += min(answered, 30)
@@ -294,6 +360,11 @@ def _episode_score(ep: ObjectionEpisode, t: Tally) -> float:
     return max(0.0, min(100.0, score))
 
 
+def _pitched_at(ep: ObjectionEpisode, index: int) -> bool:
+    """The answer at `index` pitches or recites proof after its acknowledgement."""
+    return any(r.index == index and r.has(Act.pitch, Act.proof) for r in ep.responses)
+
+
 def _first_sentence(x: TraineeTurnAnalysis) -> str:
     sents = sentences(x.text)
     return sents[0].text if sents else x.text
@@ -303,6 +374,14 @@ def _first_discovery(f: Features) -> int | None:
     """Where the trainee first dug into a need: a problem or impact question, or a summary."""
     found = [q.index for q in f.questions if q.question.stage is not SpinStage.situation]
     found += [x.index for x in f.acts(Act.summary)]
+    # "停炉那几周，您厂里的货……": a plain question the buyer answers with a difficulty
+    # or what it costs dug into a need, whatever its wording.
+    asked = {q.index for q in f.questions}
+    found += [
+        b.index - 1
+        for b in f.buyer
+        if b.index - 1 in asked and b.signals & {BuyerSignal.pain, BuyerSignal.impact}
+    ]
     return min(found, default=None)
 
 
@@ -357,12 +436,13 @@ def objection_handling(f: Features) -> DimensionScore:
     pushed_early = bool(advances_after) and not fitting and not gave_up
     if pushed_early:
         base -= 5
-        t.gaps.append(
+        t.gap(
             pick(
                 lang,
                 "还没了解需求就一再要求下一步",
                 "pushed for next steps before learning any need",
-            )
+            ),
+            (x.index for x in advances_after),
         )
         advances_after = []
     else:
@@ -372,26 +452,28 @@ def objection_handling(f: Features) -> DimensionScore:
         t.cite(
             advances_after[-1].index, advances_after[-1].evidence[Act.advance], "advance", good=True
         )
-        t.strengths.append(
-            pick(lang, "被拒后仍坚持提出下一步", "kept proposing a next step after pushback")
+        t.strength(
+            pick(lang, "被拒后仍坚持提出下一步", "kept proposing a next step after pushback"),
+            (x.index for x in advances_after),
         )
     elif not gave_up and not pushed_early:
-        t.gaps.append(
-            pick(lang, "异议之后没有再推进下一步", "never proposed a next step after the pushback")
+        # An absence: the objections it follows are what the claim points at.
+        t.gap(
+            pick(lang, "异议之后没有再推进下一步", "never proposed a next step after the pushback"),
+            (ep.buyer_index for ep in f.episodes),
         )
     if len(closes) >= 2:
         base -= 10
-        t.gaps.append(pick(lang, "反复硬性要求成交", "repeated hard closes"))
-    handled = sum(
-        1 for ep in f.episodes if ep.counter_question() and ep.quote_of(Act.understanding)
-    )
-    if handled:
-        t.strengths.append(
+        t.gap(pick(lang, "反复硬性要求成交", "repeated hard closes"), (x.index for x in closes))
+    asked = [q for q in (ep.counter_question() for ep in f.episodes) if q is not None]
+    if asked:
+        t.strength(
             pick(
                 lang,
-                f"{handled}/{len(f.episodes)}次异议用“理解+反问”处理",
-                f"{handled} of {len(f.episodes)} objections met with understanding plus a question",
-            )
+                f"{len(asked)}/{len(f.episodes)}次异议反问了背后的原因",
+                f"{len(asked)} of {len(f.episodes)} objections explored with a question",
+            ),
+            (i for i, _ in asked),
         )
     for act, zh, en in (
         (Act.argument, "与客户争辩", "argued with the buyer"),
@@ -399,8 +481,9 @@ def objection_handling(f: Features) -> DimensionScore:
         (Act.give_up, "遇到拒绝就放弃", "gave up at the refusal"),
         (Act.badmouth, "贬低竞争对手", "ran down a competitor"),
     ):
-        if any(ep.has(act) for ep in f.episodes):
-            t.gaps.append(pick(lang, zh, en))
+        where = [r.index for ep in f.episodes for r in ep.responses if act in r.acts]
+        if where:
+            t.gap(pick(lang, zh, en), where)
     if not t.good and not t.bad:
         ep = f.episodes[0]
         t.cite(ep.buyer_index, ep.quote, "objection", good=False)
@@ -439,9 +522,12 @@ def needs_discovery(f: Features, report: NeedsReport | None = None) -> Dimension
         t.cite(
             personal[0].index, personal[0].evidence[Act.personal_probe], "personal_probe", good=True
         )
-        t.strengths.append(pick(lang, "问到了客户个人的利益", "asked about the buyer's own stake"))
+        t.strength(
+            pick(lang, "问到了客户个人的利益", "asked about the buyer's own stake"),
+            (x.index for x in personal),
+        )
     else:
-        t.gaps.append(
+        t.gap(
             pick(lang, "没有了解客户个人的利益（买点）", "never asked about the buyer's own stake")
         )
     decision = f.decision_subtopics
@@ -453,7 +539,7 @@ def needs_discovery(f: Features, report: NeedsReport | None = None) -> Dimension
     elif people:
         # Never asked, but the buyer named them: learnt, if not by asking.
         t.points += 5
-        t.gaps.append(
+        t.gap(
             pick(
                 lang,
                 f"客户提到了{people}位参与决策的人，但没有主动问决策流程、预算和时间",
@@ -461,7 +547,7 @@ def needs_discovery(f: Features, report: NeedsReport | None = None) -> Dimension
             )
         )
     else:
-        t.gaps.append(
+        t.gap(
             pick(
                 lang, "没有了解谁来决策、预算和时间", "never learned who decides, budget or timing"
             )
@@ -470,13 +556,17 @@ def needs_discovery(f: Features, report: NeedsReport | None = None) -> Dimension
     if summaries:
         t.points += 10
         t.cite(summaries[0].index, summaries[0].evidence[Act.summary], "summary", good=True)
-        t.strengths.append(
+        # "Before proposing" only when it was: a recap after the proposal is still a recap.
+        proposed = min((x.index for x in f.advances()), default=None)
+        before = proposed is None or summaries[0].index < proposed
+        t.strength(
             pick(lang, "提方案前先确认了需求", "confirmed the need before proposing")
+            if before and proposed is not None
+            else pick(lang, "用自己的话确认了需求", "confirmed the need in their own words"),
+            (x.index for x in summaries),
         )
     else:
-        t.gaps.append(
-            pick(lang, "没有复述确认客户的需求", "never confirmed the need back to the buyer")
-        )
+        t.gap(pick(lang, "没有复述确认客户的需求", "never confirmed the need back to the buyer"))
     values = f.acts(Act.value)
     t.points += 10 * min(1.0, len(values) / 2)
     for v in values[:1]:
@@ -488,7 +578,7 @@ def needs_discovery(f: Features, report: NeedsReport | None = None) -> Dimension
             cap, SHARE_CAP_FLOOR + SHARE_CAP_RANGE * report.needs_uncovered / report.needs_total
         )
         if report.needs_uncovered:
-            t.strengths.append(
+            t.strength(
                 pick(
                     lang,
                     f"客户说出了{report.needs_uncovered}/{report.needs_total}个需求",
@@ -497,9 +587,7 @@ def needs_discovery(f: Features, report: NeedsReport | None = None) -> Dimension
             )
         else:
             cap = min(cap, NOTHING_REVEALED_CAP)
-            t.gaps.append(
-                pick(lang, "客户的需求一个也没说出来", "the buyer revealed none of its needs")
-            )
+            t.gap(pick(lang, "客户的需求一个也没说出来", "the buyer revealed none of its needs"))
     else:
         disclosures = {
             b.index
@@ -511,11 +599,17 @@ def needs_discovery(f: Features, report: NeedsReport | None = None) -> Dimension
         n.uncovered and n.layer != "surface" for n in report.needs
     )
     if implication or payoff or deeper_told:
-        t.strengths.append(pick(lang, "追问了问题带来的影响和价值", "dug into impact and value"))
+        t.strength(
+            pick(lang, "追问了问题带来的影响和价值", "dug into impact and value"),
+            (q.index for q in implication + payoff),
+        )
     elif problem:
-        t.gaps.append(pick(lang, "停在表面问题，没有追问影响", "stopped at the surface problem"))
+        t.gap(
+            pick(lang, "停在表面问题，没有追问影响", "stopped at the surface problem"),
+            (q.index for q in problem),
+        )
     else:
-        t.gaps.append(pick(lang, "没有挖掘客户的问题", "never explored the buyer's problems"))
+        t.gap(pick(lang, "没有挖掘客户的问题", "never explored the buyer's problems"))
 
     first_discovery = min((q.index for q in problem + implication), default=None)
     pitched = [
@@ -526,7 +620,16 @@ def needs_discovery(f: Features, report: NeedsReport | None = None) -> Dimension
     if pitched:
         t.points -= 10
         t.cite(pitched[0].index, pitched[0].evidence[Act.pitch], "pitch_first", good=False)
-        t.gaps.append(pick(lang, "还没了解需求就开始推产品", "pitched features before discovery"))
+        t.gap(
+            pick(lang, "还没了解需求就开始推产品", "pitched features before discovery"),
+            (x.index for x in pitched),
+        )
+    # What the buyer told unasked and the trainee walked past was not discovered.
+    for idx, quote in f.brushed_past[:2]:
+        t.points -= BRUSHED_PAST
+        t.cite(idx, quote, "brushed_past", good=False)
+    if f.brushed_past:
+        t.gap(_brushed_gap(lang), (idx for idx, _ in f.brushed_past), first=True)
     return _no_evidence_guard(t.result(t.points * 100 / DISCOVERY_FULL_MARKS, cap), f)
 
 

@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass, field
 
 from app.analysis.conversation import ConversationAnalysis
-from app.analysis.lexicon import PROBE
+from app.analysis.lexicon import ANAPHORA, PROBE
 from app.analysis.model import (
     Act,
+    BuyerSignal,
     BuyerTurnAnalysis,
     ObjectionKind,
     Question,
@@ -21,6 +22,7 @@ from app.analysis.model import (
     TraineeTurnAnalysis,
 )
 from app.analysis.responses import counter_question
+from app.analysis.sentence_acts import SentenceAct, read_acts
 from app.analysis.text import content_terms, words
 from app.analysis.topics import Topic
 
@@ -41,6 +43,34 @@ _DISMISS = re.compile(
 )
 
 
+# What each kind of objection stands on: a question about these is about the concern.
+OBJECTION_GROUND: dict[ObjectionKind, frozenset[Topic]] = {
+    # "Expensive" is measured against what the problem costs.
+    ObjectionKind.price: frozenset(
+        {Topic.price, Topic.cost, Topic.budget, Topic.criteria, Topic.impact}
+    ),
+    # A budget is explored by asking whose money, which pot and when it is set.
+    ObjectionKind.budget: frozenset(
+        {Topic.budget, Topic.cost, Topic.price, Topic.decision, Topic.stakeholders, Topic.timeline}
+    ),
+    ObjectionKind.incumbent: frozenset({Topic.supplier, Topic.current_solution, Topic.criteria}),
+    ObjectionKind.no_need: frozenset({Topic.problem, Topic.current_solution, Topic.goal}),
+    ObjectionKind.no_time: frozenset({Topic.timeline}),
+    ObjectionKind.risk: frozenset({Topic.risk}),
+    ObjectionKind.send_material: frozenset({Topic.criteria}),
+    ObjectionKind.think_it_over: frozenset({Topic.decision, Topic.criteria, Topic.risk}),
+    ObjectionKind.authority: frozenset({Topic.decision, Topic.stakeholders}),
+}
+
+
+_QUESTION_MARK = re.compile(r"[?？]")
+_CHOICE = re.compile(r"还是|\bor\b", re.I)
+_YES_NO = re.compile(
+    r"吗\s*[？?]?\s*$|^\W*(and |so |but )?(do|does|did|is|are|was|were|have|has|can|could|will)\b",
+    re.I,
+)
+
+
 @dataclass
 class ObjectionEpisode:
     """A buyer objection and the trainee's answer to it (the turns until the buyer speaks again)."""
@@ -48,6 +78,7 @@ class ObjectionEpisode:
     buyer_index: int
     kinds: tuple[ObjectionKind, ...]
     quote: str
+    said: str = ""  # the whole buyer turn the objection is in
     responses: list[TraineeTurnAnalysis] = field(default_factory=list)
     buyer_after: BuyerTurnAnalysis | None = None
     extended: bool = False  # the buyer gave the reason; the answer to it counts here
@@ -83,7 +114,7 @@ class ObjectionEpisode:
         said = content_terms(self.quote)
         for r in self.responses:
             q = counter_question(r)
-            if q is None:
+            if q is None or presses(q, r.language):
                 continue
             # "理解理解。主要是哪几个品种？": a question after a nod, about something
             # else, leaves the objection standing. A probe, or a question that
@@ -93,7 +124,53 @@ class ObjectionEpisode:
                 return r.index, q
             if Act.understanding not in r.acts or q == r.evidence.get(Act.followup):
                 return r.index, q
+        return self._question_on_its_ground()
+
+    def _question_on_its_ground(self) -> tuple[int, str] | None:
+        """A question about what the objection stands on, in words no probe list holds:
+        "您现在算账是按运费算，还是把拒收也算进去？" after "too expensive" asks how the
+        buyer measures the cost; "is it the kit or the way it was rolled out?" after
+        "we tried that" asks what went wrong. Its topics are the objection's ground,
+        or it takes up the buyer's own words ("排他条款写的是全部，还是某几类？")."""
+        ground = frozenset().union(*(OBJECTION_GROUND[k] for k in self.kinds))
+        said = content_terms(self.said or self.quote)
+        for r in self.responses:
+            excluded = {
+                r.evidence.get(a) for a in (Act.advance, Act.hard_close, Act.product_question)
+            }
+            # A sentence asked outright before one read as a question ("贵不贵得看跟什么比。").
+            asked = sorted(r.questions, key=lambda q: not _QUESTION_MARK.search(q.text))
+            for q in asked:
+                if q.leading or q.text in excluded or presses(q.text, r.language):
+                    continue
+                # "明年有预算吗？" checks a fact with a yes or a no and leaves the concern
+                # where it was; "卡在价，还是卡在人情？" or "啥时候报？" makes the buyer say more.
+                if _YES_NO.search(q.text) and not _CHOICE.search(q.text):
+                    continue
+                # One shared content word is enough here: the question already passed
+                # as neither a push nor a close, and it answers the objection's turn.
+                if q.topics & ground or content_terms(q.text) & said:
+                    return r.index, q.text
         return None
+
+
+# How sure the learnt reader must be that a question presses rather than asks.
+PRESSES = 0.6
+
+
+def presses(question: str, language: str) -> bool:
+    """A question that pushes instead of asking about the concern, in words the cues
+    may not list: a tag on a claim ("…, is there?"), a close or a step in question
+    form ("can we pencil in a tour?"), an argument with a question mark."""
+    r = read_acts(question, language)
+    pushing = (
+        SentenceAct.leading,
+        SentenceAct.hard_close,
+        SentenceAct.next_step,
+        SentenceAct.argue,
+        SentenceAct.take_back,  # "I hear you, but the thing is…, right?"
+    )
+    return max(r.p(a) for a in pushing) >= PRESSES and r.p(SentenceAct.concern_probe) < PRESSES
 
 
 @dataclass
@@ -104,6 +181,7 @@ class Features:
     buyer: list[BuyerTurnAnalysis]
     questions: list[AskedQuestion]
     episodes: list[ObjectionEpisode]
+    brushed_past: list[tuple[int, str]]  # (turn, question) moving on from a disclosure
     trainee_words: int
     buyer_words: int
 
@@ -139,12 +217,61 @@ class Features:
         return [t for t in self.trainee if t.advance_kind is not None]
 
 
+# "那次之后" / "this has…": words that point back at what the buyer just told.
+_POINTS_BACK = re.compile(
+    r"那(几|一|两|次|回|件|些|个|笔|批|段|阵|天|时候)|这(种|一|几|两|笔|些|批|件|次|段|么)|出了|"
+    r"\b(when|after) that\b",
+    re.I,
+)
+
+
+def brushed_past(buyer: BuyerTurnAnalysis, turn: TraineeTurnAnalysis) -> str | None:
+    """The question with which the trainee moves on from a serious disclosure.
+
+    The buyer has just told what a problem costs or what it means for them (an
+    accident, a regulator, their job); "好的，明白。那您最看重哪些功能？" takes
+    none of it up: no word of it, nothing pointing back at it, no question about
+    what it means for them. Experts read that as not listening, however polite."""
+    serious = buyer.signals & {BuyerSignal.impact, BuyerSignal.personal}
+    if not serious or not turn.questions:
+        return None
+    # Words of the disclosure itself: "…contract end date with Vantor?" shares the
+    # supplier's name with the turn, not the outage it told of.
+    told = frozenset().union(*(content_terms(buyer.evidence.get(s, "")) for s in serious))
+    if turn.has(Act.summary, Act.personal_probe) or content_terms(turn.text) & told:
+        return None
+    if ANAPHORA.search(turn.text) or _POINTS_BACK.search(turn.text):
+        return None
+    for q in turn.questions:
+        r = read_acts(q.text, turn.language)
+        if max(r.p(SentenceAct.personal_probe), r.p(SentenceAct.concern_probe)) >= PRESSES:
+            return None
+    return turn.questions[0].text
+
+
 def extract(analysis: ConversationAnalysis) -> Features:
     trainee_all = analysis.trainee
     injections = [t for t in trainee_all if Act.injection in t.acts]
     trainee = [t for t in trainee_all if Act.injection not in t.acts]
+    before = {
+        t.index: b
+        for b, t in zip(analysis.turns, analysis.turns[1:], strict=False)
+        if isinstance(b, BuyerTurnAnalysis) and isinstance(t, TraineeTurnAnalysis)
+    }
+    brushed: list[tuple[int, str]] = []
+    for t in trainee:
+        quote = brushed_past(before[t.index], t) if t.index in before else None
+        if quote is not None:
+            brushed.append((t.index, quote))
+    moved_on = {i for i, _ in brushed}
     questions = [
-        AskedQuestion(t.index, q, Act.followup in t.acts and q.text == t.evidence.get(Act.followup))
+        AskedQuestion(
+            t.index,
+            q,
+            Act.followup in t.acts
+            and q.text == t.evidence.get(Act.followup)
+            and t.index not in moved_on,  # "好的，明白。" before a new topic follows nothing
+        )
         for t in trainee
         for q in t.questions
     ]
@@ -174,6 +301,7 @@ def extract(analysis: ConversationAnalysis) -> Features:
                     buyer_index=turn.index,
                     kinds=tuple(o.kind for o in turn.objections),
                     quote=turn.objections[0].quote,
+                    said=turn.text,
                 )
                 episodes.append(current)
             elif current is not None and current.responses:
@@ -187,6 +315,7 @@ def extract(analysis: ConversationAnalysis) -> Features:
         buyer=analysis.buyer,
         questions=questions,
         episodes=episodes,
+        brushed_past=brushed,
         trainee_words=sum(t.words for t in trainee_all),
         buyer_words=sum(words(b.text) for b in analysis.buyer),
     )

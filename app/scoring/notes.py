@@ -14,6 +14,10 @@ NOTES: dict[str, tuple[str, str]] = {
         "问客户喜不喜欢产品，而不是问客户的业务",
         "asks about liking the product, not the business",
     ),
+    "brushed_past": (
+        "客户刚说出严重问题，这里却换了话题",
+        "moves on from what the buyer just disclosed",
+    ),
     "interrogation": ("连续封闭式提问，像在审问", "a run of closed questions with no follow-up"),
     "monologue": ("长篇推介，没有提问", "long pitch without a question"),
     "pitch_first": ("还没了解需求就介绍产品", "pitches before any discovery"),
@@ -28,8 +32,16 @@ NOTES: dict[str, tuple[str, str]] = {
     "buyer_personal": ("客户说出了个人的顾虑", "the buyer shared a personal stake"),
     "objection": ("客户提出异议", "buyer objection"),
     "understanding": ("先表示理解", "acknowledges with understanding"),
-    "counter_question": ("理解之后反问，挖背后的原因", "counter-question to uncover the reason"),
+    "counter_question": ("反问，挖顾虑背后的原因", "counter-question to uncover the reason"),
+    "nod_then_pitch": (
+        "表示理解后直接推介，没有问顾虑",
+        "a nod straight into the pitch; the concern was not asked about",
+    ),
     "proof": ("用案例或数据回应", "answers with a case or data"),
+    "proof_unasked": (
+        "没问清顾虑就搬出案例或数据",
+        "recites a case or figures before asking about the concern",
+    ),
     "pilot": ("提出低风险的小步尝试", "offers a low-risk small step"),
     "argument": ("与客户争辩", "argues with the buyer"),
     "discount": ("马上让价", "offers a discount at once"),

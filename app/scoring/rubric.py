@@ -71,7 +71,7 @@ class RubricScorer:
             scorer="rubric",
             language=analysis.language,
             version=VERSION,
-            coaching=coach_turns(analysis),
+            coaching=coach_turns(analysis, features),
             needs_uncovered=report,
             flags=flags,
             stats={

@@ -30,11 +30,21 @@ class Evidence(BaseModel):
     source: Literal["rubric", "judge"] | None = None  # set on combined scorecards
 
 
+class Claim(BaseModel):
+    """One statement of a reason and the turns it rests on (empty for an absence:
+    "never asked about the buyer's own stake" has no turn to point at)."""
+
+    text: str
+    turns: list[int] = Field(default_factory=list)  # 0-based positions in turns
+    good: bool
+
+
 class DimensionScore(BaseModel):
     score: int | None = Field(default=None, ge=0, le=100)
     band: Band | None = None
-    reason: str
+    reason: str  # the claims below, rendered with their turns ("… (#3, #7)")
     evidence: list[Evidence] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
     scorer: str = "rubric"  # "rubric", "judge" or "combined": who produced `score`
     # Both inputs of a combined scorecard stay visible (None on a rubric-only one).
     rubric_score: int | None = Field(default=None, ge=0, le=100)
