@@ -285,6 +285,9 @@ _ZH_WH_AT_END = re.compile(
     r"[^，,。！!？?]{0,3}[。.]?\s*$"
     r"|(?<=.{4})(?<![还都也])没有\s*[。.]?\s*$"
 )
+# A step is proposed by someone: the seller, or both ("咱们", "let's"); a sentence
+# with neither is not worth the learnt reader's time (the scorer has 20 ms).
+_PROPOSER = re.compile(r"我|咱|您|你|\b(we|let's|let us|i|i'll|i'd|us|you)\b", re.I)
 _CHOICE = re.compile(r"[^还就]还是(?!说)|\b(or|either)\b", re.I)
 _OPEN_ASK = re.compile(r"什么|怎么|为什么|如何|多大|多少|哪些|哪里|\b(what|how|why|which)\b", re.I)
 _PERMISSION = re.compile(
@@ -502,7 +505,9 @@ def analyze_trainee_turn(
         # "挑两条最容易出事的线，我们跑一个月" proposes a trial in words no step list
         # holds; the learnt reader hears it (in a statement: a question proposing a
         # step is for the cues, which know a close from a step).
-        read_step = 0.0 if asks else read_acts(t, language).p(SA.next_step)
+        read_step = (
+            read_acts(t, language).p(SA.next_step) if not asks and _PROPOSER.search(t) else 0.0
+        )
         offered = bool(
             lx.NEXT_STEP.find(t, language)
             or lx.PILOT.search(t, language)

@@ -305,6 +305,11 @@ def _episode_score(ep: ObjectionEpisode, t: Tally) -> float:
         t.cite(*counter, "counter_question", good=True)
         if understanding:
             score += 10  # 理解 + 反问: the move the guidance teaches
+        elif not ep.has(Act.argument) and not ep.has(Act.pitch):
+            # "Fine as in cheap, or fine as in nobody complains?": a question that takes
+            # the objection seriously, with no argument or pitch around it, shows the
+            # understanding that 理解 would only have said (experts score it so).
+            score += IMPLICIT_UNDERSTANDING
     elif moved_on:
         score += 12  # a question, though not about the objection
     answered = 0.0
@@ -358,6 +363,9 @@ def _episode_score(ep: ObjectionEpisode, t: Tally) -> float:
     }:
         score += 8
     return max(0.0, min(100.0, score))
+
+
+IMPLICIT_UNDERSTANDING = 20.0
 
 
 def _pitched_at(ep: ObjectionEpisode, index: int) -> bool:

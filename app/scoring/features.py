@@ -122,6 +122,10 @@ class ObjectionEpisode:
             probes = any(x.probes_concern for x in r.questions if x.text == q)
             if probes or PROBE.search(q, r.language) or _related(content_terms(q), said):
                 return r.index, q
+            # Taken up from the buyer's words, it still has to ask for more than a fact:
+            # "一共有多少家店？" after "没列预算" follows the talk, not the concern.
+            if _fact_check(r, q):
+                continue
             if Act.understanding not in r.acts or q == r.evidence.get(Act.followup):
                 return r.index, q
         return self._question_on_its_ground()
@@ -152,6 +156,25 @@ class ObjectionEpisode:
                 if q.topics & ground or content_terms(q.text) & said:
                     return r.index, q.text
         return None
+
+
+# A blank to fill: a number, a date, a name.
+_FACT_ASKED = re.compile(
+    r"多少|几[个家条台位次年月天种岁成号点套]|多久|什么时候|啥时候|哪天|\bhow (many|much|long|often|soon)\b|^\W*when\b",
+    re.I,
+)
+
+
+def _fact_check(turn: TraineeTurnAnalysis, text: str) -> bool:
+    """A closed question that asks for a figure or a date, with no choice in it."""
+    asked = next((q for q in turn.questions if q.text == text), None)
+    return (
+        asked is not None
+        and asked.form is QuestionForm.closed
+        and bool(_FACT_ASKED.search(text))
+        and not _CHOICE.search(text)
+        and not asked.probes_concern
+    )
 
 
 # How sure the learnt reader must be that a question presses rather than asks.

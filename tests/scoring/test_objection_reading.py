@@ -64,7 +64,9 @@ def test_a_nod_leading_into_the_pitch_is_not_understanding() -> None:
     assert code_at(asked, 3) in ("objection_question", "objection_understanding_question")
     o_pitched = pitched.dimensions["objection_handling"].score
     o_asked = asked.dimensions["objection_handling"].score
-    assert o_pitched is not None and o_asked is not None and o_asked > o_pitched + 20
+    assert o_pitched is not None
+    assert o_asked is not None
+    assert o_asked > o_pitched + 20
 
 
 def test_a_tag_question_after_an_objection_is_pressure_not_a_counter_question() -> None:
@@ -77,7 +79,8 @@ def test_a_tag_question_after_an_objection_is_pressure_not_a_counter_question() 
         "zh",
     )
     reason = tagged.dimensions["objection_handling"]
-    assert reason.score is not None and reason.score <= 25
+    assert reason.score is not None
+    assert reason.score <= 25
     assert not any("反问" in c.text and c.good for c in reason.claims)
 
 
