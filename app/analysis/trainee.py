@@ -267,8 +267,14 @@ _CAUSE = lx.rx(
 )
 
 
+# "第一个问题，…", "下一个问题": 问题 here is the seller's question, not the buyer's problem.
+_NUMBERED_QUESTION = re.compile(
+    r"(第[一二三四五六七八九十\d]+|下一|最后一|再一|另一|还有一|问(您|你)?[一几两]?)个问题[，,：:。]?\s*"
+)
+
+
 def _stage(t: str, language: str, *, probe_default: bool) -> SpinStage:
-    core = _strip_preface(t)
+    core = _strip_preface(_NUMBERED_QUESTION.sub("", t))
     if lx.NEED_PAYOFF.search(core, language):
         return SpinStage.need_payoff
     # "什么原因造成的" looks for a cause (problem), not for a consequence.
@@ -685,9 +691,14 @@ def analyze_trainee_turn(
             )
             if personal:
                 mark(Act.personal_probe, t)
-            if not personal and (
-                lx.DECISION_PROBE.search(t, language)
-                or (not non_business and _asks(asked_for, *_DECISION_INTENTS))
+            # "How about next Tuesday?" names a time for the step, not their timeline.
+            if (
+                not personal
+                and not (step and not probe)
+                and (
+                    lx.DECISION_PROBE.search(t, language)
+                    or (not non_business and _asks(asked_for, *_DECISION_INTENTS))
+                )
             ):
                 mark(Act.decision_probe, t)
             if product:
@@ -784,6 +795,7 @@ def _asks(reading: IntentReading, *intents: Intent) -> bool:
 
 
 def _stage_read(t: str, language: str, stage: SpinStage) -> SpinStage:
+    t = _NUMBERED_QUESTION.sub("", t) or t
     if stage is SpinStage.need_payoff:
         # "要是主机厂突然来电话问进度，您现在多久能给个准话？": an "if" and a "can" the
         # cues take for "what would solving it be worth", asking what goes wrong today.

@@ -524,12 +524,12 @@ def needs_discovery(f: Features, report: NeedsReport | None = None) -> Dimension
     ):
         if group:
             t.cite(group[0].index, group[0].question.text, key, good=True)
-    personal = f.acts(Act.personal_probe)
+    personal = f.acts(Act.personal_probe) + f.elicited_personal
     if personal:
         t.points += 10
-        t.cite(
-            personal[0].index, personal[0].evidence[Act.personal_probe], "personal_probe", good=True
-        )
+        asked = min(personal, key=lambda x: x.index)
+        quote = asked.evidence.get(Act.personal_probe) or asked.questions[-1].text
+        t.cite(asked.index, quote, "personal_probe", good=True)
         t.strength(
             pick(lang, "问到了客户个人的利益", "asked about the buyer's own stake"),
             (x.index for x in personal),

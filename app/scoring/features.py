@@ -7,7 +7,7 @@ evidence of nothing, whatever else they contain.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.analysis.conversation import ConversationAnalysis
 from app.analysis.lexicon import ANAPHORA, PROBE
@@ -205,6 +205,9 @@ class Features:
     questions: list[AskedQuestion]
     episodes: list[ObjectionEpisode]
     brushed_past: list[tuple[int, str]]  # (turn, question) moving on from a disclosure
+    # Turns whose question the buyer answered with their own stake, in words no
+    # personal-probe cue holds ("今年的担子是？").
+    elicited_personal: list[TraineeTurnAnalysis]
     trainee_words: int
     buyer_words: int
 
@@ -229,9 +232,14 @@ class Features:
         out: dict[Topic, AskedQuestion] = {}
         for t in self.acts(Act.decision_probe):
             for q in t.questions:
-                named = [topic for topic in DECISION_TOPICS if topic in q.topics] or [
-                    Topic.decision
-                ]
+                # The probe itself, or a question on a decision topic; a push or the
+                # time for a proposed step ("How about next Tuesday?") asks neither.
+                if q.leading or q.text == t.evidence.get(Act.advance):
+                    continue
+                named = [topic for topic in DECISION_TOPICS if topic in q.topics]
+                if not named and q.text != t.evidence.get(Act.decision_probe):
+                    continue
+                named = named or [Topic.decision]
                 for topic in named:
                     out.setdefault(topic, AskedQuestion(t.index, q, False))
         return out
@@ -272,6 +280,61 @@ def brushed_past(buyer: BuyerTurnAnalysis, turn: TraineeTurnAnalysis) -> str | N
     return turn.questions[0].text
 
 
+def _told(
+    answer: BuyerTurnAnalysis | None,
+    turn: TraineeTurnAnalysis,
+    next_turn: TraineeTurnAnalysis | None,
+    moved_on: set[int],
+) -> frozenset[BuyerSignal]:
+    """What the buyer's answer to this turn disclosed, if the trainee then took it up:
+    a question is judged by what it brought out ("保险公司那头……" drew what the drop
+    costs), but not a checklist item the buyer answered with more than was asked and
+    the trainee walked past (the next trainee turn is two on)."""
+    if answer is None or not turn.questions or turn.index + 2 in moved_on:
+        return frozenset()
+    if turn.advance_kind is not None or turn.has(Act.leading, Act.product_question):
+        return frozenset()
+    if next_turn is None or not _takes_up(next_turn, answer):
+        return frozenset()
+    return answer.signals
+
+
+_NEXT_ITEM = re.compile(
+    r"(第[一二三四五六七八九十\d]+|下一|最后一|再一|还有一)个问题|\b(next|last|final) question\b|"
+    r"\bquestion (one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
+    re.I,
+)
+
+
+def _takes_up(turn: TraineeTurnAnalysis, said: BuyerTurnAnalysis) -> bool:
+    """The trainee's next turn builds on what the buyer disclosed: its words, a word
+    pointing back at it, or a recap."""
+    if _NEXT_ITEM.search(turn.text):
+        return False  # "下一个问题，…" / "Question five:": the next item on a list
+    told = frozenset().union(*(content_terms(q) for q in said.evidence.values()))
+    return bool(
+        _related(content_terms(turn.text), told)
+        or _POINTS_BACK.search(turn.text)
+        or ANAPHORA.search(turn.text)
+        or turn.has(Act.summary)
+    )
+
+
+_STAGE_TOLD = (
+    (BuyerSignal.impact, SpinStage.implication),
+    (BuyerSignal.pain, SpinStage.problem),
+)
+
+
+def _as_answered(q: Question, told: frozenset[BuyerSignal]) -> Question:
+    """The question at the SPIN stage of what the buyer answered, if that is deeper."""
+    order = list(SpinStage)
+    for signal, stage in _STAGE_TOLD:
+        if signal in told and order.index(stage) > order.index(q.stage):
+            return replace(q, stage=stage)
+    return q
+
+
 def extract(analysis: ConversationAnalysis) -> Features:
     trainee_all = analysis.trainee
     injections = [t for t in trainee_all if Act.injection in t.acts]
@@ -287,17 +350,27 @@ def extract(analysis: ConversationAnalysis) -> Features:
         if quote is not None:
             brushed.append((t.index, quote))
     moved_on = {i for i, _ in brushed}
-    questions = [
-        AskedQuestion(
-            t.index,
-            q,
-            Act.followup in t.acts
-            and q.text == t.evidence.get(Act.followup)
-            and t.index not in moved_on,  # "好的，明白。" before a new topic follows nothing
-        )
-        for t in trainee
-        for q in t.questions
-    ]
+    answered_by = {b.index - 1: b for b in analysis.buyer}
+    questions: list[AskedQuestion] = []
+    elicited_personal: list[TraineeTurnAnalysis] = []
+    by_index = {t.index: t for t in trainee}
+    for t in trainee:
+        told = _told(answered_by.get(t.index), t, by_index.get(t.index + 2), moved_on)
+        if BuyerSignal.personal in told and not t.has(Act.personal_probe):
+            elicited_personal.append(t)
+        for q in t.questions:
+            if q is t.questions[-1] and not q.leading:
+                q = _as_answered(q, told)
+            questions.append(
+                AskedQuestion(
+                    t.index,
+                    q,
+                    Act.followup in t.acts
+                    and q.text == t.evidence.get(Act.followup)
+                    and t.index
+                    not in moved_on,  # "好的，明白。" before a new topic follows nothing
+                )
+            )
     episodes: list[ObjectionEpisode] = []
     current: ObjectionEpisode | None = None
     for turn in analysis.turns:
@@ -339,6 +412,7 @@ def extract(analysis: ConversationAnalysis) -> Features:
         questions=questions,
         episodes=episodes,
         brushed_past=brushed,
+        elicited_personal=elicited_personal,
         trainee_words=sum(t.words for t in trainee_all),
         buyer_words=sum(words(b.text) for b in analysis.buyer),
     )
