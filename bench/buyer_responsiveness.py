@@ -14,10 +14,11 @@ Also: each scenario's `advance_asks` (the scenario's next step in a trainee's
 own words) after a consultative conversation, and the ordinary sentences of a
 training-platform seller, which must not be taken for an injection.
 
-    python bench/buyer_responsiveness.py [--set first|fresh|both|dev] [--misses]
+    python bench/buyer_responsiveness.py [--set first|fresh|both|dev|dev2] [--misses]
 
-bench/data/responsiveness_dev/ (two questions per item, a third blind writer) is
-the set to read misses from when changing the buyer; the other two measure.
+bench/data/responsiveness_dev/ and responsiveness_dev2/ (two questions per item,
+a third and a fourth blind writer) are the sets to read misses from when
+changing the buyer; the other two measure.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ FRESH = Path(__file__).resolve().parent / "data" / "responsiveness_fresh"
 # A third, written by a third blind helper to be looked at: its misses show which kinds of
 # question the buyer fails, so fixes are found there and measured on the two sets above.
 DEV = Path(__file__).resolve().parent / "data" / "responsiveness_dev"
+# A fourth (a fourth blind helper, two questions per item), looked at like the third.
+DEV2 = Path(__file__).resolve().parent / "data" / "responsiveness_dev2"
 
 
 def main() -> None:
@@ -47,12 +50,14 @@ def main() -> None:
     ap.add_argument("--misses", action="store_true", help="print every question not answered")
     ap.add_argument(
         "--set",
-        choices=("first", "fresh", "both", "dev"),
+        choices=("first", "fresh", "both", "dev", "dev2"),
         default="both",
-        help="which question set to ask: the two held-out sets (default: both) or the dev set",
+        help="which question set to ask: the two held-out sets (default: both) or a dev set",
     )
     args = ap.parse_args()
-    sets = {"first": [DATA], "fresh": [FRESH], "both": [DATA, FRESH], "dev": [DEV]}[args.set]
+    sets = {"first": [DATA], "fresh": [FRESH], "both": [DATA, FRESH], "dev": [DEV], "dev2": [DEV2]}[
+        args.set
+    ]
     for folder in sets:
         print(f"== {folder.name}")
         _run(folder, args.misses)

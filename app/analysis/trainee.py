@@ -295,7 +295,9 @@ _ZH_WH_AT_END = re.compile(
 # with neither is not worth the learnt reader's time (the scorer has 20 ms).
 _PROPOSER = re.compile(r"我|咱|您|你|\b(we|let's|let us|i|i'll|i'd|us|you)\b", re.I)
 _CHOICE = re.compile(r"[^还就]还是(?!说)|\b(or|either)\b", re.I)
-_OPEN_ASK = re.compile(r"什么|怎么|为什么|如何|多大|多少|哪些|哪里|\b(what|how|why|which)\b", re.I)
+_OPEN_ASK = re.compile(
+    r"什么|啥|怎么|为什么|如何|多大|多少|哪(?!怕)|\b(what|how|why|which)\b", re.I
+)
 _PERMISSION = re.compile(
     r"^\s*(那)?(您|你)?(看)?(这样)?(可以|行|方便|合适|怎么样|如何|好|可不可以|合不合适|方不方便)"
     r"(吗|不|么|呢|不好|不行)?\s*[？?]?\s*$"
@@ -362,9 +364,15 @@ def _discount(t: str, language: str) -> bool:
     # A free pilot or a free survey is a small step offered, not a price cut.
     pilot = bool(lx.PILOT.search(t, language) or lx.SITE_VISIT.search(t, language))
     return any(
-        not lx.negated(t, m.start()) and not (pilot and lx.FREE_ONLY.search(m.group(0)))
+        not lx.negated(t, m.start())
+        and not (pilot and lx.FREE_ONLY.search(m.group(0)))
+        # "每年续约的时候，价格好谈吗？" asks how the buyer's own renewals go: no offer.
+        and not _ASKED_OF_BUYER.match(t, m.end())
         for m in lx.DISCOUNT.finditer(t, language)
     )
+
+
+_ASKED_OF_BUYER = lx.rx(r"\s*(吗|么|不[？?])")
 
 
 _FIRST_PERSON = lx.rx(r"^[^，,]{0,6}我(?!们)|^\W*i\b", re.I)

@@ -46,6 +46,7 @@ NAMES_THE_NEED = 6.0  # BM25 at which a question plainly names a need in its own
 PROBLEM_LEAN = 0.25  # enough of the reading asks what is hard, not just how it is
 STORY = 0.75
 PERSONAL_READING = 0.4  # "leave me out of it" only to a question that is about the person
+PERSONAL_HINT_GAP = 20  # this far short of the trust a personal need takes: a sentence of it
 TWIN = 0.85  # a second reading this close to the best is answered too...
 TWIN_WORDS = 2.0  # ...when the question shares real words with it
 FALLBACK = 0.6  # a held-back answer gives way to another reading scoring at least this share
@@ -111,10 +112,25 @@ def need_open(t: Turn, item: ContentItem) -> bool:
     """Whether the buyer would tell this need now: its base is out, and trust allows."""
     assert item.layer is not None
     need = t.scenario.need(item.id)
-    base_out = item.builds_on is None or item.builds_on.split(":", 1)[1] in (
+    return _base_out(t, item) and t.state.trust >= need.trust_needed()
+
+
+def _base_out(t: Turn, item: ContentItem) -> bool:
+    """The need this one builds on has been told (or is being told in this reply)."""
+    return item.builds_on is None or item.builds_on.split(":", 1)[1] in (
         t.state.revealed_needs + [d.key.split(":", 1)[1] for d in t.plan.answers]
     )
-    return base_out and t.state.trust >= need.trust_needed()
+
+
+def _hints(t: Turn, item: ContentItem, asked: Asked) -> bool:
+    """A plainly personal question, the need's base on the table, and trust within reach
+    of what the need takes: enough for a hint of the buyer's own stake, not the story."""
+    need = t.scenario.need(item.id)
+    return (
+        asked.reading.p(Intent.personal) >= PERSONAL_READING
+        and t.state.trust >= need.trust_needed() - PERSONAL_HINT_GAP
+        and _base_out(t, item)
+    )
 
 
 def _asks_for_a_need(asked: Asked, item: ContentItem) -> bool:
@@ -141,7 +157,10 @@ def _asks_for_a_need(asked: Asked, item: ContentItem) -> bool:
 def _need(t: Turn, item: ContentItem, asked: Asked) -> None:
     q = asked.question.text
     if revealed(t, item):
-        _say(t, item, q, Depth.recall)
+        if item.key in t.state.brief_keys and need_open(t, item):
+            _say(t, item, q)  # only hinted at while guarded: now the rest, or back to the hint
+        else:
+            _say(t, item, q, Depth.recall)
         return
     if not _asks_for_a_need(asked, item):
         fact = _near(t, asked, ItemKind.fact, below=item)
@@ -163,6 +182,12 @@ def _need(t: Turn, item: ContentItem, asked: Asked) -> None:
         if layer is NeedLayer.impact:
             t.withhold("impact_needs_problem")
             return
+    if layer is NeedLayer.personal and _hints(t, item, asked):
+        # Asked about themselves by someone they have begun to trust, people let a sentence
+        # slip and keep the rest until trust allows (asked again, it comes as "more").
+        _say(t, item, q, Depth.brief)
+        t.withhold("personal_hint")
+        return
     line = _DEFLECT[layer or NeedLayer.surface]
     if layer is NeedLayer.personal and asked.reading.p(Intent.personal) < PERSONAL_READING:
         line = "impact_deflect"  # a business question near a private matter: stay vague
@@ -367,7 +392,9 @@ def answer(t: Turn, asked: Asked) -> None:
         _concern(t, asked, item)
         return
     item = _deeper(t, asked, best)
-    if asked.intent is Intent.problem and item.kind is ItemKind.fact:
+    if (
+        asked.intent is Intent.problem or asked.question.stage is SpinStage.problem
+    ) and item.kind is ItemKind.fact:
         # "What's hardest about X?" read closer to how X works: where it hurts, if near.
         pain = next(
             (

@@ -21,7 +21,7 @@ from app.resources import data_dir
 LineKey = Literal[
     "stay_in_role", "prompt_more", "greeting_reply", "accept_leave", "argued", "taken_back",
     "discount_suspicious", "discount_unasked", "still_objection", "not_yet", "not_yet_trust",
-    "advance_unfitting", "too_early_to_sign", "already_agreed", "personal_deflect",
+    "advance_unfitting", "too_early_to_sign", "already_agreed", "personal_deflect", "personal_hint",
     "problem_deflect", "impact_deflect", "impact_needs_problem", "need_payoff_positive",
     "need_payoff_premature", "already_said", "unknown_answer", "elaborate_nothing",
     "interrogation", "leading_pushback", "product_question", "pitch_brushoff", "value_ack",

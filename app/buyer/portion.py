@@ -20,6 +20,7 @@ _FILLER = re.compile(
     re.I,
 )
 _CLAUSE = re.compile(r"(?<=[，,；;])")
+_RHETORICAL_END = re.compile(r"[？?]\s*$")
 Rarity = Callable[[str], float]  # how much a term singles out one passage of the scenario
 
 BRIEF_MIN_CHARS = 10  # "三个厂。" alone is too curt even for a guarded buyer
@@ -57,7 +58,11 @@ def brief(text: str, question: str | None, rarity: Rarity = _flat) -> tuple[str,
         if best > CLEARLY_MORE * scores[0]:
             start = scores.index(best)
     end = start + 1
-    while end < len(parts) and parts[end - 1].end - parts[start].start < BRIEF_MIN_CHARS:
+    while end < len(parts) and (
+        parts[end - 1].end - parts[start].start < BRIEF_MIN_CHARS
+        # "可我最怕什么你知道吗？" asks only to answer itself: never end on it.
+        or _RHETORICAL_END.search(parts[end - 1].text)
+    ):
         end += 1
     if start == 0 and end == len(parts):
         return text.strip(), ""

@@ -156,8 +156,10 @@ class Turn:
         self.plan.reactions.append(Reaction(key, first=first))
 
     def withhold(self, key: LineKey) -> None:
-        """The question is heard but not answered with content now; `key` says how."""
-        self.plan.withheld.append(key)
+        """The question is heard but not answered with content now; `key` says how. Said
+        once a turn: two questions held back alike get one "let's leave me out of it"."""
+        if key not in self.plan.withheld:
+            self.plan.withheld.append(key)
 
     def planned(self, key: str) -> bool:
         return any(d.key == key for d in self.plan.answers)

@@ -205,3 +205,54 @@ def test_pointing_back_it_answers_the_ask_not_the_words_the_trainee_quoted() -> 
     assert "need:inspection-finding" in answered(p), p.last_reply
     assert "整改" in p.last_reply, p.last_reply
     assert "成效难以量化" not in p.last_reply, p.last_reply  # what the trainee just quoted
+
+
+def test_a_personal_question_short_of_full_trust_gets_a_hint_and_later_the_rest() -> None:
+    p = start(HOSPITAL)
+    say(p, "许处长您好，谢谢您抽时间，我今天主要是来听听处里的情况。")
+    say(p, "原厂的维保，这几年用下来，您觉得最不满意的是哪一点？")
+    say(p, "理解，原厂用了这么多年，换不换确实得慎重。您最担心的是哪一点？")
+    # An understanding and a question about the worry: no "summing up already?" for it.
+    assert not any(v.strip() in p.last_reply for v in LINES.variants("zh", "summary_premature"))
+    say(p, "那要是一台大设备停了几天，对科室和病人那边会有多大影响？")
+    assert "need:downtime-impact" in answered(p), p.last_reply
+    stake = next(n for n in SCENARIOS[HOSPITAL].needs if n.id == "cost-cut-without-blame")
+    assert p.state.trust < stake.trust_needed()  # not yet trusted with the whole story
+    say(p, "许处，这个事对您自己今年的担子来说，分量重吗？")
+    assert "need:cost-cut-without-blame" in answered(p), p.last_reply
+    hint, *rest = [s for s in stake.says.split("。") if s]
+    assert hint in p.last_reply  # the target she was set...
+    assert not any(s in p.last_reply for s in rest)  # ...not what she fears for herself
+    assert any(v.strip() in p.last_reply for v in LINES.variants("zh", "personal_hint"))
+    say(p, "您刚才说的那个担子，能多讲两句吗？")
+    assert "板子是打在我身上" in p.last_reply, p.last_reply  # trusted now: the rest of it
+    assert hint not in p.last_reply  # not the hint again
+
+
+def test_a_short_answer_never_ends_on_a_question_the_buyer_asks_itself() -> None:
+    p = start(HOSPITAL)
+    say(p, "许处长您好，谢谢您抽时间，我今天主要是来听听处里的情况。")
+    say(p, "原厂的维保，这几年用下来，您觉得最不满意的是哪一点？")
+    say(p, "理解，原厂用了这么多年，换不换确实得慎重。您最担心的是哪一点？")
+    say(p, "那要是一台大设备停了几天，对科室和病人那边会有多大影响？")
+    say(p, "说句心里话，要是为了省钱换了服务方式，您自己最怕出什么事？")
+    assert "need:cost-cut-without-blame" in answered(p), p.last_reply
+    assert "你知道吗？" not in p.last_reply or "板子是打在我身上" in p.last_reply, p.last_reply
+
+
+def test_asking_how_the_buyers_renewals_go_on_price_is_no_discount_offer() -> None:
+    p = start(HOSPITAL)
+    say(p, "许处长您好，谢谢您抽时间，我今天主要是来听听处里的情况。")
+    say(p, "跟原厂续约的时候，价格好谈吗？")
+    assert "need:rising-service-cost" in answered(p), p.last_reply
+    assert not any(v.strip() in p.last_reply for v in LINES.variants("zh", "discount_unasked"))
+    offer = analyze_trainee_turn(1, "价格好商量，这个月签还能再优惠。", "zh", context_for([]))
+    assert offer.has(Act.discount)  # said as an offer, it still is one
+
+
+def test_two_questions_held_back_alike_get_one_deflection_not_two() -> None:
+    p = start(HOSPITAL)
+    say(p, "许处长您好，谢谢您抽时间，我今天主要是来听听处里的情况。")
+    say(p, "这件事对您个人压力大不大？院里对您本人有什么考核？")
+    deflections = [v.strip() for v in LINES.variants("zh", "personal_deflect")]
+    assert sum(v in p.last_reply for v in deflections) == 1, p.last_reply
