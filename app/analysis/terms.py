@@ -244,7 +244,8 @@ def index_terms(text: str) -> tuple[str, ...]:
                     out.append(pair)
     for raw in _LATIN_WORD.findall(text):
         word = raw.lower().strip("-")
-        if not word or word in _EN_STOP:
+        # "IT", "HR": an acronym is a name, not the stop word it spells in lower case.
+        if not word or (word in _EN_STOP and not (len(raw) > 1 and raw.isupper())):
             continue
         if word[0].isdigit():
             out.append(word)

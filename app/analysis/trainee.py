@@ -89,7 +89,10 @@ _PRODUCT_LIKING = lx.cue(
     ],
 )
 _BUSINESS_QUESTION = lx.rx(
-    r"多少|几[个家条台次]|一般|通常|平时|流程|到期|\bhow (many|much|often)\b|\busually\b|\bexpire|\bend\b|\brenew",
+    r"多少|几[个家条台次]|一般|通常|平时|流程|到期|"
+    # "现在维保是跟谁签的？": who they have a contract with, not a close.
+    r"(跟|和|与)(谁|哪家|哪个|哪些)|签的(是)?(谁|哪家)|"
+    r"\bhow (many|much|often)\b|\busually\b|\bexpire|\bend\b|\brenew",
     re.I,
 )
 _ECHO_NEG = lx.rx(r"[\u4e00-\u9fff][不没][\u4e00-\u9fff]")

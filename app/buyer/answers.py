@@ -45,6 +45,8 @@ PLAINLY_ONE = 3.0  # how far a question's best match must lead the next to be ab
 NAMES_THE_NEED = 6.0  # BM25 at which a question plainly names a need in its own words
 PROBLEM_LEAN = 0.25  # enough of the reading asks what is hard, not just how it is
 STORY = 0.75
+PAIN_WORDS = 0.5
+SAID_ALREADY = 0.4  # share of what someone cares about that their introduction holds
 PERSONAL_READING = 0.4  # "leave me out of it" only to a question that is about the person
 PERSONAL_HINT_GAP = 20  # this far short of the trust a personal need takes: a sentence of it
 TWIN = 0.85  # a second reading this close to the best is answered too...
@@ -64,6 +66,8 @@ _PERMISSION = re.compile(
     r"[^?]{0,100}\b(ok|okay|all right|alright|fair|is that ok|if that'?s ok|would that be ok|does that work)\s*\?",
     re.I,
 )
+# "…想听听集团培训这块的情况，您看行吗？" asks leave; read as asking for agreement, too.
+_LEAVE_INTENTS = frozenset({Intent.other, Intent.check})
 _DEFLECT: dict[NeedLayer, LineKey] = {
     NeedLayer.surface: "problem_deflect",
     NeedLayer.impact: "impact_deflect",
@@ -328,7 +332,7 @@ def answer(t: Turn, asked: Asked) -> None:
         return
     # Conversational questions ("what do you think of our product?") name no content of
     # their own; only a clear match makes them about an item.
-    if _PERMISSION.search(q) and intent is Intent.other:
+    if _PERMISSION.search(q) and intent in _LEAVE_INTENTS:
         t.withhold("go_ahead")  # "may I ask a few questions?"
         return
     # Facts and needs are many: an intent alone can't say which one is meant. A question
@@ -378,15 +382,19 @@ def answer(t: Turn, asked: Asked) -> None:
     if t.planned(item.key):
         return
     person = t.person_meant(q)
-    if person is not None and asked.intent in _ABOUT_A_PERSON:
+    about_them = asked.intent in _ABOUT_A_PERSON or _STANCE.search(q)
+    if person is not None and asked.intent is Intent.personal and _TO_THEM.search(q):
+        person = None  # "Where does this leave you, with the owner watching?": about the buyer
+    if person is not None and (
+        about_them or (asked.intent is Intent.people and not _ELSE.search(q))
+    ):
         # "What would Greg need to see?": about him, whether the buyer has named him yet
         # or the trainee knew the name beforehand (then who he is comes first); what
         # would make him nervous is his worry, not the story behind the buyer's own.
         if revealed(t, person) and _cares(t, person, q):
             return
         if not revealed(t, person) and not t.planned(person.key) and t.state.trust >= PEOPLE_TRUST:
-            _say(t, person, q, Depth.full)
-            _cares(t, person, q)
+            _introduce(t, person, q)
             return
     if item.kind is ItemKind.concern:
         _concern(t, asked, item)
@@ -403,6 +411,8 @@ def answer(t: Turn, asked: Asked) -> None:
                 if r.item.layer is NeedLayer.surface
                 and not revealed(t, r.item)
                 and r.score >= FALLBACK * best.score
+                # the pain of that area: it shares the question's words, not just its mood
+                and r.lexical >= PAIN_WORDS * best.lexical
             ),
             None,
         )
@@ -420,22 +430,8 @@ def answer(t: Turn, asked: Asked) -> None:
     if revealed(t, item) and item.key not in t.state.brief_keys and not _asks_again(t, asked, item):
         # A follow-up on something already told asks for more than was said: the next
         # thing it could mean, or an honest "couldn't say", never the same words again.
-        parity = 0.0 if _goes_deeper(asked, item) else SHARED_WORDS
-        fresh = next(
-            (
-                r.item
-                for r in asked.ranked
-                if r.item.kind is not ItemKind.concern
-                and not revealed(t, r.item)
-                and not t.planned(r.item.key)
-                and r.score >= FALLBACK * best.score
-                # "要改一条策略，是自己能动，还是得排队等别的部门？" after the buyer told of
-                # the queue for rule changes: asked again, not about the modelling team
-                # that merely shares a few words; point back to what was told.
-                and r.lexical >= parity * best.lexical
-            ),
-            None,
-        )
+        parity = 0.0 if _goes_deeper(asked, item) or _asks_detail(asked) else SHARED_WORDS
+        fresh = _fresh(t, asked, best, parity)
         if fresh is not None:
             item = fresh
         elif best.score < SURELY_ABOUT or _coverage(t, q, item) < LOW_COVERAGE:
@@ -476,6 +472,14 @@ LOW_COVERAGE = 0.25  # ...unless it hardly shares a word with it: then it asks f
 _ABOUT_A_PERSON = frozenset(
     {Intent.concern, Intent.criteria, Intent.personal, Intent.product_opinion, Intent.problem}
 )
+# Where someone stands: "Where does your president stand on cameras?", "郑总会怎么看？".
+_STANCE = re.compile(
+    r"怎么看|什么态度|态度(怎么样|如何)|看法|意见|顾虑|担心|支持|反对|"
+    r"\b(stand|feel|think|view|take on|react|concerns?|worr(y|ied|ies)|nervous|afraid|opinion|"
+    r"on board|buy in|in (this|it) for)\b",
+    re.I,
+)
+_TO_THEM = re.compile(r"\byou\b|您|你(?!们)", re.I)
 _ZH_OFFICE = ("主任", "处长", "科长", "院长", "行长", "部长", "经理", "书记", "主管")
 
 
@@ -489,6 +493,16 @@ def _zh_address(name: str, title: str) -> str:
     return surname + office if office else name
 
 
+def _introduce(t: Turn, person: ContentItem, question: str) -> None:
+    """Who someone is, and what they care about unless that said it already: "Linda will
+    ask about payback" needs no "What matters to Linda: payback" after it."""
+    _say(t, person, question, Depth.full)
+    s = next(x for x in t.scenario.decision.stakeholders if x.id == person.id)
+    cares = set(index_terms(s.cares_about))
+    if cares and len(cares & set(index_terms(person.says))) / len(cares) < SAID_ALREADY:
+        _cares(t, person, question)
+
+
 def _cares(t: Turn, person: ContentItem, question: str) -> bool:
     """What a person already named cares about, once. False when it was said before."""
     s = next(x for x in t.scenario.decision.stakeholders if x.id == person.id)
@@ -497,7 +511,7 @@ def _cares(t: Turn, person: ContentItem, question: str) -> bool:
     if t.language == "zh":
         text = f"{name}那边，最在意的是{care}。"
     else:
-        text = f"What matters to {name}: {care[:1].lower()}{care[1:]}."
+        text = f"What matters to {name}: {portion.run_on(care)}."
     if not t.fresh(text):
         return False
     t.answer(Disclosure(f"{person.key}#cares", text, Depth.full, question=question))
@@ -533,6 +547,20 @@ _EXCLUDED = re.compile(
     r"除了[^，,。？?]{1,12}?(以外|之外|外)?[，,]|\b(besides|apart from|aside from|other than)\b[^,?]{1,40},",
     re.I,
 )
+
+
+# "具体是指哪些方面？", "what exactly do you mean by that?": a detail of what was said.
+_DETAIL = re.compile(
+    r"具体|详细|细说|展开|哪些方面|哪几个方面|怎么回事|指的是|是指|"
+    r"\b(exactly|specifically|in what way|what do you mean|how so|such as|for example)\b",
+    re.I,
+)
+
+
+def _asks_detail(asked: Asked) -> bool:
+    """Asks for a detail of something told: another passage that answers it may share
+    fewer of its words than the told one, which the question quotes."""
+    return bool(_DETAIL.search(asked.question.text)) or asked.reading.p(Intent.elaborate) >= STORY
 
 
 def _goes_deeper(asked: Asked, item: ContentItem) -> bool:
@@ -661,6 +689,26 @@ def _and_the_pain(t: Turn, asked: Asked, best: Ranked) -> None:
             return
 
 
+def _fresh(t: Turn, asked: Asked, best: Ranked, parity: float) -> ContentItem | None:
+    """Another reading of a question about something already told: a thing not told yet,
+    scoring near the best and sharing at least `parity` times its words."""
+    return next(
+        (
+            r.item
+            for r in asked.ranked
+            if r.item.kind is not ItemKind.concern
+            and not revealed(t, r.item)
+            and not t.planned(r.item.key)
+            and r.score >= FALLBACK * best.score
+            # "要改一条策略，是自己能动，还是得排队等别的部门？" after the buyer told of
+            # the queue for rule changes: asked again, not about the modelling team
+            # that merely shares a few words; point back to what was told.
+            and r.lexical >= parity * best.lexical
+        ),
+        None,
+    )
+
+
 def _concern(t: Turn, asked: Asked, item: ContentItem) -> None:
     """A question about a concern the buyer has (raised or not yet): the story behind it."""
     o = obj.objection(t, item.id)
@@ -672,6 +720,14 @@ def _concern(t: Turn, asked: Asked, item: ContentItem) -> None:
             t.state.open_objection = t.state.open_objection or o.id
         obj.reveal_reason(t, o, asked.question.text)
         return
+    best = asked.best
+    if best is not None and not _AGAIN.search(asked.question.text):
+        # "主机厂那个质量问题，具体是怎么回事？" after the story named it: about the thing
+        # the story mentions, when the scenario tells it, not the story once more.
+        fresh = _fresh(t, asked, best, 0.0 if _asks_detail(asked) else SHARED_WORDS)
+        if fresh is not None:
+            _route(t, asked, fresh)
+            return
     _say(t, item, asked.question.text, Depth.recall)
 
 
@@ -711,7 +767,7 @@ def answer_all(t: Turn) -> None:
 
 
 def _asks_leave(asked: Asked) -> bool:
-    return bool(_PERMISSION.search(asked.question.text)) and asked.intent is Intent.other
+    return bool(_PERMISSION.search(asked.question.text)) and asked.intent in _LEAVE_INTENTS
 
 
 def _announces(asked: Asked) -> bool:

@@ -102,7 +102,7 @@ def _run(t: Turn) -> None:
         t.react("prompt_more")
         _patience(t)
         return
-    if a.has(Act.give_up):
+    if a.has(Act.give_up) or _takes_leave(t):
         t.end(EndReason.trainee_left, "accept_leave")
         return
     moves = _moves(t)
@@ -119,6 +119,28 @@ def _run(t: Turn) -> None:
     if not t.spoke:
         t.react("advance_granted_wrapup" if st.advance_granted else "generic_ack")
     _patience(t)
+
+
+# Saying goodbye: "Okay. Thanks for your time.", "那今天就先到这儿，不打扰您了。"
+_FAREWELL = re.compile(
+    r"(今天)?(就)?(先)?(聊到|说到|到)这(儿|里)?(吧|了)|再见|告辞|不打扰(您|你)?了|改天再(聊|约|来)|"
+    r"\b(thanks|thank you) (again )?for (your|the) time\b|\bgood ?bye\b|\bbye\b|"
+    r"\bi'?ll let you go\b|\bthat'?s all (for today|i had|i needed)\b",
+    re.I,
+)
+LEAVE_WORDS = 25  # a goodbye is short; a long turn that ends with one said more
+
+
+def _takes_leave(t: Turn) -> bool:
+    """A short goodbye after the meeting has started, with no question or step in it."""
+    a = t.analysis
+    return (
+        t.state.trainee_turns > 1
+        and not a.questions
+        and not a.has(Act.advance)
+        and a.words <= LEAVE_WORDS
+        and bool(_FAREWELL.search(a.text))
+    )
 
 
 # Talking down to the buyer: not an argument about a fact, still arguing with them.
@@ -280,6 +302,14 @@ def _summary(t: Turn) -> None:
         t.react("summary_premature")
 
 
+# What the seller came for, said with the greeting: to hear, learn or ask about something.
+_STATES_PURPOSE = re.compile(
+    r"(想|希望|主要是?|就是|来)(先|多)?(听听|了解|请教|交流|学习|聊聊|问问|看看)|来(拜访|请教|学习)|"
+    r"\b(understand|learn|hear|get a sense|find out|listen|ask you)\b",
+    re.I,
+)
+
+
 def _statements(t: Turn) -> None:
     """Reactions to what the turn says rather than asks."""
     a, st = t.analysis, t.state
@@ -321,7 +351,8 @@ def _statements(t: Turn) -> None:
     elif a.has(Act.self_disclosure) and not answered:
         t.react("self_disclosure_ack")
     elif a.has(Act.greeting) and not a.questions and a.pitch_words < PITCH_WORDS and not t.spoke:
-        t.react("greeting_reply")
+        # Told why the seller came ("主要想听听门店订货的情况"), nobody asks "what's this about?".
+        t.react("go_ahead" if _STATES_PURPOSE.search(a.text) else "greeting_reply")
 
 
 def _dissolve_by_discovery(t: Turn) -> None:

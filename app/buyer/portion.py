@@ -115,3 +115,14 @@ def _join(parts: list[str], source: str) -> str:
     # Chinese sentences run on with no space; English ones take one.
     sep = "" if any("\u4e00" <= ch <= "\u9fff" for ch in source[:40]) else " "
     return sep.join(p.strip() for p in parts).strip()
+
+
+def run_on(text: str) -> str:
+    """An English sentence run on after a lead-in: its first letter lower-cased, unless
+    the first word is an acronym ("EBITDA", "IT") or "I"."""
+    first = text.split(" ", 1)[0].strip(".,;:")
+    if not first[:1].isupper() or first == "I" or first.startswith("I'"):
+        return text
+    if sum(ch.isupper() for ch in first) > 1:
+        return text
+    return text[0].lower() + text[1:]

@@ -30,6 +30,20 @@ OUR_OFFER = re.compile(
 )
 
 
+def _en_title_forms(title: str) -> list[str]:
+    """How people say a title: "Owner and President" -> owner, president; "Chief
+    Operating Officer" -> that, and COO; "Operating Partner, X (board member)" -> both."""
+    forms: list[str] = []
+    for part in re.split(r"[,()]|\band\b", title.lower()):
+        words = part.split()
+        if not words or len(words) > 3:
+            continue
+        forms.append(" ".join(words))
+        if len(words) > 2 and words[0] == "chief":
+            forms.append("".join(w[0] for w in words))
+    return forms
+
+
 _THIRD_PERSON = re.compile(r"他|她|\b(he|him|his|she|her)\b", re.I)
 _ZH_TITLES = ("总", "主任", "部长", "经理", "处长", "院长", "董", "科长", "行长", "主管")
 
@@ -122,6 +136,12 @@ class Turn:
             personal = all(w[:1].isupper() for w in words)
             forms = [s.name, words[0]] if personal and len(words) > 1 else [s.name]
             if any(re.search(rf"\b{re.escape(f.lower())}\b", lowered) for f in forms):
+                return self.index.by_key.get(f"stakeholder:{s.id}")
+            # "your CFO", "the president": the person by their job, said as one says it.
+            if any(
+                re.search(rf"\b(your|the|their)\s+{re.escape(f)}\b", lowered)
+                for f in _en_title_forms(s.title)
+            ):
                 return self.index.by_key.get(f"stakeholder:{s.id}")
         return None
 

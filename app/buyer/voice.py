@@ -85,14 +85,8 @@ def _glue(lead: str, text: str, language: str, names: frozenset[str] = frozenset
     """A lead-in run into what follows: "As I said, we ..." not "As I said, We ...";
     after a full stop or a colon, and for names, the capital stays."""
     first = text.split(" ", 1)[0]
-    if (
-        language == "en"
-        and lead.rstrip().endswith(",")
-        and first[:1].isupper()
-        and first not in ("I", "I'm", "I'll", "I've", "I'd")
-        and first.strip(".,") not in names
-    ):
-        text = text[0].lower() + text[1:]
+    if language == "en" and lead.rstrip().endswith(",") and first.strip(".,") not in names:
+        text = portion.run_on(text)
     return lead + text
 
 

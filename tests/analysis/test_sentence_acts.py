@@ -64,3 +64,10 @@ def test_a_question_is_open_or_closed_in_meaning(text: str, form: QuestionForm) 
 def test_a_probe_of_the_concern_in_everyday_words(text: str) -> None:
     (q,) = trainee(text, previous_buyer="上一家供应商搞砸过一次，我们不想再冒险。").questions
     assert q.probes_concern
+
+
+def test_an_acronym_is_a_term_though_its_lower_case_is_a_stop_word() -> None:
+    from app.analysis.terms import index_terms
+
+    assert "it" in index_terms("IT那边会有什么顾虑？")
+    assert "it" not in index_terms("How did it go?")

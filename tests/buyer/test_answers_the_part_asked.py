@@ -256,3 +256,85 @@ def test_two_questions_held_back_alike_get_one_deflection_not_two() -> None:
     say(p, "这件事对您个人压力大不大？院里对您本人有什么考核？")
     deflections = [v.strip() for v in LINES.variants("zh", "personal_deflect")]
     assert sum(v in p.last_reply for v in deflections) == 1, p.last_reply
+
+
+FLEET = "en-fleet-telematics"
+BANK = "zh-bank-risk-platform"
+
+
+def said(p: Played, language: str, key: str) -> bool:
+    return any(v.strip() in p.last_reply for v in LINES.variants(language, key))  # type: ignore[arg-type]
+
+
+def test_told_why_the_seller_came_the_buyer_does_not_ask_what_it_is_about() -> None:
+    p = start(RETAIL)
+    say(p, "林总好，我是云鲜数智的小陈，今天主要想听听您这边门店订货的实际情况。")
+    assert not said(p, "zh", "greeting_reply"), p.last_reply
+    assert said(p, "zh", "go_ahead"), p.last_reply
+    p = start(FLEET)
+    say(
+        p,
+        "Morning Dave, thanks for squeezing me in. I'd just like to understand how things run here.",
+    )
+    assert not said(p, "en", "greeting_reply"), p.last_reply
+    bare = start(RETAIL)
+    say(bare, "林总您好！")
+    assert said(bare, "zh", "greeting_reply"), bare.last_reply  # a bare hello still gets one
+
+
+def test_a_goodbye_ends_the_meeting_with_one() -> None:
+    p = start(ENERGY)
+    say(p, "Hi Karen, thanks for making the time.")
+    say(p, "How many plants do you run today?")
+    say(p, "Okay. Thanks for your time.")
+    assert p.state.ended, p.last_reply
+    assert said(p, "en", "accept_leave"), p.last_reply
+    opening = start(ENERGY)
+    say(opening, "Thanks for your time today, Karen.")
+    assert not opening.state.ended  # thanks at the start is a greeting
+
+
+def test_asked_about_a_thing_its_story_mentions_the_buyer_tells_that_thing() -> None:
+    p = start(MES)
+    say(
+        p,
+        "周总好，我们给锻造厂做MES。有没有关系，我得先听听您这边的情况。您现在生产这块最操心的是什么？",
+    )
+    say(p, "明白，车间在救火的时候谁也不想再添一摊事。您说的救火，主要是在救哪一块？")
+    assert "主机厂那个质量问题" in p.last_reply, p.last_reply
+    say(p, "主机厂那个质量问题，具体是怎么回事？")
+    assert "need:traceability-gap" in answered(p), p.last_reply
+    assert not said(p, "zh", "recall_lead"), p.last_reply
+
+
+def test_asked_what_a_phrase_meant_the_buyer_does_not_just_repeat_the_phrase() -> None:
+    p = start(HOSPITAL)
+    say(p, "许处长好，今天不谈采购，主要想跟您请教一下医院设备管理这块的情况。")
+    say(p, "就是想了解一下，现在全院大型设备的维保是怎么安排的？")
+    say(p, "理解，合作十几年肯定有它的道理。原厂这些年用下来，有没有哪些地方让您觉得不太顺？")
+    say(p, "那回到费用，钱之外，原厂服务在响应上有没有出过让您头疼的事？比如停机。")
+    say(p, "投诉都到院长那儿了，那院里对您这块今年有什么具体的要求吗？")
+    if "兜得住底" not in p.last_reply:  # only a hint of her own stake so far
+        say(p, "这个担子不轻，能多讲两句吗？")
+    assert "兜得住底" in p.last_reply, p.last_reply
+    say(p, "您刚说的兜得住底，具体是指哪些方面要兜住？")
+    assert answered(p), p.last_reply
+    assert not said(p, "zh", "recall_lead"), p.last_reply
+
+
+def test_a_person_by_their_job_is_that_person_but_you_personally_is_the_buyer() -> None:
+    p = start(FLEET)
+    say(p, "Hi Dave, thanks for making time. How do you keep tabs on the fleet today?")
+    say(p, "Would your CFO have any concerns about bringing on something new mid-contract?")
+    assert any(k.startswith("stakeholder:cfo") for k in answered(p)), p.last_reply
+    q = start(FLEET)
+    say(q, "Hi Dave, thanks for making time. How do you keep tabs on the fleet today?")
+    say(q, "Where does this leave you personally, with the owner watching the renewal?")
+    assert not any(k.startswith("stakeholder:owner") for k in answered(q)), q.last_reply
+
+
+def test_asking_who_holds_their_contract_is_no_close() -> None:
+    a = analyze_trainee_turn(1, "CT、核磁这些大机器，现在维保是跟谁签的？", "zh", context_for([]))
+    assert not a.has(Act.hard_close)
+    close = analyze_trainee_turn(1, "那今天就把合同签了吧？", "zh", context_for([]))
+    assert close.has(Act.hard_close)
