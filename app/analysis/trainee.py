@@ -95,6 +95,37 @@ _BUSINESS_QUESTION = lx.rx(
     r"\bhow (many|much|often)\b|\busually\b|\bexpire|\bend\b|\brenew",
     re.I,
 )
+# Judging the buyer's choices or caution instead of asking about them: "您那套老引擎
+# 早该换了", "国企也要与时俱进嘛，老是讲程序", "you're being too cautious".
+_DISMISSES = lx.rx(
+    r"早(就)?(该|应该)(换|改|上|淘汰|升级)|老是(讲|说|提|强调)|与时俱进|"
+    r"(您|你|你们|贵司)[^，,。？?]{0,6}太(保守|谨慎|小心|死板|传统)|想(得)?太多|"
+    r"\byou('re| are) (being )?(too|overly) (cautious|conservative|careful)\b|\bbehind the times\b|"
+    r"\bshould have (replaced|switched|upgraded|moved)\b|\boverthinking\b|"
+    r"\bevery (day|week|month) you wait\b",
+    re.I,
+)
+# A rival run down by comparison: "用友的MES没法跟我们比，他们根本不懂锻造".
+_PUTS_DOWN_RIVAL = lx.rx(
+    r"没法(跟|和)我们比|(跟|和)我们没法比|比不(上|了)我们|远不如我们|(他们|它们|人家|对方|那家)[^，,。]{0,4}根本不懂|"
+    r"\bcan'?t (compare|compete) with us\b|\bnowhere near (us|our)\b|\bdon'?t (even )?understand (the|your) (industry|business)\b",
+    re.I,
+)
+# A trial that leaves production alone, in words the pilot cues lack: "并行跑，不切生产",
+# "用脱敏数据离线回溯", "run it in shadow mode alongside the old engine".
+_NO_RISK_TRIAL = lx.rx(
+    r"并行(跑|运行|测试)|(离线|历史数据)?回溯(测试|验证)?|不(动|切|碰)生产|影子(模式|运行)|"
+    r"\b(run(ning)? (it )?in parallel|parallel run|shadow (mode|run)|back-?test(ing)?|"
+    r"without touching (production|the live system))\b",
+    re.I,
+)
+
+
+def _trial_without_risk(t: str) -> bool:
+    m = _NO_RISK_TRIAL.search(t)
+    return m is not None and not lx.negated(t, m.start())
+
+
 _ECHO_NEG = lx.rx(r"[\u4e00-\u9fff][不没][\u4e00-\u9fff]")
 _QUOTE_BACK = lx.rx(
     r"(您|你)(也|刚才|刚刚|之前|前面)?(说|提到|讲)(了|过|的)|\byou (mentioned|said|told me)\b|\blike you said\b",
@@ -472,6 +503,7 @@ def analyze_trainee_turn(
             mark(Act.greeting, t)
         if (
             lx.ARGUMENT.search(t, language)
+            or _DISMISSES.search(t)
             or (
                 # Read only where an argument could be: a sentence about the buyer or
                 # their view (the reader costs ~0.1 ms a sentence; the scorer has 20 ms).
@@ -484,7 +516,7 @@ def analyze_trainee_turn(
         discounted = _discount(t, language)
         if discounted:
             mark(Act.discount, t)
-        if lx.PILOT.search(t, language):
+        if lx.PILOT.search(t, language) or _trial_without_risk(t):
             mark(Act.pilot, t)
         if (
             words(text) >= 8
@@ -504,7 +536,7 @@ def analyze_trainee_turn(
             mark(Act.summary, t)
         if lx.SELF_DISCLOSURE.search(t, language):
             mark(Act.self_disclosure, t)
-        if not recap and _badmouths(t, language):
+        if not recap and (_badmouths(t, language) or _PUTS_DOWN_RIVAL.search(t)):
             mark(Act.badmouth, t)
 
         product = asks and bool(

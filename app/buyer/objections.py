@@ -106,8 +106,12 @@ def _probes_concern(t: Turn, o: Objection) -> int | None:
         q = asked.question
         if q.leading:
             continue
-        about = asked.intent in (Intent.concern, Intent.elaborate) or bool(
-            lx.PROBE.search(q.text, t.language)
+        # "您真正担心的是不是迁移那两千多条规则时出事？": a guess at the worry, in its words.
+        names_it = bool(_WORRY.search(q.text)) and _reason_words(t, o, q.text) >= AIMED_WORDS
+        about = (
+            asked.intent in (Intent.concern, Intent.elaborate)
+            or bool(lx.PROBE.search(q.text, t.language))
+            or names_it
         )
         if not about:
             continue
@@ -117,9 +121,13 @@ def _probes_concern(t: Turn, o: Objection) -> int | None:
             continue  # "tell me more" after a short answer: more of that answer
         sure = asked.reading.p(Intent.concern) >= SURE_CONCERN
         content = next((r for r in asked.ranked if not r.item.key.startswith("reason:")), None)
-        if not sure and (
-            asked.intent in ASKS_FOR_FACTS
-            or (content is not None and content.lexical >= AIMED_WORDS)
+        if (
+            not sure
+            and not names_it
+            and (
+                asked.intent in ASKS_FOR_FACTS
+                or (content is not None and content.lexical >= AIMED_WORDS)
+            )
         ):
             continue
         if _about_another_concern(t, o, q.text):
@@ -128,6 +136,18 @@ def _probes_concern(t: Turn, o: Objection) -> int | None:
             continue  # what would make Greg nervous is about Greg, not the buyer's own worry
         return i
     return None
+
+
+_WORRY = re.compile(
+    r"担心|顾虑|怕|不放心|忧虑|\b(worr(y|ied|ies)|concern(ed|s)?|afraid|nervous)\b", re.I
+)
+
+
+def _reason_words(t: Turn, o: Objection, question: str) -> float:
+    """BM25 the question shares with the story behind this concern."""
+    scores = t.index.lexical(question)
+    key = f"reason:{o.id}"
+    return next((float(scores[i]) for i, it in enumerate(t.index.items) if it.key == key), 0.0)
 
 
 def _about_another_concern(t: Turn, o: Objection, question: str) -> bool:

@@ -295,7 +295,8 @@ def _summary(t: Turn) -> None:
         if not st.summary_confirmed:
             st.adjust(trust=8)
         st.summary_confirmed = True
-        t.react("summary_confirm")
+        # A guess at the worry that hit it: "Yes, that's about it" leads into the story.
+        t.react("summary_confirm", first=t.probe is not None)
         t.plan.events["summary_confirmed"] = True
     else:
         st.adjust(trust=-2)

@@ -23,6 +23,8 @@ _CONNECTIVE = re.compile(
     re.I,
 )
 _SAYS_UNANSWERED = re.compile(r"回答|没接|answer", re.I)
+# A concern said again that opens with its own lead-in ("你还是没回答我：…") takes no other.
+_LEADS_IN = re.compile(r"^[^，,。.？?！!]{2,14}[：:]")
 _SAYS_WAIT = re.compile(
     r"^.{0,3}(我得先说|先说清楚|先别|别急|不急|且慢|等等|hold on|not so fast|wait|slow down|before (we|you))",
     re.I,
@@ -143,7 +145,7 @@ def word(t: Turn) -> str:
     due = plan.objection
     if due is not None:
         text = due.text
-        if due.refusal and not _SAYS_WAIT.match(text):
+        if due.refusal and not _SAYS_WAIT.match(text) and not _LEADS_IN.match(text):
             # Just conceded a point ("try it on a couple of machines, fine"): "not so fast"
             # would take that back; another concern still stands.
             conceded = bool(plan.events.get("objections_resolved"))

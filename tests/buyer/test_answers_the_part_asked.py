@@ -338,3 +338,33 @@ def test_asking_who_holds_their_contract_is_no_close() -> None:
     assert not a.has(Act.hard_close)
     close = analyze_trainee_turn(1, "那今天就把合同签了吧？", "zh", context_for([]))
     assert close.has(Act.hard_close)
+
+
+def test_judging_the_buyers_caution_or_running_down_a_rival_is_heard_as_such() -> None:
+    p = start(BANK)
+    say(p, "邵总好，我是数衡的小王。")
+    say(p, "您那套老引擎是2016年的，早该换了，现在不换以后更麻烦。")
+    assert said(p, "zh", "argued"), p.last_reply
+    q = start(MES)
+    say(q, "周总好。")
+    say(q, "用友的MES没法跟我们比，他们根本不懂锻造。")
+    assert said(q, "zh", "badmouth"), q.last_reply
+    own = analyze_trainee_turn(1, "我根本不懂锻造，您给我讲讲？", "zh", context_for([]))
+    assert not own.has(Act.badmouth)
+
+
+def test_a_guess_at_the_worry_in_its_own_words_opens_it_up() -> None:
+    p = start(BANK)
+    say(p, "邵总好，我是数衡智能的小周，我们做可以私有化部署的风控决策平台，想先听听您这边的情况。")
+    incumbent = next(o for o in SCENARIOS[BANK].objections if o.id == "incumbent-engine")
+    assert p.state.open_objection == incumbent.id, p.last_reply
+    say(p, "您说得对，核心链路不能随便动。现在这套引擎用下来，有哪些地方是您觉得不得不忍着的？")
+    say(p, "原厂升级确实是一条路。您真正担心的是不是迁移那两千多条规则时出事？")
+    assert f"reason:{incumbent.id}" in answered(p), p.last_reply
+    assert incumbent.reveals in p.last_reply
+    # and a trial that leaves production alone is the remedy it asks for
+    say(
+        p,
+        "所以我们只做回溯测试，并行跑，不动生产，用您的历史数据说话。下周二开个技术交流会，可以吗？",
+    )
+    assert p.state.advance_granted or p.events[-1].get("objections_resolved"), p.last_reply
