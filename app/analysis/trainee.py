@@ -327,6 +327,14 @@ _ZH_WH_AT_END = re.compile(
 )
 # A step is proposed by someone: the seller, or both ("咱们", "let's"); a sentence
 # with neither is not worth the learnt reader's time (the scorer has 20 ms).
+# A question that puts forward something to do together: "Would it make sense to meter the
+# Iowa plant for four weeks…?", "要不我们先…？". Whether it is a step is the reader's call.
+_PROPOSAL_FRAME = re.compile(
+    r"^\W*(要不(要)?(我们|咱们)|(我们|咱们)(先|可以|能不能|要不要))|"
+    r"^\W*(would it make sense|could we|can we|shall we|should we|how about|what if we|"
+    r"why don'?t we|would you be open to|would you be up for)\b",
+    re.I,
+)
 _PROPOSER = re.compile(r"我|咱|您|你|\b(we|let's|let us|i|i'll|i'd|us|you)\b", re.I)
 _CHOICE = re.compile(r"[^还就]还是(?!说)|\b(or|either)\b", re.I)
 _OPEN_ASK = re.compile(
@@ -555,7 +563,9 @@ def analyze_trainee_turn(
         # holds; the learnt reader hears it (in a statement: a question proposing a
         # step is for the cues, which know a close from a step).
         read_step = (
-            read_acts(t, language).p(SA.next_step) if not asks and _PROPOSER.search(t) else 0.0
+            read_acts(t, language).p(SA.next_step)
+            if (not asks and _PROPOSER.search(t)) or (asks and _PROPOSAL_FRAME.search(t))
+            else 0.0
         )
         offered = bool(
             lx.NEXT_STEP.find(t, language)

@@ -20,6 +20,7 @@ _FILLER = re.compile(
     re.I,
 )
 _CLAUSE = re.compile(r"(?<=[，,；;])")
+_JOINT = re.compile(r"^(and|but|so|or|yet|because|而且|并且|但是|可是|所以|因为)\s*", re.I)
 _RHETORICAL_END = re.compile(r"[？?]\s*$")
 Rarity = Callable[[str], float]  # how much a term singles out one passage of the scenario
 
@@ -108,7 +109,8 @@ def point_back(text: str, question: str, rarity: Rarity = _flat) -> str:
     core = clauses[at]
     if len(core) < BRIEF_MIN_CHARS and at + 1 < len(clauses):
         core += clauses[at + 1]
-    return core.strip().rstrip("，,；;。！？!?.")
+    # "As I said, and I had to explain…": a clause cut from its sentence drops its joint.
+    return _JOINT.sub("", core.strip()).rstrip("，,；;。！？!?.")
 
 
 def _join(parts: list[str], source: str) -> str:

@@ -368,3 +368,26 @@ def test_a_guess_at_the_worry_in_its_own_words_opens_it_up() -> None:
         "所以我们只做回溯测试，并行跑，不动生产，用您的历史数据说话。下周二开个技术交流会，可以吗？",
     )
     assert p.state.advance_granted or p.events[-1].get("objections_resolved"), p.last_reply
+
+
+def test_a_step_put_as_would_it_make_sense_gets_a_verdict() -> None:
+    a = analyze_trainee_turn(
+        1,
+        "Would it make sense to meter the Iowa plant for four weeks, at our cost, so the "
+        "baseline is yours before anyone talks money?",
+        "en",
+        context_for([]),
+    )
+    assert a.has(Act.advance)
+    plain = analyze_trainee_turn(
+        1, "Could we talk about how you forecast energy?", "en", context_for([])
+    )
+    assert not plain.has(Act.advance)
+
+
+def test_pointing_back_drops_the_joint_of_a_clause_cut_from_its_sentence() -> None:
+    p = start(ENERGY)
+    say(p, "How do you forecast the energy line today?")
+    say(p, "And when it comes in over budget, who has to explain it?")
+    assert ", and I had" not in p.last_reply, p.last_reply
+    assert "said, and" not in p.last_reply, p.last_reply
