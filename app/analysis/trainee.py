@@ -223,7 +223,7 @@ def _is_question(t: str, next_text: str) -> bool:
         asking = bool(lx.ZH_ASK_FRAME.search(t))
         if lx.ZH_TELL_ME.search(t) and (addressed or asking) and not lx.ZH_SELF_TELL.search(t):
             return True
-        if lx.ZH_GUESS.search(t) and not lx.PITCH_SELF.search(t, "zh"):
+        if lx.ZH_GUESS.search(t) and not lx.PITCH_SELF.search(t, "zh") and not _PLEA.search(t):
             return True
         if lx.ZH_INTERROGATIVE.search(t):
             if lx.ZH_OPINION_FRAME.search(t) or asking:
@@ -329,6 +329,9 @@ _ZH_WH_AT_END = re.compile(
 # with neither is not worth the learnt reader's time (the scorer has 20 ms).
 # A question that puts forward something to do together: "Would it make sense to meter the
 # Iowa plant for four weeks…?", "要不我们先…？". Whether it is a step is the reader's call.
+# "您就给个机会吧", "您就考虑考虑吧": a request with 吧, not a guess to confirm.
+_CAN_DO = re.compile(r"(就|都|也|即|便|直接)(能|可以|可)")
+_PLEA = re.compile(r"(给|让|帮|请|考虑|定|签|行个方便|通融)[^，,。？?]{0,6}吧")
 _PROPOSAL_FRAME = re.compile(
     r"^\W*(要不(要)?(我们|咱们)|(我们|咱们)(先|可以|能不能|要不要))|"
     r"^\W*(would it make sense|could we|can we|shall we|should we|how about|what if we|"
@@ -554,10 +557,13 @@ def analyze_trainee_turn(
             )
             and _PRODUCT_LIKING.search(t, language)
         )
+        order = lx.ORDER.find(t, language)
         close = (
             not recap
-            and bool(lx.ORDER.find(t, language))
+            and order is not None
             and not (asks and _BUSINESS_QUESTION.search(t))
+            # "店长手机上点一下就能下单": what the product lets them do, not a close
+            and not _CAN_DO.search(t[max(0, order.start() - 4) : order.end()])
         )
         # "挑两条最容易出事的线，我们跑一个月" proposes a trial in words no step list
         # holds; the learnt reader hears it (in a statement: a question proposing a

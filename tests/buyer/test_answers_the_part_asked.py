@@ -391,3 +391,14 @@ def test_pointing_back_drops_the_joint_of_a_clause_cut_from_its_sentence() -> No
     say(p, "And when it comes in over budget, who has to explain it?")
     assert ", and I had" not in p.last_reply, p.last_reply
     assert "said, and" not in p.last_reply, p.last_reply
+
+
+def test_what_the_product_lets_them_do_and_a_plea_are_neither_close_nor_question() -> None:
+    ctx = context_for([])
+    feature = analyze_trainee_turn(1, "店长手机上点一下就能下单，特别方便。", "zh", ctx)
+    assert not feature.has(Act.hard_close)
+    assert analyze_trainee_turn(1, "您今天就下单吧。", "zh", ctx).has(Act.hard_close)
+    plea = analyze_trainee_turn(1, "您就给个机会吧，试一下又不要钱。", "zh", ctx)
+    assert not plea.questions
+    guess = analyze_trainee_turn(1, "您那边应该是三班倒吧？", "zh", ctx)
+    assert guess.questions
