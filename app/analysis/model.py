@@ -13,6 +13,9 @@ from app.analysis.topics import Topic
 # penalises, so both read these two numbers.
 PITCH_WORDS = 15
 MONOLOGUE_WORDS = 45
+# Turns in a row of nothing but closed questions about the situation, none following up:
+# the rubric's interrogation. The buyer feels it where the scorer charges it.
+INTERROGATION_RUN = 3
 
 
 class QuestionForm(enum.StrEnum):

@@ -19,6 +19,7 @@ import re
 from app.analysis import lexicon as lx
 from app.analysis.intent import Intent
 from app.analysis.model import (
+    INTERROGATION_RUN,
     MONOLOGUE_WORDS,
     PITCH_WORDS,
     Act,
@@ -58,7 +59,6 @@ _IMPROPER = re.compile(
 
 SURE_CONTENT = 0.6
 SURE_PROPOSAL = 0.5
-INTERROGATION = 4  # turns in a row of nothing but closed situation questions
 _RHETORICAL = re.compile(
     r"能不|难道|哪有|哪能|怎么可能|谁还|\b(who wouldn'?t|how could (i|we)|isn'?t it obvious)\b",
     re.I,
@@ -327,7 +327,7 @@ def _statements(t: Turn) -> None:
         t.react("badmouth", first=True)
     if a.has(Act.leading) and a.questions and not taken_back:  # one word on the manner is enough
         t.react("leading_pushback", first=True)
-    if st.closed_streak >= INTERROGATION and not t.proposal:
+    if st.closed_streak >= INTERROGATION_RUN and not t.proposal:
         st.adjust(patience=-6)
         t.react("interrogation")
     answered = bool(t.plan.answers or t.plan.withheld)

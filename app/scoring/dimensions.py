@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from app.analysis.model import (
+    INTERROGATION_RUN,
     MONOLOGUE_WORDS,
     PITCH_WORDS,
     Act,
@@ -245,7 +246,7 @@ def _about_product(f: Features, index: int) -> bool:
 
 
 def _interrogation_runs(f: Features) -> list[tuple[int, str]]:
-    """Three or more trainee turns in a row of closed situation questions, no follow-up."""
+    """`INTERROGATION_RUN` trainee turns in a row of closed situation questions, no follow-up."""
     runs: list[tuple[int, str]] = []
     streak: list[int] = []
     for x in f.trainee:
@@ -259,7 +260,7 @@ def _interrogation_runs(f: Features) -> list[tuple[int, str]]:
             and x.advance_kind is None  # "Does that work?" after a proposal asks for a yes
         )
         streak = [*streak, x.index] if flat else []
-        if len(streak) == 3:
+        if len(streak) == INTERROGATION_RUN:
             turn = next(y for y in f.trainee if y.index == streak[-1])
             runs.append((turn.index, turn.questions[0].text))
             streak = []

@@ -402,3 +402,15 @@ def test_what_the_product_lets_them_do_and_a_plea_are_neither_close_nor_question
     assert not plea.questions
     guess = analyze_trainee_turn(1, "您那边应该是三班倒吧？", "zh", ctx)
     assert guess.questions
+
+
+def test_the_buyer_feels_an_interrogation_where_the_scorer_charges_it() -> None:
+    from app.scoring.rubric import RubricScorer
+
+    p = start(MES)
+    for q in ["周总好，咱们有几个厂？", "一共多少台设备？", "用的是用友的ERP吗？"]:
+        say(p, q)
+    assert said(p, "zh", "interrogation"), p.last_reply
+    card = RubricScorer().score([(role, text) for role, text in p.turns], language="zh")
+    codes = [e.note for e in card.dimensions["questioning"].evidence]
+    assert any("审问" in n or "interrogat" in n for n in codes), codes
