@@ -14,6 +14,7 @@ from typing import Any
 from app.analysis.conversation import ConversationAnalysis
 from app.analysis.model import BuyerSignal, BuyerTurnAnalysis, ObjectionHit
 from app.analysis.text import content_terms, sentences
+from app.scenarios.content import content_items
 from app.scenarios.schema import Scenario
 from app.scoring.schema import NeedsReport, NeedUncovered, StakeholderUncovered
 
@@ -91,11 +92,28 @@ def with_raised_objections(
     有意见"); the buyer knows it raised one, so objection handling is scored on it.
     """
     by_id = {o.id: o for o in scenario.objections}
+    says = {item.key: item.says for item in content_items(scenario)}
+    cares = {f"stakeholder:{p.id}#cares": p.cares_about for p in scenario.decision.stakeholders}
     turns = list(analysis.turns)
     for i, turn in enumerate(turns):
         if not isinstance(turn, BuyerTurnAnalysis):
             continue
         ev = events.get(turn.index) or {}
+        told = [says.get(k) or cares.get(k) or "" for k in ev.get("answered") or ()]
+        kept = tuple(hit for hit in turn.objections if not _told(hit.quote, told))
+        if kept != turn.objections:
+            # "他最怕换核心系统出故障" told of a colleague, "最后拍板的是黄行长" told of the
+            # process: what the buyer said from the scenario when asked is no pushback.
+            turn = replace(turn, objections=kept)
+            if not kept:
+                turn = replace(
+                    turn,
+                    signals=turn.signals - {BuyerSignal.objection},
+                    evidence={
+                        k: v for k, v in turn.evidence.items() if k is not BuyerSignal.objection
+                    },
+                )
+            turns[i] = turn
         raised = ev.get("objection_raised") or ev.get("objection_restated")
         objection = by_id.get(raised) if isinstance(raised, str) else None
         if objection is None or objection.kind in turn.objection_kinds:
@@ -108,6 +126,11 @@ def with_raised_objections(
             evidence={**turn.evidence, BuyerSignal.objection: quote},
         )
     return replace(analysis, turns=tuple(turns))
+
+
+def _told(quote: str, told: Sequence[str]) -> bool:
+    core = quote.strip().rstrip("。.！!？?")
+    return bool(core) and any(core in t for t in told if t)
 
 
 def _quote(text: str, said: str) -> str:

@@ -177,3 +177,33 @@ def test_every_claim_of_a_reason_names_turns_the_trainee_spoke() -> None:
             assert set(claim.turns) <= spoken | objections, claim
             for i in claim.turns[:3]:
                 assert f"#{i}" in dim.reason
+
+
+def test_in_a_role_play_what_the_buyer_told_when_asked_is_no_objection() -> None:
+    from app.analysis.conversation import analyze_conversation
+    from app.buyer.offline import OfflineBuyer
+    from app.scenarios.catalog import load_builtin
+    from app.scoring.features import extract
+    from app.scoring.needs import with_raised_objections
+    from app.simulation.session import OfflineSession
+
+    scenario = dict(load_builtin())["zh-bank-risk-platform"]
+    session = OfflineSession(scenario, OfflineBuyer(), 3)
+    turns: list[tuple[str, str]] = [("buyer", session.last_reply)]
+    events: dict[int, dict[str, object]] = {}
+    for line in [
+        "邵总好，我是数衡的小周，想先听听您这边的情况。",
+        "理解，您这边自己有团队。您主要顾虑的是哪方面？",
+        "现在这套引擎用下来，有哪些地方是您觉得不得不忍着的？",
+        "信息科技部那边，谁是关键人？他会最担心什么？",
+        "那预算呢？",
+    ]:
+        reply = session.say(line)
+        turns += [("trainee", line), ("buyer", reply.text)]
+        events[len(turns) - 1] = dict(reply.events)
+    at = next(i for i, (role, text) in enumerate(turns) if role == "buyer" and "最怕" in text)
+    assert "郑总" in turns[at][1]  # the IT head's worry, told as asked
+    analysis = with_raised_objections(analyze_conversation(turns, "zh"), scenario, events)
+    assert all(ep.buyer_index != at for ep in extract(analysis).episodes)
+    plain = extract(analyze_conversation(turns, "zh"))  # an imported transcript is read
+    assert any(ep.buyer_index == at for ep in plain.episodes)
