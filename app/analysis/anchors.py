@@ -67,12 +67,18 @@ def minimal(strings: Iterable[str]) -> Anchors | None:
     found = frozenset(strings)
     if "" in found or not found:
         return None
-    if len(found) == 1:
-        return found
-    kept: list[str] = []
+    if len(found) == 1 or len({len(s) for s in found}) == 1:
+        return found  # strings of one length can't hold one another
+    kept: set[str] = set()
+    lengths: set[int] = set()  # of the kept strings: only substrings this long can be kept ones
     for s in sorted(found, key=len):  # a string can only hold shorter ones
-        if not any(k in s for k in kept):
-            kept.append(s)
+        if len(kept) < 8:  # few to scan
+            held = any(k in s for k in kept)
+        else:  # many: look its substrings of a kept length up instead
+            held = any(s[i : i + m] in kept for m in lengths for i in range(len(s) - m + 1))
+        if not held:
+            kept.add(s)
+            lengths.add(len(s))
     return frozenset(kept)
 
 
@@ -133,6 +139,9 @@ def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
 
 def sequence(parts: Iterable[Part]) -> Part:
     """Parts one after another: their exact strings, and the most selective required anchors."""
+    parts = list(parts)
+    if len(parts) == 1 and parts[0].exact is not None and parts[0].exact == parts[0].anchors:
+        return parts[0]  # a literal or a class alone: the loop below would give it back
     options: list[Anchors] = []
     run: frozenset[str] = frozenset({""})  # the product of the current run of exact parts
     whole = True  # the run so far is the whole sequence

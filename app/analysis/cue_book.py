@@ -15,7 +15,10 @@ preceded by a negator ("不打折", "we don't discount").
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import json
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from app.analysis import anchors, cue_syntax
 from app.analysis.anchors import Anchors, Gate, fold, minimal
 from app.analysis.cue_syntax import CueSyntaxError, apostrophes, lower_pattern, parse, rx
 
@@ -64,8 +68,31 @@ def _needs(declared: str) -> Anchors | None:
     return minimal(out)
 
 
-def read_entry(line: str, language: str, where: str = "") -> Entry:
-    """One entry of a `language` cue file; raises CueSyntaxError."""
+def _compiles(regex: str) -> None:
+    try:
+        re.compile(regex)
+    except re.error as e:
+        raise CueSyntaxError(f"not a regex: {e}") from None
+
+
+# What entries in the cue syntax were read as: their regex and anchors, by language and text.
+Readings = dict[str, tuple[str, list[str] | None]]
+
+
+def read_entry(
+    line: str,
+    language: str,
+    where: str = "",
+    *,
+    validated: bool = False,
+    readings: Readings | None = None,
+) -> Entry:
+    """One entry of a `language` cue file; raises CueSyntaxError.
+
+    `validated`: a "re:" entry is not compiled alone to check it (the run holding it
+    is compiled anyway, and `load` reads the files again to name a bad line).
+    `readings`: see read_books.
+    """
     zh = language == "zh"
     cased = not zh and "[A-Z" in line
     lowered = not zh and not cased
@@ -73,20 +100,31 @@ def read_entry(line: str, language: str, where: str = "") -> Entry:
     if found:
         source = found["pattern"]
         regex = apostrophes(lower_pattern(source) if lowered else source)
-        try:
-            re.compile(regex)
-        except re.error as e:
-            raise CueSyntaxError(f"not a regex: {e}") from None
+        if not validated:
+            _compiles(regex)
         return Entry(regex, _needs(found["needs"]), cased, True, where)
     if line.startswith("re:"):
         raise CueSyntaxError("a 're:' entry without 'needs:' (write 'needs: none' if none)")
     text = apostrophes(lower_pattern(line) if lowered else line)
-    entry = parse(text, ignore_case=zh)
-    return Entry(entry.regex, entry.anchors, cased, False, where)
+    known = readings.get(f"{language}:{text}") if readings is not None else None
+    if known is not None:
+        regex, anchors = known[0], frozenset(known[1]) if known[1] is not None else None
+    else:
+        entry = parse(text, ignore_case=zh)
+        regex, anchors = entry.regex, entry.anchors
+        if readings is not None:
+            readings[f"{language}:{text}"] = (regex, sorted(anchors) if anchors else None)
+    return Entry(regex, anchors, cased, False, where)
 
 
-def read_file(path: Path, language: str) -> dict[str, list[Entry]]:
-    """The cues of one file, by name, their entries in file order."""
+def read_file(
+    path: Path, language: str, *, validated: bool = False, readings: Readings | None = None
+) -> dict[str, list[Entry]]:
+    """The cues of one file, by name, their entries in file order.
+
+    `validated`: see read_entry; `readings`: entries in the cue syntax read before
+    (see read_books), added to as entries are read.
+    """
     cues: dict[str, list[Entry]] = {}
     current: list[Entry] | None = None
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -104,13 +142,62 @@ def read_file(path: Path, language: str) -> dict[str, list[Entry]]:
         if current is None:
             raise CueBookError(f"{where}: an entry before the first [CUE NAME] line")
         try:
-            current.append(read_entry(line, language, where))
+            current.append(
+                read_entry(line, language, where, validated=validated, readings=readings)
+            )
         except CueSyntaxError as e:
             raise CueBookError(f"{where}: {e}: {line}") from None
     for name, entries in cues.items():
         if not entries:
             raise CueBookError(f"{path.name}: the cue {name} has no entries")
     return cues
+
+
+# Reading the 4,000 entries in the cue syntax takes a few hundred milliseconds, which
+# every start (each `coach score`) would pay. What they read as only changes with the
+# files or the code that reads them, so the readings are kept in the user's cache
+# directory under a hash of both: a kept reading can't be stale, and without one (a
+# first start, a read-only home) everything is read from the files, only slower.
+_READERS = (Path(cue_syntax.__file__), Path(anchors.__file__), Path(__file__))
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "kacoach"
+
+
+def read_books(
+    directory: Path = CUES_DIR, cache: Path | None = None, *, validated: bool = False
+) -> dict[str, dict[str, list[Entry]]]:
+    """The cues of every language's file, by language and name.
+
+    `cache`: a directory to keep the entries' readings in (see above), or None.
+    """
+    files = [directory / f"{lang}.cues" for lang in LANGUAGES]
+    digest = hashlib.sha256()
+    for path in (*files, *_READERS):
+        digest.update(path.read_bytes())
+    stored = cache / f"cue-readings-{digest.hexdigest()[:24]}.json" if cache else None
+    readings: Readings = {}
+    if stored is not None:
+        try:
+            readings = {k: (v[0], v[1]) for k, v in json.loads(stored.read_bytes()).items()}
+        except (OSError, ValueError, TypeError, IndexError, AttributeError):
+            readings = {}  # none kept yet, or unreadable: read the files
+    known = len(readings)
+    books = {
+        lang: read_file(path, lang, validated=validated, readings=readings)
+        for lang, path in zip(LANGUAGES, files, strict=True)
+    }
+    if stored is not None and len(readings) != known:
+        try:
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            partial = stored.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_text(json.dumps(readings, ensure_ascii=False), encoding="utf-8")
+            partial.replace(stored)  # whole or not at all, even with several starting at once
+        except OSError:
+            pass  # a read-only home: read again next time
+    return books
 
 
 # --- negation -----------------------------------------------------------------
@@ -260,13 +347,17 @@ def _hoist(regexes: list[str]) -> str:
 
 
 def _anchors(entries: Iterable[Entry]) -> Anchors | None:
-    """A run matches where one of its entries does: the union of theirs, if each has some."""
+    """A run matches where one of its entries does: the union of theirs, if each has some.
+
+    (Not reduced with `minimal`: a literal holding another one changes no look-up, and
+    reducing hundreds of them would cost start-up time.)
+    """
     found: set[str] = set()
     for entry in entries:
         if entry.anchors is None:
             return None
         found |= entry.anchors
-    return minimal(found)
+    return frozenset(found)
 
 
 def _run(entries: list[Entry], source: str, flags: int, *, zh: bool, lowered: bool) -> Run:
@@ -293,11 +384,19 @@ def _cue(name: str, zh: list[Entry], en: list[Entry]) -> Cue:
 
 def load(directory: Path = CUES_DIR) -> dict[str, Cue]:
     """Every cue of the cue files, by name."""
-    books = {lang: read_file(directory / f"{lang}.cues", lang) for lang in LANGUAGES}
+    books = read_books(directory, _cache_dir(), validated=True)
     names = dict.fromkeys(itertools.chain(*books.values()))  # first seen first
-    return {
-        name: _cue(name, books["zh"].get(name, []), books["en"].get(name, [])) for name in names
-    }
+    # Each run is compiled once, its "re:" entries with it (compiling each alone first
+    # would add a tenth to start-up); should one fail, read again, checking every entry,
+    # to say which line is wrong.
+    try:
+        return {
+            name: _cue(name, books["zh"].get(name, []), books["en"].get(name, [])) for name in names
+        }
+    except re.error:
+        for lang in LANGUAGES:
+            read_file(directory / f"{lang}.cues", lang)  # raises CueBookError naming the line
+        raise
 
 
 CUES = load()

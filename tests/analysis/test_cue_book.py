@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from app.analysis.cue_book import CUES, CUES_DIR, CueBookError, read_entry, read_file
+from app.analysis.cue_book import (
+    CUES,
+    CUES_DIR,
+    CueBookError,
+    read_books,
+    read_entry,
+    read_file,
+)
 from app.analysis.cue_syntax import CueSyntaxError, parse
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -168,3 +175,26 @@ def test_the_shipped_files_read_cleanly() -> None:
         book = read_file(CUES_DIR / f"{language}.cues", language)
         assert len(book) > 50
         assert all(entries for entries in book.values())
+
+
+def test_kept_readings_read_as_the_files_do(tmp_path: Path) -> None:
+    fresh = read_books(CUES_DIR, None)
+    first = read_books(CUES_DIR, tmp_path)  # reads the files and keeps the readings
+    (kept,) = tmp_path.glob("cue-readings-*.json")
+    second = read_books(CUES_DIR, tmp_path)  # from the kept readings
+    assert fresh == first == second
+    kept.write_text("{not json", encoding="utf-8")  # a broken file is read past
+    assert read_books(CUES_DIR, tmp_path) == fresh
+
+
+def test_readings_are_kept_per_version_of_the_files(tmp_path: Path) -> None:
+    cues, cache = tmp_path / "cues", tmp_path / "cache"
+    cues.mkdir()
+    (cues / "en.cues").write_text("[PRICE]\n\\bprice\n", encoding="utf-8")
+    (cues / "zh.cues").write_text("[PRICE]\n价格\n", encoding="utf-8")
+    before = read_books(cues, cache)
+    (cues / "zh.cues").write_text("[PRICE]\n报价\n", encoding="utf-8")
+    after = read_books(cues, cache)
+    assert [e.regex for e in before["zh"]["PRICE"]] == ["价格"]
+    assert [e.regex for e in after["zh"]["PRICE"]] == ["报价"]
+    assert len(list(cache.glob("cue-readings-*.json"))) == 2
