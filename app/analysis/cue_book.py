@@ -161,9 +161,14 @@ def read_file(
 _READERS = (Path(cue_syntax.__file__), Path(anchors.__file__), Path(__file__))
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "kacoach"
+def _cache_dir() -> Path | None:
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if xdg and Path(xdg).is_absolute():  # a relative one is to be ignored (XDG base dirs)
+        return Path(xdg) / "kacoach"
+    try:
+        return Path.home() / ".cache" / "kacoach"
+    except RuntimeError:  # no home directory to be found: keep nothing
+        return None
 
 
 def read_books(

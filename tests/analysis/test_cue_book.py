@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from app.analysis import cue_book
 from app.analysis.cue_book import (
     CUES,
     CUES_DIR,
@@ -198,3 +199,12 @@ def test_readings_are_kept_per_version_of_the_files(tmp_path: Path) -> None:
     assert [e.regex for e in before["zh"]["PRICE"]] == ["价格"]
     assert [e.regex for e in after["zh"]["PRICE"]] == ["报价"]
     assert len(list(cache.glob("cue-readings-*.json"))) == 2
+
+
+def test_the_cache_directory_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cue_book._cache_dir() == tmp_path / "kacoach"
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    for ignored in ("", "relative/cache"):  # relative: it would depend on the working directory
+        monkeypatch.setenv("XDG_CACHE_HOME", ignored)
+        assert cue_book._cache_dir() == tmp_path / "home" / ".cache" / "kacoach"
