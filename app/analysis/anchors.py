@@ -1,59 +1,57 @@
-"""Literal anchors of a cue pattern: a cheap, sound test that a pattern cannot match.
+"""Literal anchors of a cue entry: a cheap, sound test that an entry cannot match.
 
-Most cue patterns don't match most sentences, yet Python's regex engine tries
+Most cue entries don't match most sentences, yet Python's regex engine tries
 every alternative of a long cue list at every position before saying so. For
-each pattern we derive a set of literal strings of which any match must
-contain at least one (its *anchors*): "(你们|贵司)?的?(价格|报价)太?[高贵]" can't
-match a sentence holding neither "价格" nor "报价". One Aho-Corasick pass over a
+each entry we know a set of literal strings of which any match must contain
+at least one (its *anchors*): "(你们|贵司)?的?(价格|报价)太?[高贵]" can't match a
+sentence holding neither "价格" nor "报价". One Aho-Corasick pass over a
 sentence finds every anchor it holds, and only the patterns with an anchor
 present are run. A pattern with no anchors (an optional first word and
 nothing required after it) is always run.
 
-Soundness rests on the derivation claiming only literals a match must hold.
-Each part of a pattern is read as the finite set of strings it can match
-exactly, where that set is small ("[你您](个人|自己)" is four strings); a run
-of such parts multiplies out into longer, more selective anchors. Zero-width
-parts (assertions, \\b) consume nothing and leave a run intact; optional
-parts add the empty string; anything wider (".", "\\w+", a big class) ends a
-run. Sentences are tested folded (`fold`): ASCII letters lower-cased, and the
-four other characters that re.I matches with an ASCII letter (the Kelvin
-sign with "k", the long s with "s", the Turkish dotted and dotless i with
-"i") mapped to it. So an ASCII letter of a case-insensitive pattern can be
-part of an anchor; any other cased character never is.
+The anchors of an entry in the cue syntax are derived by its parser
+(cue_syntax.py) from the parts below; a true regex entry declares its own
+("needs:"), and tests/analysis/test_anchors.py checks those on every corpus
+sentence. Soundness rests on claiming only literals a match must hold. Each
+part of an entry is read as the finite set of strings it can match exactly,
+where that set is small ("[你您](个人|自己)" is four strings); a run of such
+parts multiplies out into longer, more selective anchors. Zero-width parts
+(\\b, ^, $) consume nothing and leave a run intact; optional parts add the
+empty string; anything wider (a gap, "\\w+", a big class) ends a run.
+Sentences are tested folded (`fold`): ASCII letters lower-cased, and the four
+other characters that re.I matches with an ASCII letter (the Kelvin sign with
+"k", the long s with "s", the Turkish dotted and dotless i with "i") mapped
+to it. So an ASCII letter of a case-insensitive pattern can be part of an
+anchor; any other cased character never is.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
-from typing import Any
 
 import ahocorasick
 
 Anchors = frozenset[str]
 
-# Bump when the derivation changes: anchor_book.py keys stored anchors by it.
-DERIVATION_VERSION = 1
-
 # Beyond these sizes a set of exact strings is too broad to be worth testing for.
-_MAX_CLASS = 12
+MAX_CLASS = 12
 _MAX_EXACT = 64
-_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 
 
 @dataclass(frozen=True)
-class _Part:
+class Part:
+    """What a piece of an entry can match, as far as the gate cares."""
+
     exact: frozenset[str] | None  # every string the part can match, when few
     anchors: Anchors | None  # literals one of which every match holds
 
 
-_WIDE = _Part(None, None)
-_EMPTY = _Part(frozenset({""}), None)
+WIDE = Part(None, None)  # matches too many strings to say anything
+EMPTY = Part(frozenset({""}), None)  # zero-width: \b, ^, $
 
 
 @cache
@@ -64,16 +62,23 @@ def _cost(anchor: str) -> float:
     return 0.2 ** (2 * cjk + latin)
 
 
-def _minimal(strings: frozenset[str]) -> Anchors | None:
+def minimal(strings: Iterable[str]) -> Anchors | None:
     """Drop strings that hold another member: they add nothing to the test."""
-    if "" in strings:
+    found = frozenset(strings)
+    if "" in found or not found:
         return None
-    if len(strings) == 1:
-        return strings
-    kept: list[str] = []
-    for s in sorted(strings, key=len):  # a string can only hold shorter ones
-        if not any(k in s for k in kept):
-            kept.append(s)
+    if len(found) == 1 or len({len(s) for s in found}) == 1:
+        return found  # strings of one length can't hold one another
+    kept: set[str] = set()
+    lengths: set[int] = set()  # of the kept strings: only substrings this long can be kept ones
+    for s in sorted(found, key=len):  # a string can only hold shorter ones
+        if len(kept) < 8:  # few to scan
+            held = any(k in s for k in kept)
+        else:  # many: look its substrings of a kept length up instead
+            held = any(s[i : i + m] in kept for m in lengths for i in range(len(s) - m + 1))
+        if not held:
+            kept.add(s)
+            lengths.add(len(s))
     return frozenset(kept)
 
 
@@ -81,10 +86,6 @@ def _minimal(strings: frozenset[str]) -> Anchors | None:
 def _set_cost(anchors: Anchors) -> tuple[float, int]:
     # fsum: the same total whatever the set's (hash-seeded) order, so the choice is reproducible
     return math.fsum(_cost(a) for a in anchors), len(anchors)
-
-
-def _best(options: list[Anchors]) -> Anchors | None:
-    return min(options, key=_set_cost) if options else None
 
 
 _FOLD = str.maketrans(
@@ -103,32 +104,31 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
-def _char(ch: str, ignore_case: bool) -> str | None:
+def char(ch: str, ignore_case: bool) -> str | None:
     """The character as it appears in folded text, or None if a match can't be pinned to one."""
     if ignore_case and ch.lower() != ch.upper() and not ch.isascii():
         return None
     return fold(ch)
 
 
-def _literal(text: str) -> _Part:
+def literal(text: str) -> Part:
+    """A run of plain characters, already folded (see `char`)."""
     exact = frozenset({text})
-    return _Part(exact, exact)
+    return Part(exact, exact)
 
 
-def _class(items: list[tuple[Any, Any]], ignore_case: bool) -> _Part:
-    chars: set[str] = set()
-    for op, av in items:
-        if op is sre.LITERAL:
-            chars.add(chr(av))
-        elif op is sre.RANGE and av[1] - av[0] < _MAX_CLASS:
-            chars.update(chr(c) for c in range(av[0], av[1] + 1))
-        else:  # NEGATE, CATEGORY, a wide range
-            return _WIDE
-    folded = {_char(c, ignore_case) for c in chars}
-    if len(chars) > _MAX_CLASS or None in folded:
-        return _WIDE
+def chars(members: Iterable[str], ignore_case: bool) -> Part:
+    """A character class of these members."""
+    found = set(members)
+    folded = {char(c, ignore_case) for c in found}
+    if len(found) > MAX_CLASS or None in folded:
+        return WIDE
     exact = frozenset(c for c in folded if c is not None)
-    return _Part(exact, exact)
+    return Part(exact, exact)
+
+
+def optional(part: Part) -> Part:
+    return Part(part.exact | {""}, None) if part.exact is not None else WIDE
 
 
 def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
@@ -137,18 +137,21 @@ def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
     return frozenset(x + y for x, y in itertools.product(a, b))
 
 
-def _sequence(items: list[tuple[Any, Any]], ignore_case: bool) -> _Part:
-    """A sequence: its exact strings, and the most selective anchors among its required parts."""
+def sequence(parts: Iterable[Part]) -> Part:
+    """Parts one after another: their exact strings, and the most selective required anchors."""
+    parts = list(parts)
+    if len(parts) == 1 and parts[0].exact is not None and parts[0].exact == parts[0].anchors:
+        return parts[0]  # a literal or a class alone: the loop below would give it back
     options: list[Anchors] = []
     run: frozenset[str] = frozenset({""})  # the product of the current run of exact parts
     whole = True  # the run so far is the whole sequence
 
     def close() -> None:
-        found = _minimal(run)
+        found = minimal(run)
         if found is not None:
             options.append(found)
 
-    for part in _parts(items, ignore_case):
+    for part in parts:
         if part.anchors is not None:
             options.append(part.anchors)
         if part.exact is None:
@@ -161,68 +164,23 @@ def _sequence(items: list[tuple[Any, Any]], ignore_case: bool) -> _Part:
             extended, whole = part.exact, False
         run = extended
     close()
-    return _Part(run if whole else None, _best(options))
+    best = min(options, key=_set_cost) if options else None
+    return Part(run if whole else None, best)
 
 
-def _parts(items: list[tuple[Any, Any]], ignore_case: bool) -> list[_Part]:
-    """The parts of a sequence, each run of plain characters taken as one literal."""
-    parts: list[_Part] = []
-    text: list[str] = []
-    for op, av in items:
-        folded = _char(chr(av), ignore_case) if op is sre.LITERAL else None
-        if folded is not None:
-            text.append(folded)
-            continue
-        if text:
-            parts.append(_literal("".join(text)))
-            text.clear()
-        parts.append(_part(op, av, ignore_case))
-    if text:
-        parts.append(_literal("".join(text)))
-    return parts
-
-
-def _part(op: Any, av: Any, ignore_case: bool) -> _Part:
-    if op is sre.LITERAL:  # a character that can't be pinned down (see _parts)
-        return _WIDE
-    if op is sre.IN:
-        return _class(av, ignore_case)
-    if op in _ZERO_WIDTH:
-        return _EMPTY  # consumes nothing
-    if op is sre.SUBPATTERN:
-        _group, add_flags, _del_flags, sub = av
-        return _sequence(list(sub), ignore_case or bool(add_flags & re.IGNORECASE))
-    if op is sre.ATOMIC_GROUP:
-        return _sequence(list(av), ignore_case)
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-        low, high, sub = av
-        body = _sequence(list(sub), ignore_case)
-        if (low, high) == (1, 1):
-            return body
-        if (low, high) == (0, 1) and body.exact is not None:
-            return _Part(body.exact | {""}, None)
-        return _Part(None, body.anchors if low >= 1 else None)
-    if op is sre.BRANCH:
-        branches = [_sequence(list(b), ignore_case) for b in av[1]]
-        exact: set[str] | None = set()
-        anchors: set[str] | None = set()
-        for b in branches:
-            exact = exact | b.exact if exact is not None and b.exact is not None else None
-            anchors = anchors | b.anchors if anchors is not None and b.anchors is not None else None
-        if exact is not None and len(exact) > _MAX_EXACT:
-            exact = None
-        return _Part(
-            frozenset(exact) if exact is not None else None,
-            _minimal(frozenset(anchors)) if anchors is not None else None,
-        )
-    return _WIDE  # ANY, NOT_LITERAL, GROUPREF...
-
-
-def anchors_of(pattern: re.Pattern[str]) -> Anchors | None:
-    """Literals one of which every match of `pattern` contains, or None if none can be named."""
-    ignore_case = bool(pattern.flags & re.IGNORECASE)
-    part = _sequence(list(_parser.parse(pattern.pattern, pattern.flags)), ignore_case)
-    return part.anchors
+def branch(parts: Iterable[Part]) -> Part:
+    """Alternatives: a match holds one of them, so it holds an anchor of one of them."""
+    exact: set[str] | None = set()
+    anchors: set[str] | None = set()
+    for b in parts:
+        exact = exact | b.exact if exact is not None and b.exact is not None else None
+        anchors = anchors | b.anchors if anchors is not None and b.anchors is not None else None
+    if exact is not None and len(exact) > _MAX_EXACT:
+        exact = None
+    return Part(
+        frozenset(exact) if exact is not None else None,
+        minimal(anchors) if anchors is not None else None,
+    )
 
 
 class Gate:

@@ -26,10 +26,7 @@ _NEGATABLE = frozenset(
 _SELLER = lx.rx(r"你们|你|您|贵司|\byou\b|\byour\b", re.I)
 # Tools of one's own, not a supplier one is loyal to.
 _OWN_TOOLS = lx.rx(r"\b(excel|word|wps|ppt|ok|it|erp|oa|i)\b|表格|手工", re.I)
-_ACCEPT_ALONE = lx.cue(
-    [r"就这么定|就这么办|一言为定|说定了|那就这样定"],
-    [r"\b(let'?s do (it|that)|you'?ve got a deal|it's a deal|sounds like a plan|works for me)\b"],
-)
+_ACCEPT_ALONE = lx.CUES["ACCEPT_ALONE"]
 
 
 # Kinds whose resistance words are specific enough to pair with a topic
@@ -149,24 +146,10 @@ def buyer_reading(
     return a.objection_kinds, a.signals
 
 
-_OFFER_TO_SEND = lx.cue(
-    [
-        r"我(先|回去|今天|马上|这就|会|来)?(给您|给你|发您|发给您|发给你)|把.{1,24}发(给)?(您|你)|发(一份|个|份|一下).{0,16}给(您|你)"
-    ],
-    [
-        r"\bi('ll| will| can| could)? (send|email|forward) (you|over|it)\b|\blet me (send|email|forward)\b|\bi send you\b"
-    ],
-)
+_OFFER_TO_SEND = lx.CUES["OFFER_TO_SEND"]
 
 
-_AGREED_TIME = lx.cue(
-    [
-        r"^(那|行|好|可以|成)?[，,]?(就)?(下)?(周|星期|礼拜)[一二三四五六日天]|^(就)?(明天|后天|下周)|^(那)?(就)?(这么|这样)定"
-    ],
-    [
-        r"^(ok(ay)?|sure|fine|great|yes|yep),?\s*(let'?s do |how about )?(mon|tues|wednes|thurs|fri|satur|sun)day\b|^(mon|tues|wednes|thurs|fri)day\b|^(next week|tomorrow)\b"
-    ],
-)
+_AGREED_TIME = lx.CUES["AGREED_TIME"]
 
 
 def analyze_buyer_turn(

@@ -50,20 +50,7 @@ _ZH_WHY_ASKED = lx.rx(
     r"为什么|为啥|为何|知道.{0,6}(吗|么)|\bwhy\b|\bwhat('s| is) the (reason|answer|secret)\b", re.I
 )
 
-_PRODUCT_REF = lx.cue(
-    [
-        r"(看完|听完)(演示|介绍|方案|我讲)|(我们|我司|咱们(?!这边|那边|现在|厂|公司)|(刚才|刚刚|之前|上次)(给您|跟您)?(介绍|演示|展示|讲|看)的?|我(给您)?(介绍|演示|展示)的)(的|家)?.{0,6}(产品|方案|系统|平台|功能|界面|演示|服务|设备|软件|东西|模块|版本|报价|价格)",
-    ],
-    [
-        r"\b(our|my)( new| latest| updated)?( \w+)? (product|solution|platform|features?|demo|system|tool|app|offer(ing)?|software|dashboard|module|interface|ui|design|device|machine|package|proposal|pricing)\b",
-        r"\b(the|this|that) (demo|presentation|proposal|offer|new dashboard|new version)\b",
-        r"\bwhat (we|i) (can do|offer)\b|\bour (offer|approach|company|team)\b",
-        r"\b(is|would) (this|it|that) (be )?something you'?d\b|\binterested in (buying|purchasing|getting|ordering|signing)\b",
-        r"\bwhat (i|we)('ve)? (showed|shown|presented|demoed|demonstrated)\b",
-        r"\bwhat you'?ve seen\b",
-        r"\bfeatures? i\b",
-    ],
-)
+_PRODUCT_REF = lx.CUES["PRODUCT_REF"]
 # "这套系统" is ours only when nothing says it is the buyer's ("现在这套系统").
 _PRODUCT_REF_WEAK = lx.rx(
     r"(这套|这款)(新)?(系统|产品|设备|方案|软件|平台)|(这个|这些)(新)?(界面|功能|演示|设计|页面|看板)"
@@ -74,20 +61,7 @@ _BUYERS_OWN = lx.rx(
     r"现在|目前|在用|你们|您的|贵|\b(your|you're using|current|you (have|use|run)|today|now)\b",
     re.I,
 )
-_PRODUCT_LIKING = lx.cue(
-    [
-        r"感兴趣|有兴趣|喜欢|满意|好看|漂亮|顺眼|吸引|打动|觉得(怎么样|如何|还行|不错|咋样)|印象|心动|看上|中意|认可|好用吗|怎么样|(要不要|想不想|愿不愿意)(考虑|买|采购|订|上|入手)",
-        r"合(不合)?(您的?|你的?)?(眼缘|胃口|心意|口味|要求)|看得上|入得了眼|还行吗|可以吗",
-        r"看法|评价|能接受|符合(您的)?(需求|要求|预期)|满足(您的)?(需求|要求)|用得上|能用上|喜不喜欢|好不好|行不行|比.{0,8}(怎么样|如何|强|好|方便|省事|快|简单)",
-        r"想法|感觉|感受|能解决|有用|帮得上|打(几)?分",
-    ],
-    [
-        r"\b(like|love|enjoy|appeal\w*|impress\w*|interest\w*|excit\w*|think of|feel about|something you'?d)\b",
-        r"\bwould you (like|want) to (buy|purchase|order)\b",
-        r"\bmeet (your|the) (needs|requirements|expectations)\b|\bsee yourself using\b|\bwhat you were looking for\b|\bcompare\w* to what you\b|\bgood fit\b",
-        r"\brate\b|\bsee (the )?value in\b|\bvaluable\b|\buseful\b",
-    ],
-)
+_PRODUCT_LIKING = lx.CUES["PRODUCT_LIKING"]
 _BUSINESS_QUESTION = lx.rx(
     r"多少|几[个家条台次]|一般|通常|平时|流程|到期|"
     # "现在维保是跟谁签的？": who they have a contract with, not a close.
@@ -136,20 +110,8 @@ _CONDITIONAL_PREFACE = lx.rx(
     re.I,
 )
 # A bare probe, no topic of its own: it digs into whatever the buyer just said.
-_CONCERN_PROBE = lx.cue(
-    [
-        r"为什么|为啥|为何|怎么回事|什么(问题|原因|情况|事|顾虑)|(最|主要|具体)(担心|顾虑|在意|纠结|卡在)|顾虑|担心的是|哪(里|儿|块|方面)(不放心|没底|有顾虑)"
-    ],
-    [
-        r"\b(why|how come|main thing|what do you mean|what happened|think through|what'?s (behind|driving|holding|stopping)|what (concerns|worries|bothers)|what would (it take|you need|make))\b"
-    ],
-)
-_ELABORATE_PROBE = lx.cue(
-    [r"(展开|多|再|具体|详细)(说|讲|聊)|说说|讲讲|具体(是|指|来说)|比如说|举个例子|怎么讲|怎么说"],
-    [
-        r"\b(say more|tell me more|elaborate|expand on|go on|for example|in what way|how so|what specifically)\b"
-    ],
-)
+_CONCERN_PROBE = lx.CUES["CONCERN_PROBE"]
+_ELABORATE_PROBE = lx.CUES["ELABORATE_PROBE"]
 # The trainee owns a misunderstanding and picks the buyer's point up again.
 _CORRECTED = lx.rx(
     r"(理解|听|搞|说|记)错了|误会了|\bi (misunderstood|misheard|got (that|it) wrong)\b|\bmy (mistake|bad)\b|\bstand corrected\b",
