@@ -200,9 +200,21 @@ def read_books(
             partial = stored.with_suffix(f".{os.getpid()}.tmp")
             partial.write_text(json.dumps(readings, ensure_ascii=False), encoding="utf-8")
             partial.replace(stored)  # whole or not at all, even with several starting at once
+            _prune(stored)
         except OSError:
             pass  # a read-only home: read again next time
     return books
+
+
+KEPT_READINGS = 4  # a few versions side by side (two checkouts, a rebuilt venv), no more
+
+
+def _prune(current: Path) -> None:
+    """Forget all but the most recently written readings: each edit of the files makes one."""
+    others = [p for p in current.parent.glob("cue-readings-*.json") if p != current]
+    others.sort(key=lambda p: p.stat().st_mtime)
+    for old in others[: max(0, len(others) - (KEPT_READINGS - 1))]:
+        old.unlink(missing_ok=True)
 
 
 # --- negation -----------------------------------------------------------------

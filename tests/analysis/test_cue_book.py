@@ -208,3 +208,15 @@ def test_the_cache_directory_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_pa
     for ignored in ("", "relative/cache"):  # relative: it would depend on the working directory
         monkeypatch.setenv("XDG_CACHE_HOME", ignored)
         assert cue_book._cache_dir() == tmp_path / "home" / ".cache" / "kacoach"
+
+
+def test_old_readings_are_forgotten_beyond_a_few(tmp_path: Path) -> None:
+    from app.analysis.cue_book import KEPT_READINGS
+
+    cues, cache = tmp_path / "cues", tmp_path / "cache"
+    cues.mkdir()
+    (cues / "en.cues").write_text("[PRICE]\n\\bprice\n", encoding="utf-8")
+    for n in range(KEPT_READINGS + 3):
+        (cues / "zh.cues").write_text(f"[PRICE]\n价格{n}\n", encoding="utf-8")
+        read_books(cues, cache)
+    assert len(list(cache.glob("cue-readings-*.json"))) == KEPT_READINGS
