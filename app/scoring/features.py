@@ -249,6 +249,13 @@ class Features:
 
 
 # "那次之后" / "this has…": words that point back at what the buyer just told.
+# "我个人怎么想不重要", "Never mind me": the buyer declining to tell is no disclosure to
+# take up.
+_DEFLECTS = re.compile(
+    r"不重要|别问我|不方便(说|细说|谈)|不展开|先不说|以后再(说|聊)|我自己没什么|"
+    r"\b(never mind me|doesn'?t matter|rather not|not today|leave me out)\b",
+    re.I,
+)
 _POINTS_BACK = re.compile(
     r"那(几|一|两|次|回|件|些|个|笔|批|段|阵|天|时候)|这(种|一|几|两|笔|些|批|件|次|段|么)|出了|"
     r"\b(when|after) that\b",
@@ -263,7 +270,11 @@ def brushed_past(buyer: BuyerTurnAnalysis, turn: TraineeTurnAnalysis) -> str | N
     accident, a regulator, their job); "好的，明白。那您最看重哪些功能？" takes
     none of it up: no word of it, nothing pointing back at it, no question about
     what it means for them. Experts read that as not listening, however polite."""
-    serious = buyer.signals & {BuyerSignal.impact, BuyerSignal.personal}
+    serious = {
+        s
+        for s in buyer.signals & {BuyerSignal.impact, BuyerSignal.personal}
+        if not _DEFLECTS.search(buyer.evidence.get(s, ""))
+    }
     if not serious or not turn.questions:
         return None
     # Words of the disclosure itself: "…contract end date with Vantor?" shares the

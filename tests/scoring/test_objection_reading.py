@@ -207,3 +207,17 @@ def test_in_a_role_play_what_the_buyer_told_when_asked_is_no_objection() -> None
     assert all(ep.buyer_index != at for ep in extract(analysis).episodes)
     plain = extract(analyze_conversation(turns, "zh"))  # an imported transcript is read
     assert any(ep.buyer_index == at for ep in plain.episodes)
+
+
+def test_a_buyer_declining_to_talk_about_themselves_is_no_disclosure_to_take_up() -> None:
+    card = score(
+        [
+            ("buyer", "我们现在用的是老系统。"),
+            ("trainee", "那年底销号这件事，对您个人来说压力大吗？"),
+            ("buyer", "我个人怎么想不重要，关键是对公司有没有好处。"),
+            ("trainee", "要是能把各单位的数据拉到一张表上，随时能查，对您年底汇报意味着什么？"),
+            ("buyer", "那当然好。"),
+        ],
+        "zh",
+    )
+    assert code_at(card, 3) != "brushed_past"
