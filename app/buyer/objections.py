@@ -107,7 +107,8 @@ def _probes_concern(t: Turn, o: Objection) -> int | None:
         if q.leading:
             continue
         # "您真正担心的是不是迁移那两千多条规则时出事？": a guess at the worry, in its words.
-        names_it = bool(_WORRY.search(q.text)) and _reason_words(t, o, q.text) >= AIMED_WORDS
+        stories = _story_words(t, q.text)
+        names_it = bool(_WORRY.search(q.text)) and stories.get(o.id, 0.0) >= AIMED_WORDS
         about = (
             asked.intent in (Intent.concern, Intent.elaborate)
             or bool(lx.PROBE.search(q.text, t.language))
@@ -130,7 +131,7 @@ def _probes_concern(t: Turn, o: Objection) -> int | None:
             )
         ):
             continue
-        if _about_another_concern(t, o, q.text):
+        if _about_another_concern(o, stories):
             continue
         if asked.intent is not Intent.elaborate and t.person_meant(q.text) is not None:
             continue  # what would make Greg nervous is about Greg, not the buyer's own worry
@@ -143,19 +144,20 @@ _WORRY = re.compile(
 )
 
 
-def _reason_words(t: Turn, o: Objection, question: str) -> float:
-    """BM25 the question shares with the story behind this concern."""
+def _story_words(t: Turn, question: str) -> dict[str, float]:
+    """BM25 the question shares with the story behind each concern, by objection id."""
     scores = t.index.lexical(question)
-    key = f"reason:{o.id}"
-    return next((float(scores[i]) for i, it in enumerate(t.index.items) if it.key == key), 0.0)
+    return {
+        item.id: float(scores[i])
+        for i, item in enumerate(t.index.items)
+        if item.key.startswith("reason:")
+    }
 
 
-def _about_another_concern(t: Turn, o: Objection, question: str) -> bool:
+def _about_another_concern(o: Objection, stories: dict[str, float]) -> bool:
     """The question clearly takes up the words of a different concern than `o`."""
-    scores = t.index.lexical(question)
-    by_key = {item.key: float(scores[i]) for i, item in enumerate(t.index.items)}
-    mine = by_key.get(f"reason:{o.id}", 0.0)
-    others = [v for k, v in by_key.items() if k.startswith("reason:") and k != f"reason:{o.id}"]
+    mine = stories.get(o.id, 0.0)
+    others = [v for k, v in stories.items() if k != o.id]
     return bool(others) and max(others) >= max(2 * mine, OTHER_CONCERN)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.buyer.lines import load_phrasebook
 from app.buyer.offline import OfflineBuyer
 from app.buyer.state import BuyerState
 from app.scenarios.catalog import load_builtin
@@ -61,3 +62,11 @@ def play(scenario_id: str, lines: list[str], seed: int = 3) -> Played:
             break
         say(p, line)
     return p
+
+
+LINES = load_phrasebook()
+
+
+def said_any(text: str, language: str, key: str) -> bool:
+    """Whether `text` holds any of the phrasebook's lines of this kind."""
+    return any(line.strip() in text for line in LINES.variants(language, key))  # type: ignore[arg-type]

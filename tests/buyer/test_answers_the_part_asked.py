@@ -7,7 +7,7 @@ from app.analysis.conversation import context_for
 from app.analysis.model import Act, SpinStage
 from app.analysis.trainee import analyze_trainee_turn
 from app.buyer.lines import load_phrasebook
-from tests.buyer.play import SCENARIOS, Played, say, start
+from tests.buyer.play import SCENARIOS, Played, said_any, say, start
 
 HOSPITAL = "zh-hospital-equipment-service"
 RETAIL = "zh-retail-fresh-replenishment"
@@ -59,7 +59,7 @@ def test_besides_one_thing_a_question_naming_another_told_item_gets_it_not_that_
     assert "need:report-burden" in answered(p), p.last_reply
     say(p, "那些周报，除了订货那块，店长每周在填表、做汇报上大概要花多少时间来着？")
     assert "need:report-burden" in answered(p), p.last_reply
-    assert not any(v.strip() in p.last_reply for v in LINES.variants("zh", "nothing_else"))
+    assert not said_any(p.last_reply, "zh", "nothing_else")
 
 
 def test_him_after_a_name_is_that_person() -> None:
@@ -116,7 +116,7 @@ def test_after_conceding_a_point_a_remaining_concern_does_not_sound_like_taking_
     # The pilot answers the worry about a third party; the incumbent still stands in the way.
     assert events.get("objections_resolved")
     assert events.get("advance_refused") == "concern"
-    assert not any(v.strip() in p.last_reply for v in LINES.variants("zh", "refusal_lead"))
+    assert not said_any(p.last_reply, "zh", "refusal_lead")
     assert any(
         v.strip().rstrip("：") in p.last_reply
         for v in LINES.variants("zh", "refusal_after_concession_lead")
@@ -191,7 +191,7 @@ def test_a_premature_recap_neither_settles_a_concern_nor_gets_half_agreed() -> N
         "baseline fight. Did I get that right?",
     )
     assert "objections_resolved" not in p.events[-1], p.last_reply
-    assert any(v.strip() in p.last_reply for v in LINES.variants("en", "summary_premature"))
+    assert said_any(p.last_reply, "en", "summary_premature")
 
 
 def test_pointing_back_it_answers_the_ask_not_the_words_the_trainee_quoted() -> None:
@@ -213,7 +213,7 @@ def test_a_personal_question_short_of_full_trust_gets_a_hint_and_later_the_rest(
     say(p, "原厂的维保，这几年用下来，您觉得最不满意的是哪一点？")
     say(p, "理解，原厂用了这么多年，换不换确实得慎重。您最担心的是哪一点？")
     # An understanding and a question about the worry: no "summing up already?" for it.
-    assert not any(v.strip() in p.last_reply for v in LINES.variants("zh", "summary_premature"))
+    assert not said_any(p.last_reply, "zh", "summary_premature")
     say(p, "那要是一台大设备停了几天，对科室和病人那边会有多大影响？")
     assert "need:downtime-impact" in answered(p), p.last_reply
     stake = next(n for n in SCENARIOS[HOSPITAL].needs if n.id == "cost-cut-without-blame")
@@ -223,7 +223,7 @@ def test_a_personal_question_short_of_full_trust_gets_a_hint_and_later_the_rest(
     hint, *rest = [s for s in stake.says.split("。") if s]
     assert hint in p.last_reply  # the target she was set...
     assert not any(s in p.last_reply for s in rest)  # ...not what she fears for herself
-    assert any(v.strip() in p.last_reply for v in LINES.variants("zh", "personal_hint"))
+    assert said_any(p.last_reply, "zh", "personal_hint")
     say(p, "您刚才说的那个担子，能多讲两句吗？")
     assert "板子是打在我身上" in p.last_reply, p.last_reply  # trusted now: the rest of it
     assert hint not in p.last_reply  # not the hint again
@@ -245,7 +245,7 @@ def test_asking_how_the_buyers_renewals_go_on_price_is_no_discount_offer() -> No
     say(p, "许处长您好，谢谢您抽时间，我今天主要是来听听处里的情况。")
     say(p, "跟原厂续约的时候，价格好谈吗？")
     assert "need:rising-service-cost" in answered(p), p.last_reply
-    assert not any(v.strip() in p.last_reply for v in LINES.variants("zh", "discount_unasked"))
+    assert not said_any(p.last_reply, "zh", "discount_unasked")
     offer = analyze_trainee_turn(1, "价格好商量，这个月签还能再优惠。", "zh", context_for([]))
     assert offer.has(Act.discount)  # said as an offer, it still is one
 
@@ -263,7 +263,7 @@ BANK = "zh-bank-risk-platform"
 
 
 def said(p: Played, language: str, key: str) -> bool:
-    return any(v.strip() in p.last_reply for v in LINES.variants(language, key))  # type: ignore[arg-type]
+    return said_any(p.last_reply, language, key)
 
 
 def test_told_why_the_seller_came_the_buyer_does_not_ask_what_it_is_about() -> None:

@@ -10,7 +10,7 @@ from app.buyer.offline import OfflineBuyer
 from app.buyer.state import ObjectionStatus
 from app.scenarios.schema import ObjectionTrigger, Scenario
 from app.simulation.session import OfflineSession
-from tests.buyer.play import SCENARIOS, Played, play, say, start
+from tests.buyer.play import SCENARIOS, Played, play, said_any, say, start
 
 MES = "zh-mes-auto-parts"
 FLEET = "en-fleet-telematics"
@@ -25,10 +25,6 @@ def all_need_lines(scenario_id: str) -> list[str]:
 
 def answered(p: Played) -> list[str]:
     return list(p.events[-1].get("answered", []))
-
-
-def said_any(text: str, language: str, key: str) -> bool:
-    return any(line.strip() in text for line in LINES.variants(language, key))  # type: ignore[arg-type]
 
 
 # --- answer first, then react -------------------------------------------------------------
