@@ -147,6 +147,7 @@ def buyer_reading(
 
 
 _OFFER_TO_SEND = lx.CUES["OFFER_TO_SEND"]
+_SEND_TO_PROCEED = lx.CUES["SEND_TO_PROCEED"]
 
 
 _AGREED_TIME = lx.CUES["AGREED_TIME"]
@@ -161,10 +162,11 @@ def analyze_buyer_turn(
     offered = bool(previous_trainee) and bool(_OFFER_TO_SEND.search(previous_trainee, language))
     # Answering "who else decides?" with who signs is information, not "not my call";
     # "我签不了" to "能不能先把意向书签了？" is a refusal, however the ask was put.
-    asked_decision = (
-        bool(previous_trainee)
-        and bool(lx.DECISION_PROBE.search(previous_trainee, language))
-        and not lx.ORDER.find(previous_trainee, language)
+    probe = lx.DECISION_PROBE.search(previous_trainee, language) if previous_trainee else None
+    order = lx.ORDER.find(previous_trainee, language) if previous_trainee else None
+    # "the people who sign this in the end?" asks who decides; its "sign this" is no close.
+    asked_decision = probe is not None and (
+        order is None or probe.start() <= order.start() < probe.end()
     )
     # "Thursday. Loop in Devon." after a proposal is a yes, whatever errand comes with it.
     proposed = bool(previous_trainee) and bool(
@@ -187,7 +189,9 @@ def analyze_buyer_turn(
     for s in sents:
         t = s.text
         kinds = list(_objection_kinds(t, language))
-        if (offered or agreed_time) and ObjectionKind.send_material in kinds:
+        if ObjectionKind.send_material in kinds and (
+            offered or agreed_time or _SEND_TO_PROCEED.search(t, language)
+        ):
             kinds.remove(ObjectionKind.send_material)
             mark(BuyerSignal.accepts, t)
         if (

@@ -905,13 +905,17 @@ def _taken_back(
             return None
         # The argument may run on into the sentence after the "but".
         after = " ".join([rest, *texts[j + 1 : j + 2]])
+        # "可是…这个钱可比系统费多多了，是吧？": a tag question after the "but" presses
+        # the argument it makes.
+        pressed = any(q.leading for q in questions if q.text in texts[j : j + 2])
         if (
-            lx.VALUE_CLAIM.search(after, language)
+            pressed
+            or lx.VALUE_CLAIM.search(after, language)
             or lx.ARGUMENT.search(after, language)
             or lx.LEADING.search(after, language)
         ):
             return texts[j], True
-        if lx.NEXT_STEP.find(rest, language) and lx.PROPOSING.search(rest, language):
+        if lx.NEXT_STEP.find(after, language) and lx.PROPOSING.search(after, language):
             return texts[j], False  # "Fair enough, but can we meet IT on Tuesday?": pushed past
     return None
 

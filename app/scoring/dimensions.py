@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from app.analysis import lexicon as lx
 from app.analysis.model import (
     INTERROGATION_RUN,
     MONOLOGUE_WORDS,
@@ -325,7 +326,7 @@ def _episode_score(ep: ObjectionEpisode, t: Tally) -> float:
     for act, key, bonus in (
         (Act.value, "value", 25),
         (Act.proof, "proof", 15),
-        (Act.pilot, "pilot", 15),
+        (Act.pilot, "pilot", 25 if soft else 15),  # "no time": a smaller ask answers it
         (Act.advance, "advance", 25 if soft else 10),
     ):
         hit = ep.quote_of(act)
@@ -367,6 +368,24 @@ def _episode_score(ep: ObjectionEpisode, t: Tally) -> float:
 
 
 IMPLICIT_UNDERSTANDING = 20.0
+CAVED_CAP = (50.0, 40.0)  # objection handling with one, two or more concessions given
+
+
+def _parked(ep: ObjectionEpisode, later: list[ObjectionEpisode]) -> tuple[int, str] | None:
+    """The concern was set aside for now ("钱的事先放一边") and explored when the buyer
+    raised it again: one concern, judged where it was taken up (the guidance's
+    keep-the-talk-alive), not an objection ignored. Set aside with an argument or a
+    discount, or never come back to, it is judged where it was raised."""
+    first = ep.responses[0]
+    hit = lx.PARK.search(first.text, first.language)
+    if hit is None or any(
+        ep.quote_of(act) for act in (Act.argument, Act.discount, Act.badmouth, Act.hard_close)
+    ):
+        return None
+    kinds = set(ep.kinds)
+    if any(kinds & set(o.kinds) and o.counter_question() is not None for o in later):
+        return first.index, hit.group(0)
+    return None
 
 
 def _pitched_at(ep: ObjectionEpisode, index: int) -> bool:
@@ -422,7 +441,11 @@ def objection_handling(f: Features) -> DimensionScore:
     # An objection in the buyer's last words, never answered because the talk
     # ended there, counts only when nothing else was answered.
     answered = [ep for ep in f.episodes if ep.responses]
-    scores = [_episode_score(ep, t) for ep in answered or f.episodes]
+    parked = [(ep, hit) for i, ep in enumerate(answered) if (hit := _parked(ep, answered[i + 1 :]))]
+    for _, (index, quote) in parked:
+        t.cite(index, quote, "parked", good=True)
+    judged = [ep for ep in answered if all(ep is not p for p, _ in parked)]
+    scores = [_episode_score(ep, t) for ep in judged or f.episodes]
     base = sum(scores) / len(scores)
     first_obj = f.episodes[0].buyer_index
     gave_up = any(ep.has(Act.give_up) for ep in f.episodes) or _folded(f, first_obj)
@@ -430,12 +453,20 @@ def objection_handling(f: Features) -> DimensionScore:
         base = min(base, 10.0)
     # "那我回去准备一下方案发给您" asks nothing of the buyer: sending a proposal
     # unasked is a continuation, not an advance the buyer commits to.
+    # A small step put as an offer ("Something small instead: one pay cycle of your
+    # data, and you keep the result") proposes a pilot, whether or not it asks.
     advances_after = [
         x
-        for x in f.advances()
+        for x in f.trainee
         if x.index > first_obj
-        and x.advance_kind is not AdvanceKind.order
-        and not (x.advance_kind is AdvanceKind.proposal and not x.questions)
+        and (
+            (
+                x.advance_kind is not None
+                and x.advance_kind is not AdvanceKind.order
+                and not (x.advance_kind is AdvanceKind.proposal and not x.questions)
+            )
+            or (x.advance_kind is None and Act.pilot in x.acts)
+        )
     ]
     closes = [x for x in f.trainee if x.advance_kind is AdvanceKind.order]
     # An advance fits the stage once some need is on the table; a demo asked for
@@ -458,8 +489,12 @@ def objection_handling(f: Features) -> DimensionScore:
         advances_after = fitting
     if advances_after and not gave_up:
         base += 8
+        last = advances_after[-1]
         t.cite(
-            advances_after[-1].index, advances_after[-1].evidence[Act.advance], "advance", good=True
+            last.index,
+            last.evidence.get(Act.advance) or last.evidence[Act.pilot],
+            "advance",
+            good=True,
         )
         t.strength(
             pick(lang, "被拒后仍坚持提出下一步", "kept proposing a next step after pushback"),
@@ -471,16 +506,23 @@ def objection_handling(f: Features) -> DimensionScore:
             pick(lang, "异议之后没有再推进下一步", "never proposed a next step after the pushback"),
             (ep.buyer_index for ep in f.episodes),
         )
+    # Concessions given after the pushback, in the episode or later ("first month
+    # free if you sign this quarter"): the guidance's price war answered with price.
+    caved = [x.index for x in f.acts(Act.discount) if x.index > first_obj]
+    if caved:
+        base = min(base, CAVED_CAP[min(len(caved), len(CAVED_CAP)) - 1])
     if len(closes) >= 2:
         base -= 10
         t.gap(pick(lang, "反复硬性要求成交", "repeated hard closes"), (x.index for x in closes))
-    asked = [q for q in (ep.counter_question() for ep in f.episodes) if q is not None]
+    # A concern set aside and taken up later is one concern, counted where it was taken up.
+    concerns = [ep for ep in f.episodes if all(ep is not p for p, _ in parked)]
+    asked = [q for q in (ep.counter_question() for ep in concerns) if q is not None]
     if asked:
         t.strength(
             pick(
                 lang,
-                f"{len(asked)}/{len(f.episodes)}次异议反问了背后的原因",
-                f"{len(asked)} of {len(f.episodes)} objections explored with a question",
+                f"{len(asked)}/{len(concerns)}次异议反问了背后的原因",
+                f"{len(asked)} of {len(concerns)} objections explored with a question",
             ),
             (i for i, _ in asked),
         )
@@ -491,6 +533,8 @@ def objection_handling(f: Features) -> DimensionScore:
         (Act.badmouth, "贬低竞争对手", "ran down a competitor"),
     ):
         where = [r.index for ep in f.episodes for r in ep.responses if act in r.acts]
+        if act is Act.discount:
+            where = sorted({*where, *caved})
         if where:
             t.gap(pick(lang, zh, en), where)
     if not t.good and not t.bad:

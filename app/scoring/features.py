@@ -128,7 +128,25 @@ class ObjectionEpisode:
                 continue
             if Act.understanding not in r.acts or q == r.evidence.get(Act.followup):
                 return r.index, q
-        return self._question_on_its_ground()
+        return self._question_on_its_ground() or self._question_that_opened_it()
+
+    def _question_that_opened_it(self) -> tuple[int, str] | None:
+        """The question the buyer answered with the problem behind the objection: "不聊换。
+        同样一箱鸡腿，两个品牌拿到的价，一样还是不一样？" after "we're not switching" drew
+        "不一样，差百分之八到十二". Whatever its words, it found what the pushback stood on."""
+        after = self.buyer_after
+        if after is None or after.objections or not self.responses:
+            return None
+        if not after.signals & {BuyerSignal.pain, BuyerSignal.impact}:
+            return None
+        last = self.responses[-1]
+        excluded = {
+            last.evidence.get(a) for a in (Act.advance, Act.hard_close, Act.product_question)
+        }
+        for q in reversed(last.questions):
+            if not q.leading and q.text not in excluded and not presses(q.text, last.language):
+                return last.index, q.text
+        return None
 
     def _question_on_its_ground(self) -> tuple[int, str] | None:
         """A question about what the objection stands on, in words no probe list holds:
@@ -153,9 +171,19 @@ class ObjectionEpisode:
                     continue
                 # One shared content word is enough here: the question already passed
                 # as neither a push nor a close, and it answers the objection's turn.
-                if q.topics & ground or content_terms(q.text) & said:
+                on_ground = q.topics & ground
+                if _fact_check(r, q.text):
+                    # A blank to fill meets the ground only on what the objection is
+                    # about: "明年的盘子啥时候报？" after "no budget" asks about the money;
+                    # "希望什么时候上线？" or "一共有多少家店？" is the next checklist item.
+                    on_ground -= _AROUND_THE_GROUND
+                if on_ground or content_terms(q.text) & said:
                     return r.index, q.text
         return None
+
+
+# Topics a checklist question touches whatever the objection was (when, who, how big).
+_AROUND_THE_GROUND = frozenset({Topic.timeline, Topic.stakeholders, Topic.goal, Topic.scale})
 
 
 # A blank to fill: a number, a date, a name.
@@ -253,9 +281,11 @@ class Features:
 # take up.
 _DEFLECTS = re.compile(
     r"不重要|别问我|不方便(说|细说|谈)|不展开|先不说|以后再(说|聊)|我自己没什么|"
+    r"听听就(算了|行了|好)|你知道就行|别(往外|外传|传出去)|"
     r"\b(never mind me|doesn'?t matter|rather not|not today|leave me out)\b",
     re.I,
 )
+ELLIPTICAL_WORDS = 3
 _POINTS_BACK = re.compile(
     r"那(几|一|两|次|回|件|些|个|笔|批|段|阵|天|时候)|这(种|一|几|两|笔|些|批|件|次|段|么)|出了|"
     r"\b(when|after) that\b",
@@ -270,12 +300,14 @@ def brushed_past(buyer: BuyerTurnAnalysis, turn: TraineeTurnAnalysis) -> str | N
     accident, a regulator, their job); "好的，明白。那您最看重哪些功能？" takes
     none of it up: no word of it, nothing pointing back at it, no question about
     what it means for them. Experts read that as not listening, however polite."""
-    serious = {
-        s
-        for s in buyer.signals & {BuyerSignal.impact, BuyerSignal.personal}
-        if not _DEFLECTS.search(buyer.evidence.get(s, ""))
-    }
+    # "…我就不用干了。这话你听听就算了。": told, then taken back; moving on respects it.
+    if _DEFLECTS.search(buyer.text):
+        return None
+    serious = buyer.signals & {BuyerSignal.impact, BuyerSignal.personal}
     if not serious or not turn.questions:
+        return None
+    # "进度呢？", "Louder where?": a question of a few words leans on what was just said.
+    if words(turn.text) <= ELLIPTICAL_WORDS:
         return None
     # Words of the disclosure itself: "…contract end date with Vantor?" shares the
     # supplier's name with the turn, not the outage it told of.

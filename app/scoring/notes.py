@@ -47,6 +47,10 @@ NOTES: dict[str, tuple[str, str]] = {
     "discount": ("马上让价", "offers a discount at once"),
     "give_up": ("放弃推进", "gives up"),
     "badmouth": ("贬低竞争对手", "runs down a competitor"),
+    "parked": (
+        "先把顾虑放一放，之后又接了回来",
+        "sets the concern aside for now and comes back to it",
+    ),
     "ignored": ("没有回应客户的异议", "ignores the objection"),
     "advance": ("提出明确的下一步", "proposes a concrete next step"),
     "hard_close": ("需求未确认就要求成交", "asks for the order before the need is confirmed"),

@@ -221,3 +221,130 @@ def test_a_buyer_declining_to_talk_about_themselves_is_no_disclosure_to_take_up(
         "zh",
     )
     assert code_at(card, 3) != "brushed_past"
+
+
+# --- a concern set aside and come back to; concessions; questions that opened it up -------
+
+PARKED_THEN_EXPLORED = [
+    ("buyer", "先说清楚，今年没预算上新系统。"),
+    ("trainee", "钱的事先放一边。刚才仓库门口那几托退货，是这周的？"),
+    ("buyer", "这周的，天天都有，门店退回来的临期货。"),
+    ("trainee", "一个月下来，退货这块大概多少钱？"),
+    ("buyer", "两百来万吧。老板已经在会上点名了。可我说了，没钱。"),
+    ("trainee", "明年的预算什么时候报？"),
+    ("buyer", "九月报，财务看回报。"),
+    (
+        "trainee",
+        "那我们先拿您一个仓三个月的退货单做个测算，八月前给您，赶得上九月报预算，您看行吗？",
+    ),
+]
+IGNORED_THEN_EXPLORED = [
+    PARKED_THEN_EXPLORED[0],
+    ("trainee", "刚才仓库门口那几托退货，是这周的？"),
+    *PARKED_THEN_EXPLORED[2:],
+]
+
+
+def test_a_concern_set_aside_and_taken_up_later_is_not_an_ignored_objection() -> None:
+    parked = score(PARKED_THEN_EXPLORED, "zh")
+    ignored = score(IGNORED_THEN_EXPLORED, "zh")
+    assert "先把顾虑放一放，之后又接了回来" in notes(parked, "objection_handling").get(1, [])
+    assert "没有回应客户的异议" not in notes(parked, "objection_handling").get(1, [])
+    assert "没有回应客户的异议" in notes(ignored, "objection_handling").get(1, [])
+    p, i = (c.dimensions["objection_handling"].score for c in (parked, ignored))
+    assert p is not None
+    assert i is not None
+    assert p > i + 10
+
+
+PRICE_EPISODE = [
+    ("buyer", "Ops, Priya speaking."),
+    ("trainee", "Priya, it's Tom from Coldline. You asked for our quote on the two depots."),
+    ("buyer", "I saw it. That is too much. We have twelve thousand a month approved."),
+    (
+        "trainee",
+        "I understand. Twelve against what the spoilage costs you today, or against the "
+        "last contract?",
+    ),
+    ("buyer", "Against the last contract, honestly. Spoilage we never priced."),
+    ("trainee", "What did spoilage cost you at the Leeds depot last summer?"),
+    ("buyer", "Around ninety thousand in write-offs."),
+    (
+        "trainee",
+        "Then shall we price last summer's spoilage properly with your depot manager on "
+        "Thursday, before anyone talks numbers again?",
+    ),
+    ("buyer", "Thursday could work. But twelve is twelve."),
+]
+CAVED = [
+    *PRICE_EPISODE,
+    ("trainee", "Look, I can bring it down to twelve thousand flat if you sign this month."),
+    ("buyer", "Interesting. And the first month?"),
+    ("trainee", "First month free as well, on us."),
+]
+
+
+def test_concessions_after_the_pushback_cap_objection_handling() -> None:
+    held = score(PRICE_EPISODE, "en").dimensions["objection_handling"]
+    caved = score(CAVED, "en").dimensions["objection_handling"]
+    assert held.score is not None
+    assert caved.score is not None
+    assert caved.score <= 40 < held.score
+    assert any("discounted under pressure" in c.text and 11 in c.turns for c in caved.claims)
+
+
+def test_a_question_the_buyer_answers_with_the_problem_behind_we_are_fine_explores_it() -> None:
+    card = score(
+        [
+            ("buyer", "我们有合作的供应商，没打算换。"),
+            ("trainee", "不聊换。同样一箱货，两个品牌拿到的价，一样还是不一样？"),
+            ("buyer", "……不一样。财务拉过，差百分之八到十二。"),
+            ("trainee", "差在哪几个品类？"),
+        ],
+        "zh",
+    )
+    assert "反问，挖顾虑背后的原因" in notes(card, "objection_handling").get(1, [])
+    checklist = score(
+        [
+            ("buyer", "我们有合作的供应商，没打算换。"),
+            ("trainee", "好的。你们一共有多少家门店？"),
+            ("buyer", "四十家。"),
+            ("trainee", "好的，那配送中心有几个？"),
+        ],
+        "zh",
+    )
+    assert "反问，挖顾虑背后的原因" not in notes(checklist, "objection_handling").get(1, [])
+
+
+def test_an_acknowledgement_taken_back_with_a_tag_question_is_arguing() -> None:
+    card = score(
+        [
+            ("buyer", "我们现在没这个计划，年初也没列预算。"),
+            (
+                "trainee",
+                "是，年初没列的项目确实难办。可是续保率每掉一个点，返佣就少一大块，"
+                "这个钱可比系统费多多了，是吧？",
+            ),
+            ("buyer", "我说了没计划。"),
+        ],
+        "zh",
+    )
+    reading = notes(card, "objection_handling").get(1, [])
+    assert "与客户争辩" in reading
+    assert "先表示理解" not in reading
+
+
+def test_sending_what_a_step_needs_is_agreement_not_a_brush_off() -> None:
+    card = score(
+        [
+            ("buyer", "Dana, People Ops."),
+            (
+                "trainee",
+                "Dana, one pay cycle of your correction data and we sort it by cause. Fair?",
+            ),
+            ("buyer", "Fine. Send me the data request and I'll take it from there."),
+            ("trainee", "Request to you tomorrow, readout two weeks after the data."),
+        ],
+        "en",
+    )
+    assert card.dimensions["objection_handling"].score is None  # no objection was raised
