@@ -367,9 +367,12 @@ def _badmouths(t: str, language: str) -> bool:
     )
 
 
-def _discount(t: str, language: str) -> bool:
-    # A free pilot or a free survey is a small step offered, not a price cut.
-    pilot = bool(lx.PILOT.search(t, language) or lx.SITE_VISIT.search(t, language))
+def _discount(t: str, language: str, before: str = "") -> bool:
+    # A free pilot or a free survey is a small step offered, not a price cut; "这一天
+    # 不收费" may speak of the visit the sentence before proposed.
+    pilot = any(
+        lx.PILOT.search(x, language) or lx.SITE_VISIT.search(x, language) for x in (t, before) if x
+    )
     return any(
         not lx.negated(t, m.start())
         and not (pilot and lx.FREE_ONLY.search(m.group(0)))
@@ -486,7 +489,7 @@ def analyze_trainee_turn(
             )
         ) and not recap:
             mark(Act.argument, t)
-        discounted = _discount(t, language)
+        discounted = _discount(t, language, texts[i - 1] if i else "")
         if discounted:
             mark(Act.discount, t)
         if lx.PILOT.search(t, language) or _trial_without_risk(t):
