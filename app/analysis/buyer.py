@@ -159,7 +159,6 @@ def analyze_buyer_turn(
     """`previous_trainee`: what the trainee just said, when known. "Send it over" is a
     brush-off on its own, but a yes when the trainee has just offered to send it."""
     sents = sentences(text) or (Sentence(0, len(text), text.strip() or text),)
-    offered = bool(previous_trainee) and bool(_OFFER_TO_SEND.search(previous_trainee, language))
     # Answering "who else decides?" with who signs is information, not "not my call";
     # "我签不了" to "能不能先把意向书签了？" is a refusal, however the ask was put.
     probe = lx.DECISION_PROBE.search(previous_trainee, language) if previous_trainee else None
@@ -174,6 +173,13 @@ def analyze_buyer_turn(
         and lx.PROPOSING.search(previous_trainee, language)
     )
     agreed_time = proposed and bool(_AGREED_TIME.search(text.strip(), language))
+    # "I'll send it over. Can we pencil in a site tour?" - "Send the information first.":
+    # asked for instead of the step just proposed, the material is the brush-off again.
+    offered = (
+        bool(previous_trainee)
+        and bool(_OFFER_TO_SEND.search(previous_trainee, language))
+        and not proposed
+    )
     objections: list[ObjectionHit] = []
     seen: set[ObjectionKind] = set()
     signals: set[BuyerSignal] = set()

@@ -349,7 +349,15 @@ def _episode_score(ep: ObjectionEpisode, t: Tally) -> float:
         if hit:
             score -= malus
             t.cite(*hit, key, good=False)
-    engaged = counter is not None or moved_on or answered > 0
+    # "行，你这么说我听得进去。周四下午你们过来。": the buyer took the answer, whatever
+    # its words; an answer the buyer agrees to did not leave the objection standing.
+    after = ep.buyer_after
+    taken = after is not None and BuyerSignal.accepts in after.signals and not after.objections
+    if after is not None and taken and answered == 0:
+        score += TAKEN_ANSWER
+        quote = after.evidence.get(BuyerSignal.accepts, after.text)
+        t.cite(after.index, quote, "buyer_accepted", good=True)
+    engaged = counter is not None or moved_on or answered > 0 or taken
     pushed_back = any(
         ep.quote_of(act) for act in (Act.argument, Act.discount, Act.badmouth, Act.hard_close)
     )
@@ -368,6 +376,7 @@ def _episode_score(ep: ObjectionEpisode, t: Tally) -> float:
 
 
 IMPLICIT_UNDERSTANDING = 20.0
+TAKEN_ANSWER = 20.0  # an answer the buyer agreed to, in words no step list holds
 CAVED_CAP = (50.0, 40.0)  # objection handling with one, two or more concessions given
 
 

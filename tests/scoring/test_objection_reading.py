@@ -348,3 +348,44 @@ def test_sending_what_a_step_needs_is_agreement_not_a_brush_off() -> None:
         "en",
     )
     assert card.dimensions["objection_handling"].score is None  # no objection was raised
+
+
+def test_material_asked_for_instead_of_the_step_just_proposed_is_still_a_brush_off() -> None:
+    card = score(
+        [
+            ("buyer", "Tomasz, infrastructure."),
+            ("trainee", "Tomasz, Gareth from Halden. We have a new hall in Birmingham."),
+            ("buyer", "Send me the information about the site."),
+            (
+                "trainee",
+                "I'll send it straight over. And so it doesn't slide, can we pencil in a site "
+                "tour for the week after?",
+            ),
+            ("buyer", "Send the information first. If it is interesting, I will call you."),
+            ("trainee", "Brilliant, it'll be with you this afternoon."),
+        ],
+        "en",
+    )
+    # The second "send it" refuses the tour: complying with it answers a brush-off.
+    assert code_at(card, 5) == "objection_ignored"
+    assert "ignores the objection" in notes(card, "objection_handling")[5]
+
+
+def test_an_answer_the_buyer_agrees_to_did_not_leave_the_objection_standing() -> None:
+    answer = "那就分两步。头一步，半天对磅对台账。第二步，应急的量压在您自己能签的数里头。"
+    turns = [
+        ("buyer", "孙立强。"),
+        ("trainee", "孙部长，清源的老马。您那暂存库，这会儿是宽松，还是挤？"),
+        ("buyer", "挤，九成了。润清停了两次炉，残渣放了十一个月。"),
+        ("trainee", "库里那批残渣要是过了一年，罚多少，谁来担？"),
+        ("buyer", "违法贮存，要记进环境信用，担的是我。可要换，五十万以上的活儿我签不了。"),
+        ("trainee", answer),
+    ]
+    agreed = score([*turns, ("buyer", "行，你这么说我听得进去。周四下午你们过来。")], "zh")
+    refused = score([*turns, ("buyer", "嗯，再说吧。")], "zh")
+    assert "没有回应客户的异议" not in notes(agreed, "objection_handling").get(5, [])
+    a = agreed.dimensions["objection_handling"].score
+    r = refused.dimensions["objection_handling"].score
+    assert a is not None
+    assert r is not None
+    assert a > r
