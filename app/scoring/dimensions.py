@@ -288,12 +288,19 @@ def _episode_score(ep: ObjectionEpisode, t: Tally) -> float:
             t.cite(hit[0], hit[1], "give_up", good=False)
         return 3.0
     score = 10.0
-    understanding = ep.quote_of(Act.understanding)
+    understanding = ep.quote_of(Act.understanding) or ep.conceded()
     counter = ep.counter_question()
     # "Totally, and that's exactly why I'm calling! With our platform…": a nod that
     # leads straight into the pitch, with nothing asked about the concern, is the
     # pitch's opening line, not understanding.
-    if understanding and counter is None and _pitched_at(ep, understanding[0]):
+    # A small step offered on the nod ("No contest, then. Something small instead: …")
+    # answers the concern with a way forward, not with the pitch.
+    if (
+        understanding
+        and counter is None
+        and _pitched_at(ep, understanding[0])
+        and not ep.has(Act.pilot)
+    ):
         t.cite(*understanding, "nod_then_pitch", good=False)
         understanding = None
     if understanding:

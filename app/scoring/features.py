@@ -23,7 +23,7 @@ from app.analysis.model import (
 )
 from app.analysis.responses import counter_question
 from app.analysis.sentence_acts import SentenceAct, read_acts
-from app.analysis.text import content_terms, words
+from app.analysis.text import cjk_count, content_terms, sentences, words
 from app.analysis.topics import Topic
 
 DECISION_TOPICS = (Topic.decision, Topic.stakeholders, Topic.budget, Topic.timeline, Topic.criteria)
@@ -107,6 +107,27 @@ class ObjectionEpisode:
         """The answer waves the objection away ("Sure, anyway. ...", "这个先不说")."""
         return any(_DISMISS.search(r.text) for r in self.responses[:1])
 
+    def conceded(self) -> tuple[int, str] | None:
+        """ "不换人。换个谈法——…", "No contest, then. Something small instead.": the answer
+        opens by granting the buyer's condition in a few of its words, then goes another
+        way; the opposite of arguing it, and the understanding a stock phrase would say."""
+        if not self.responses:
+            return None
+        r = self.responses[0]
+        if r.has(Act.argument, Act.discount, Act.hard_close, Act.give_up):
+            return None
+        said = sentences(r.text)
+        if len(said) < 2:
+            return None  # granted and left there is compliance, not a way forward
+        first = said[0].text
+        # "不换人。" grants; "不换才吃亏。" argues in as few characters, so Chinese gets three.
+        short = cjk_count(first) <= GRANT_CHARS if cjk_count(first) else words(first) <= GRANT_WORDS
+        if not short or not _GRANTS.match(first):
+            return None
+        if _shared_words(first, self.quote):
+            return r.index, first
+        return None
+
     def counter_question(self) -> tuple[int, str] | None:
         """The first question back that digs into the objection (反问)."""
         if self.brushed_aside():
@@ -184,6 +205,19 @@ class ObjectionEpisode:
 
 # Topics a checklist question touches whatever the objection was (when, who, how big).
 _AROUND_THE_GROUND = frozenset({Topic.timeline, Topic.stakeholders, Topic.goal, Topic.scale})
+
+
+GRANT_WORDS, GRANT_CHARS = 4, 3
+_GRANTS = re.compile(r"\W*(不|没|别|no\b|not\b)", re.I)
+_NOT_CONTENT = frozenset("不没别了的是就那这吧啊呢吗么个也都")
+
+
+def _shared_words(short: str, objection: str) -> bool:
+    """A content word (English) or a content character (Chinese) in both."""
+    if content_terms(short) & content_terms(objection):
+        return True
+    chars = {c for c in short if "\u4e00" <= c <= "\u9fff"} - _NOT_CONTENT
+    return bool(chars & set(objection))
 
 
 # A blank to fill: a number, a date, a name.

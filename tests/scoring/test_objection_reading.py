@@ -389,3 +389,17 @@ def test_an_answer_the_buyer_agrees_to_did_not_leave_the_objection_standing() ->
     assert a is not None
     assert r is not None
     assert a > r
+
+
+def test_granting_the_buyers_condition_in_a_few_words_then_another_way_is_understanding() -> None:
+    opening = [
+        ("buyer", "罗敏。"),
+        ("trainee", "罗总，链鲜的小蒋。价差这块，您想先动哪一头？"),
+        ("buyer", "主力供应商跟老板是老交情，我不可能给人家换了。"),
+    ]
+    granted = score(
+        [*opening, ("trainee", "不换人。换个谈法：两个品牌的量合起来，拿总量去谈。")], "zh"
+    )
+    argued = score([*opening, ("trainee", "不换才吃亏。两个品牌的量合起来，拿总量去谈。")], "zh")
+    assert "先表示理解" in notes(granted, "objection_handling").get(3, [])
+    assert "先表示理解" not in notes(argued, "objection_handling").get(3, [])
