@@ -89,9 +89,13 @@ def answers_in_substance(t: Turn, o: Objection) -> bool:
 
 
 def _statements(t: Turn) -> list[str]:
-    """The turn without its questions: what the trainee offers, not what it asks."""
-    asked = {x.question.text for x in t.asked}
-    return [s.text for s in sentences(t.analysis.text) if s.text not in asked]
+    """The turn without its questions: what the trainee offers, not what it asks. A
+    step offered as a question ("如果先拿两三台试半年，原厂的保修不动，出了问题我们
+    兜底，您觉得说得通吗？") offers what it names, so it stays."""
+    a = t.analysis
+    offered = {a.evidence.get(Act.pilot), a.evidence.get(Act.advance)} - {None}
+    asked = {x.question.text for x in t.asked} - offered
+    return [s.text for s in sentences(a.text) if s.text not in asked]
 
 
 def _probes_concern(t: Turn, o: Objection) -> int | None:

@@ -414,3 +414,19 @@ def test_the_buyer_feels_an_interrogation_where_the_scorer_charges_it() -> None:
     card = RubricScorer().score([(role, text) for role, text in p.turns], language="zh")
     codes = [e.note for e in card.dimensions["questioning"].evidence]
     assert any("审问" in n or "interrogat" in n for n in codes), codes
+
+
+def test_a_step_offered_as_a_question_settles_the_concern_it_answers() -> None:
+    # The worry told (the OEM's backing keeps her covered); the trial offered as a
+    # question keeps the OEM's warranty and takes the risk: it answers the worry.
+    p = start(HOSPITAL)
+    say(p, "许处长您好，谢谢您抽时间，今天主要想听听设备科这边维保的情况。")
+    say(p, "现在大型设备的维保主要是原厂在做吧？用下来您感觉怎么样？")
+    say(p, "您的顾虑我理解，换维保商确实不是小事。您最担心的是哪一块？")
+    assert p.events[-1].get("objection_reason_shared") == "incumbent-oem", p.last_reply
+    say(
+        p,
+        "如果先拿两三台不那么关键的设备试半年，原厂的保修不动，出了问题我们兜底，"
+        "您觉得这个思路能不能在院里说得通？",
+    )
+    assert "incumbent-oem" in p.events[-1].get("objections_resolved", []), p.last_reply
