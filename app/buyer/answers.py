@@ -691,7 +691,15 @@ def _and_the_pain(t: Turn, asked: Asked, best: Ranked) -> None:
 
 def _fresh(t: Turn, asked: Asked, best: Ranked, parity: float) -> ContentItem | None:
     """Another reading of a question about something already told: a thing not told yet,
-    scoring near the best and sharing at least `parity` times its words."""
+    scoring near the best and sharing at least `parity` times its words, or nearly as
+    many when it holds words of the question the told thing lacks ("原厂的响应速度…头疼
+    吗？" after the cost was told: the response speed is in the downtime story)."""
+    asked_terms = set(index_terms(asked.question.text))
+    told_terms = set(index_terms(best.item.match_text))
+
+    def new_words(item: ContentItem) -> bool:
+        return bool((asked_terms & set(index_terms(item.match_text))) - told_terms)
+
     return next(
         (
             r.item
@@ -703,10 +711,16 @@ def _fresh(t: Turn, asked: Asked, best: Ranked, parity: float) -> ContentItem | 
             # "要改一条策略，是自己能动，还是得排队等别的部门？" after the buyer told of
             # the queue for rule changes: asked again, not about the modelling team
             # that merely shares a few words; point back to what was told.
-            and r.lexical >= parity * best.lexical
+            and (
+                r.lexical >= parity * best.lexical
+                or (r.lexical >= NEW_WORDS_PARITY * parity * best.lexical and new_words(r.item))
+            )
         ),
         None,
     )
+
+
+NEW_WORDS_PARITY = 0.9
 
 
 def _concern(t: Turn, asked: Asked, item: ContentItem) -> None:

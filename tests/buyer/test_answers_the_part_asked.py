@@ -430,3 +430,15 @@ def test_a_step_offered_as_a_question_settles_the_concern_it_answers() -> None:
         "您觉得这个思路能不能在院里说得通？",
     )
     assert "incumbent-oem" in p.events[-1].get("objections_resolved", []), p.last_reply
+
+
+def test_a_follow_up_in_words_the_told_need_lacks_goes_to_the_untold_one() -> None:
+    # The cost was told; asked about the OEM's response speed, the buyer does not say
+    # the cost again: response speed belongs to the downtime story (held back or told).
+    p = start(HOSPITAL)
+    say(p, "许处长您好，谢谢您抽时间，今天主要想听听设备科这边维保的情况。")
+    say(p, "现在全院的大型设备，维保主要是交给原厂在做吧？用下来您感觉怎么样？")
+    assert "need:rising-service-cost" in answered(p), p.last_reply
+    say(p, "原厂的响应速度，这两年有没有让您头疼的时候？")
+    assert "need:rising-service-cost" not in answered(p), p.last_reply
+    assert not said_any(p.last_reply, "zh", "recall_lead"), p.last_reply
