@@ -11,7 +11,7 @@ from app.scenarios.schema import Scenario
 from app.scoring import dimensions
 from app.scoring.coaching import coach_turns
 from app.scoring.features import extract
-from app.scoring.needs import needs_report, with_raised_objections
+from app.scoring.needs import advance_outcome, needs_report, with_raised_objections
 from app.scoring.notes import note
 from app.scoring.schema import DIMENSIONS, DimensionName, DimensionScore, Flag, Scorecard
 
@@ -73,6 +73,11 @@ class RubricScorer:
             version=VERSION,
             coaching=coach_turns(analysis, features),
             needs_uncovered=report,
+            outcome=(
+                advance_outcome(scenario, events, analysis.language)
+                if events is not None and scenario is not None
+                else None
+            ),
             flags=flags,
             stats={
                 "trainee_turns": len(analysis.trainee),

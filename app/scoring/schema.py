@@ -85,6 +85,17 @@ class NeedsReport(BaseModel):
     stakeholders_total: int = 0
 
 
+class AdvanceOutcome(BaseModel):
+    """Whether the meeting won the next step the scenario sets, by the buyer's own record."""
+
+    goal: str  # the scenario's next step, in its words
+    status: Literal["agreed", "refused", "not_asked"]
+    index: int | None = None  # the buyer turn that agreed, or last refused
+    asks: int = 0  # buyer turns that answered a proposal (agreed or refused)
+    reason: str | None = None  # why the last refusal, in the transcript's language
+    why: str | None = None  # its code: needs, trust, concern, unfitting, stall
+
+
 class Flag(BaseModel):
     type: str  # "injection", "disagreement", ...
     index: int | None = None
@@ -120,6 +131,7 @@ class Scorecard(BaseModel):
     version: str = "rubric@1"
     coaching: list[TurnCoaching] = Field(default_factory=list)
     needs_uncovered: NeedsReport | None = None
+    outcome: AdvanceOutcome | None = None  # role-plays only: was the next step won?
     flags: list[Flag] = Field(default_factory=list)
     stats: dict[str, Any] = Field(default_factory=dict)
     prompts: dict[str, str] = Field(default_factory=dict)  # role -> prompt id@version
