@@ -46,6 +46,23 @@ def _en_title_forms(title: str) -> list[str]:
 
 _THIRD_PERSON = re.compile(r"他|她|\b(he|him|his|she|her)\b", re.I)
 _ZH_TITLES = ("总", "主任", "部长", "经理", "处长", "院长", "董", "科长", "行长", "主管")
+# A department: "信息部", "采购中心", "IT" - how people refer to the one who heads it.
+_ZH_UNIT = r"[A-Za-z]{2,6}|[\u4e00-\u9fff]{2,4}?(?:部|科|处|室|中心)"
+_ZH_ROLE = r"总|经理|主任|部长|处长|科长|主管|副|负责人"
+
+
+def _zh_units(name: str, title: str, says: str) -> tuple[str, ...]:
+    """The units a stakeholder is known by: the one in the title ("信息部经理"), and the
+    one the buyer puts before their name ("IT的曾磊", "商品部唐总")."""
+    units = [m.group(1) for m in re.finditer(rf"^({_ZH_UNIT})(?={_ZH_ROLE}|$)", title)]
+    for n in (name, *(name[:1] + x for x in _ZH_TITLES)):
+        units += [m.group(1) for m in re.finditer(rf"({_ZH_UNIT})的?{re.escape(n)}", says)]
+    return tuple(dict.fromkeys(units))
+
+
+def _names_unit(unit: str, lowered: str) -> bool:
+    # "IT那边" names the IT lead; "digit" does not.
+    return bool(re.search(rf"(?<![a-z]){re.escape(unit.lower())}(?![a-z])", lowered))
 
 
 class Turn:
@@ -128,6 +145,8 @@ class Turn:
             if self.language == "zh":
                 forms = [s.name, s.title, *(s.name[:1] + x for x in _ZH_TITLES)]
                 if any(f and f.lower() in lowered for f in forms):
+                    return self.index.by_key.get(f"stakeholder:{s.id}")
+                if any(_names_unit(unit, lowered) for unit in _zh_units(s.name, s.title, s.says)):
                     return self.index.by_key.get(f"stakeholder:{s.id}")
                 continue
             # A person's name ("Tom Reyes": also "Tom"), never a word inside another

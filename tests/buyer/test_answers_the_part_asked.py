@@ -442,3 +442,14 @@ def test_a_follow_up_in_words_the_told_need_lacks_goes_to_the_untold_one() -> No
     say(p, "原厂的响应速度，这两年有没有让您头疼的时候？")
     assert "need:rising-service-cost" not in answered(p), p.last_reply
     assert not said_any(p.last_reply, "zh", "recall_lead"), p.last_reply
+
+
+def test_a_department_named_as_people_say_it_is_its_head() -> None:
+    # "IT那边" is the IT lead the buyer calls "IT的曾磊", not the area managers whose
+    # probes share "那边" and "顾虑".
+    p = start(RETAIL)
+    say(p, "林总您好，谢谢您抽时间。想先了解一下，现在门店的生鲜订货是怎么定量的？")
+    say(p, "这个事情要推下去，除了您，还有哪些部门要参与？")
+    say(p, "IT那边会有什么顾虑？")
+    assert "stakeholder:it-manager" in answered(p), p.last_reply
+    assert "stakeholder:area-managers" not in answered(p), p.last_reply
