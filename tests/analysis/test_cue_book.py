@@ -38,6 +38,8 @@ CASES = [
     ("GREETING", "zh", "王总您好，我是小李。", True),
     ("GREETING", "en", "Hello, thanks for making the time.", True),
     ("UNDERSTANDING", "zh", "您说的确实有道理。", True),
+    ("UNDERSTANDING", "zh", "贵是贵一点，不瞒您。", True),
+    ("UNDERSTANDING", "zh", "可是可以，就是得排期。", False),
     ("UNDERSTANDING", "en", "That sounds really frustrating.", True),
     ("DISCOUNT", "zh", "价格上我们可以给您打个九折。", True),
     ("DISCOUNT", "zh", "这个价格我们不打折。", False),  # negated
