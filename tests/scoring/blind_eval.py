@@ -1,6 +1,6 @@
 """Score a blind-rated set and compare with its two independent raters.
 
-    python -m tests.scoring.blind_eval [--set blind|dev] [--show]
+    python -m tests.scoring.blind_eval [--set blind|blind2|dev] [--show]
 
 Both sets hold transcripts written by helpers who never saw the scorer's code,
 cues or earlier sets, each rated separately by two raters who saw only the
@@ -10,6 +10,9 @@ agreement with each other is printed beside it, since no scorer can be held to
 more than that.
 
 - blind/ (44 transcripts) is held out: it measures, nothing is tuned on it.
+- blind2/ (44 transcripts, four industries no other set uses, written and rated
+  on 2026-12-07 by helpers who never saw the scorer) is the validation set of
+  issue #11: measured once per change worth reporting, never read for misses.
 - dev/ (40 transcripts, five industries no other set uses) is where the
   scorer's misses are read; its figures show progress, blind/ shows whether it
   carries over.
@@ -29,7 +32,11 @@ from app.scoring.transcript import Transcript
 from tests.scoring.calibration_eval import spearman
 
 BLIND = Path(__file__).parent / "blind"
-SETS = {"blind": BLIND, "dev": Path(__file__).parent / "dev"}
+SETS = {
+    "blind": BLIND,
+    "blind2": Path(__file__).parent / "blind2",
+    "dev": Path(__file__).parent / "dev",
+}
 BANDS = ("absent", "weak", "developing", "proficient", "excellent")
 
 
