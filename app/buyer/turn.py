@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from app.analysis.model import TraineeTurnAnalysis
 from app.analysis.text import content_terms, sentences
@@ -51,6 +52,7 @@ _ZH_UNIT = r"[A-Za-z]{2,6}|[\u4e00-\u9fff]{2,4}?(?:部|科|处|室|中心)"
 _ZH_ROLE = r"总|经理|主任|部长|处长|科长|主管|副|负责人"
 
 
+@lru_cache(maxsize=256)  # asked for every stakeholder on every question
 def _zh_units(name: str, title: str, says: str) -> tuple[str, ...]:
     """The units a stakeholder is known by: the one in the title ("信息部经理"), and the
     one the buyer puts before their name ("IT的曾磊", "商品部唐总")."""

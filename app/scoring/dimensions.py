@@ -460,7 +460,8 @@ def objection_handling(f: Features) -> DimensionScore:
     parked = [(ep, hit) for i, ep in enumerate(answered) if (hit := _parked(ep, answered[i + 1 :]))]
     for _, (index, quote) in parked:
         t.cite(index, quote, "parked", good=True)
-    judged = [ep for ep in answered if all(ep is not p for p, _ in parked)]
+    aside = {p.buyer_index for p, _ in parked}  # judged where they were taken up
+    judged = [ep for ep in answered if ep.buyer_index not in aside]
     scores = [_episode_score(ep, t) for ep in judged or f.episodes]
     base = sum(scores) / len(scores)
     first_obj = f.episodes[0].buyer_index
@@ -531,7 +532,7 @@ def objection_handling(f: Features) -> DimensionScore:
         base -= 10
         t.gap(pick(lang, "反复硬性要求成交", "repeated hard closes"), (x.index for x in closes))
     # A concern set aside and taken up later is one concern, counted where it was taken up.
-    concerns = [ep for ep in f.episodes if all(ep is not p for p, _ in parked)]
+    concerns = [ep for ep in f.episodes if ep.buyer_index not in aside]
     asked = [q for q in (ep.counter_question() for ep in concerns) if q is not None]
     if asked:
         t.strength(

@@ -16,7 +16,7 @@ from app.analysis.model import BuyerSignal, BuyerTurnAnalysis, ObjectionHit
 from app.analysis.text import content_terms, sentences
 from app.scenarios.content import content_items
 from app.scenarios.schema import Scenario
-from app.scoring.notes import pick
+from app.scoring.notes import NOTES, note
 from app.scoring.schema import AdvanceOutcome, NeedsReport, NeedUncovered, StakeholderUncovered
 
 
@@ -145,28 +145,6 @@ def _quote(text: str, said: str) -> str:
     return max(parts, key=lambda s: len(content_terms(s.text) & want)).text
 
 
-# Why the buyer turned the step down, as the buyer's record has it (app/buyer/advance.py).
-_REFUSED_BECAUSE: dict[str, tuple[str, str]] = {
-    "needs": (
-        "客户觉得你对他们的情况还了解得不够，需求没挖到位",
-        "the buyer felt you did not yet understand their situation: too few needs uncovered",
-    ),
-    "trust": ("客户对你的信任还不够", "the buyer did not trust you enough yet"),
-    "concern": (
-        "客户还有顾虑没有打消，下一步被这个顾虑挡住了",
-        "a concern of the buyer's was still standing in the way",
-    ),
-    "unfitting": (
-        "提议的下一步不合客户这个阶段的需要",
-        "the step proposed did not fit what the buyer needed at this stage",
-    ),
-    "stall": (
-        "客户用托辞把下一步拖住了，托辞没有被处理",
-        "the buyer stalled, and the stall was not dealt with",
-    ),
-}
-
-
 def advance_outcome(
     scenario: Scenario, events: Mapping[int, Mapping[str, Any]], language: str
 ) -> AdvanceOutcome:
@@ -183,15 +161,8 @@ def advance_outcome(
         return AdvanceOutcome(goal=goal, status="agreed", index=granted[0], asks=asks)
     if refused:
         index, why = refused[-1]
-        zh, en = _REFUSED_BECAUSE.get(
-            why, ("客户没有同意下一步", "the buyer did not agree to the step")
-        )
+        key = f"refused_{why}" if f"refused_{why}" in NOTES else "refused"
         return AdvanceOutcome(
-            goal=goal,
-            status="refused",
-            index=index,
-            asks=asks,
-            reason=pick(language, zh, en),
-            why=why,
+            goal=goal, status="refused", index=index, asks=asks, reason=note(key, language), why=why
         )
     return AdvanceOutcome(goal=goal, status="not_asked")

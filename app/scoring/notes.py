@@ -57,6 +57,25 @@ NOTES: dict[str, tuple[str, str]] = {
     "buyer_softened": ("客户态度松动", "the buyer softened"),
     "buyer_accepted": ("客户同意了下一步", "the buyer agreed to a next step"),
     "injection": ("这句话是说给评分系统的，不计分", "addressed to the scorer; ignored"),
+    # why the buyer turned the next step down, by the code in its record (app/buyer/advance.py)
+    "refused": ("客户没有同意下一步", "the buyer did not agree to the step"),
+    "refused_needs": (
+        "客户觉得你对他们的情况还了解得不够，需求没挖到位",
+        "the buyer felt you did not yet understand their situation: too few needs uncovered",
+    ),
+    "refused_trust": ("客户对你的信任还不够", "the buyer did not trust you enough yet"),
+    "refused_concern": (
+        "客户还有顾虑没有打消，下一步被这个顾虑挡住了",
+        "a concern of the buyer's was still standing in the way",
+    ),
+    "refused_unfitting": (
+        "提议的下一步不合客户这个阶段的需要",
+        "the step proposed did not fit what the buyer needed at this stage",
+    ),
+    "refused_stall": (
+        "客户用托辞把下一步拖住了，托辞没有被处理",
+        "the buyer stalled, and the stall was not dealt with",
+    ),
 }
 
 
