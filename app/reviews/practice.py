@@ -4,7 +4,7 @@ A scorecard stores each coached turn as a code, a label and a tip in the
 transcript's language. Several codes share one tip (every kind of next step
 proposed before a summary gets "summarise the need first"), and the same tip
 reads differently in zh and en; so misses are counted by the tip's key in
-app.scoring.coaching.TIPS, not by code or wording. The report's "practise
+the scorecard book ("tip.<key>", app.i18n), not by code or wording. The report's "practise
 next" and the dashboard's common misses both read this.
 """
 
@@ -14,17 +14,18 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.scoring.coaching import LABELS, TIPS
+from app.i18n.catalog import LANGS, SCORECARD
+from app.scoring.coaching import TIPS
 
 # The stored tip text (either language) -> its key.
-_TIP_KEYS = {text: key for key, pair in TIPS.items() for text in pair}
+_TIP_KEYS = {SCORECARD.say(lang, f"tip.{key}"): key for key in TIPS for lang in LANGS}
 # Tips that say where a good question goes next, not a miss: ranked after the misses.
 PROGRESSIONS = frozenset({"problem", "implication"})
 
 
 @dataclass
 class PracticeItem:
-    key: str  # the tip's key in TIPS; a tip we don't know (an older scorecard) is its own key
+    key: str  # the tip's key ("tip.<key>"); a tip we don't know (an older scorecard) is its own key
     count: int = 0
     turns: list[int] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)  # the coaching codes, most frequent first
@@ -42,15 +43,14 @@ def tip_key(tip: str) -> str:
 
 
 def tip_text(key: str, lang: str) -> str | None:
-    """The tip in `lang` (zh or en); None for a tip TIPS doesn't hold."""
-    pair = TIPS.get(key)
-    return None if pair is None else pair[0] if lang == "zh" else pair[1]
+    """The tip in `lang` (zh or en); None for a tip the book doesn't hold."""
+    return SCORECARD.say(lang, f"tip.{key}") if key in TIPS else None
 
 
 def label_text(code: str, lang: str) -> str | None:
     """A coaching code's label in `lang`, for the codes with a fixed label (not questions)."""
-    pair = LABELS.get("advance" if code.startswith("advance_") else code)
-    return None if pair is None else pair[0] if lang == "zh" else pair[1]
+    key = "label." + ("advance" if code.startswith("advance_") else code)
+    return SCORECARD.say(lang, key) if SCORECARD.has(key) else None
 
 
 def group(coaching: Iterable[Mapping[str, Any]]) -> list[PracticeItem]:

@@ -23,6 +23,7 @@ was used.
 
 from __future__ import annotations
 
+from app.i18n.catalog import SCORECARD
 from app.scoring.rubric import weighted_overall
 from app.scoring.schema import (
     DIMENSIONS,
@@ -41,38 +42,9 @@ DISAGREEMENT_POINTS = 25
 MAX_EVIDENCE = 8
 RUBRIC_EVIDENCE_FIRST = 5  # then room for the judge's quotes
 
-_TEXT: dict[str, tuple[str, str]] = {
-    "failed": (
-        "AI 评审未能给出结果，采用规则评分：{reason}",
-        "the AI judge failed; rubric scores used: {reason}",
-    ),
-    "discarded": (
-        "{dim}：AI 评审的判断未被采用（{problem}），采用规则评分",
-        "{dim}: the AI judge's judgement was not used ({problem}); rubric score kept",
-    ),
-    "apart": (
-        "{dim}：规则评分 {rubric}，AI 评审 {judge}，相差 {gap} 分，请教练复核",
-        "{dim}: rubric {rubric}, AI judge {judge}, {gap} points apart; please review",
-    ),
-    "judge_found": (
-        "{dim}：规则未识别到客户异议，AI 评审引用了异议并打分 {judge}，采用 AI 评审的分数",
-        "{dim}: the rubric found no buyer objection; the AI judge cited one and scored {judge}, which is used",
-    ),
-    "judge_unshown": (
-        "{dim}：AI 评审打了 {judge} 分，但没有引用客户的异议，按无异议处理",
-        "{dim}: the AI judge scored {judge} but quoted no buyer objection; left unscored",
-    ),
-    "judge_null": (
-        "{dim}：规则识别到客户异议（{rubric} 分），AI 评审认为没有异议",
-        "{dim}: the rubric found a buyer objection ({rubric}); the AI judge saw none",
-    ),
-    "reason_sep": ("；AI 评审：", "; AI judge: "),
-}
-
 
 def _say(key: str, language: str, **values: object) -> str:
-    zh, en = _TEXT[key]
-    return (zh if language == "zh" else en).format(**values)
+    return SCORECARD.say(language, f"judge.{key}", **values)
 
 
 def _mean(a: int, b: int) -> int:

@@ -23,8 +23,8 @@ from app.analysis.model import (
     TraineeTurnAnalysis,
 )
 from app.analysis.text import sentences
+from app.i18n.catalog import SCORECARD
 from app.scoring.features import Features, ObjectionEpisode
-from app.scoring.notes import note, pick
 from app.scoring.schema import Claim, DimensionScore, Evidence, NeedsReport, band_of
 
 
@@ -43,7 +43,9 @@ class Tally:
         target = self.good if good else self.bad
         if any(e.index == index and e.quote == quote for e in self.good + self.bad):
             return
-        target.append(Evidence(index=index, quote=quote, note=note(key, self.language)))
+        target.append(
+            Evidence(index=index, quote=quote, note=SCORECARD.say(self.language, f"note.{key}"))
+        )
 
     def strength(self, text: str, turns: Iterable[int] = ()) -> None:
         self.strengths.append(Claim(text=text, turns=_turns(turns), good=True))
@@ -56,12 +58,12 @@ class Tally:
         value = round(max(0.0, min(cap, score)))
         evidence = (self.good[:4] + self.bad[:3])[:6]
         evidence.sort(key=lambda e: e.index)
-        sep = "；" if self.language == "zh" else "; "
+        sep = SCORECARD.say(self.language, "reason.sep")
         claims = self.strengths[:3] + self.gaps[:3]
         reason = (
             sep.join(render(c, self.language) for c in claims)
             if claims
-            else pick(self.language, "表现一般", "unremarkable")
+            else SCORECARD.say(self.language, "reason.none")
         )
         return DimensionScore(
             score=value, band=band_of(value), reason=reason, evidence=evidence, claims=claims
@@ -80,10 +82,9 @@ def render(claim: Claim, language: str) -> str:
     if not claim.turns:
         return claim.text
     shown = claim.turns[:CLAIM_TURNS]
-    more = len(claim.turns) > len(shown)
-    if language == "zh":
-        return f"{claim.text}（{'、'.join(f'#{i}' for i in shown)}{'等' if more else ''}）"
-    return f"{claim.text} ({', '.join(f'#{i}' for i in shown)}{', …' if more else ''})"
+    turns = SCORECARD.say(language, "reason.turn_sep").join(f"#{i}" for i in shown)
+    more = SCORECARD.say(language, "reason.more") if len(claim.turns) > len(shown) else ""
+    return SCORECARD.say(language, "reason.turns", text=claim.text, turns=turns, more=more)
 
 
 def _short_cap(f: Features) -> float:
@@ -126,7 +127,7 @@ def questioning(f: Features) -> DimensionScore:
     asking_turns = [x for x in f.trainee if x.questions]
     qs = f.questions
     if not qs:
-        t.gap(pick(lang, "整场几乎没有提问", "almost no questions were asked"))
+        t.gap(SCORECARD.say(lang, "claim.no_questions"))
         for x in f.trainee:
             if x.pitch_words >= PITCH_WORDS:
                 t.cite(x.index, x.evidence[Act.pitch], "monologue", good=False)
@@ -160,29 +161,21 @@ def questioning(f: Features) -> DimensionScore:
 
     if open_ratio >= 0.5:
         t.strength(
-            pick(
-                lang,
-                f"{len(qs)}个问题中{len(f.open_questions)}个是开放式",
-                f"{len(f.open_questions)} of {len(qs)} questions were open",
-            ),
+            SCORECARD.say(lang, "claim.open_share", total=len(qs), open=len(f.open_questions)),
             (q.index for q in f.open_questions),
         )
     else:
         closed = (q.index for q in qs if q.question.form is QuestionForm.closed)
-        t.gap(pick(lang, "以封闭式提问为主", "mostly closed questions"), closed)
+        t.gap(SCORECARD.say(lang, "claim.mostly_closed"), closed)
     if followups:
         t.strength(
-            pick(
-                lang,
-                f"{len(followups)}次顺着客户的话追问",
-                f"{len(followups)} follow-up(s) on the buyer's words",
-            ),
+            SCORECARD.say(lang, "claim.followups", n=len(followups)),
             (q.index for q in followups),
         )
     else:
-        t.gap(pick(lang, "没有顺着客户的话追问", "no follow-up on what the buyer said"))
+        t.gap(SCORECARD.say(lang, "claim.no_followup"))
     if not confirmations:
-        t.gap(pick(lang, "没有寻求反馈或确认理解", "never checked understanding with the buyer"))
+        t.gap(SCORECARD.say(lang, "claim.no_feedback"))
 
     penalty = 0.0
     for x in f.acts(Act.leading)[:3]:
@@ -197,9 +190,7 @@ def questioning(f: Features) -> DimensionScore:
         t.cite(idx, quote, "interrogation", good=False)
     if runs:
         t.gap(
-            pick(
-                lang, "连续封闭式发问，像问卷调查", "strings of closed questions with no follow-up"
-            ),
+            SCORECARD.say(lang, "claim.interrogation"),
             (idx for idx, _ in runs),
         )
     for idx, quote in f.brushed_past[:2]:
@@ -213,7 +204,7 @@ def questioning(f: Features) -> DimensionScore:
         t.cite(x.index, x.evidence[Act.pitch], "monologue", good=False)
     if monologues:
         t.gap(
-            pick(lang, "有大段推介式独白", "long pitches crowd out the questions"),
+            SCORECARD.say(lang, "claim.monologue"),
             (x.index for x in monologues),
         )
     first_q = min((q.index for q in qs), default=None)
@@ -235,11 +226,7 @@ BRUSHED_PAST = 8.0
 
 
 def _brushed_gap(lang: str) -> str:
-    return pick(
-        lang,
-        "客户说出严重问题后没有接住，直接问下一个",
-        "moved on after the buyer disclosed something serious",
-    )
+    return SCORECARD.say(lang, "claim.brushed_past")
 
 
 def _about_product(f: Features, index: int) -> bool:
@@ -450,7 +437,7 @@ def objection_handling(f: Features) -> DimensionScore:
         return DimensionScore(
             score=None,
             band=None,
-            reason=pick(lang, "客户没有提出异议，本项不评分", "the buyer raised no objection"),
+            reason=SCORECARD.say(lang, "claim.no_objection"),
             evidence=[],
         )
     t = Tally(lang)
@@ -494,11 +481,7 @@ def objection_handling(f: Features) -> DimensionScore:
     if pushed_early:
         base -= 5
         t.gap(
-            pick(
-                lang,
-                "还没了解需求就一再要求下一步",
-                "pushed for next steps before learning any need",
-            ),
+            SCORECARD.say(lang, "claim.pushed_early"),
             (x.index for x in advances_after),
         )
         advances_after = []
@@ -514,13 +497,13 @@ def objection_handling(f: Features) -> DimensionScore:
             good=True,
         )
         t.strength(
-            pick(lang, "被拒后仍坚持提出下一步", "kept proposing a next step after pushback"),
+            SCORECARD.say(lang, "claim.persisted"),
             (x.index for x in advances_after),
         )
     elif not gave_up and not pushed_early:
         # An absence: the objections it follows are what the claim points at.
         t.gap(
-            pick(lang, "异议之后没有再推进下一步", "never proposed a next step after the pushback"),
+            SCORECARD.say(lang, "claim.no_step_after"),
             (ep.buyer_index for ep in f.episodes),
         )
     # Concessions given after the pushback, in the episode or later ("first month
@@ -530,30 +513,21 @@ def objection_handling(f: Features) -> DimensionScore:
         base = min(base, CAVED_CAP[min(len(caved), len(CAVED_CAP)) - 1])
     if len(closes) >= 2:
         base -= 10
-        t.gap(pick(lang, "反复硬性要求成交", "repeated hard closes"), (x.index for x in closes))
+        t.gap(SCORECARD.say(lang, "claim.hard_closes"), (x.index for x in closes))
     # A concern set aside and taken up later is one concern, counted where it was taken up.
     concerns = [ep for ep in f.episodes if ep.buyer_index not in aside]
     asked = [q for q in (ep.counter_question() for ep in concerns) if q is not None]
     if asked:
         t.strength(
-            pick(
-                lang,
-                f"{len(asked)}/{len(concerns)}次异议反问了背后的原因",
-                f"{len(asked)} of {len(concerns)} objections explored with a question",
-            ),
+            SCORECARD.say(lang, "claim.explored", asked=len(asked), total=len(concerns)),
             (i for i, _ in asked),
         )
-    for act, zh, en in (
-        (Act.argument, "与客户争辩", "argued with the buyer"),
-        (Act.discount, "一遇异议就让价", "discounted under pressure"),
-        (Act.give_up, "遇到拒绝就放弃", "gave up at the refusal"),
-        (Act.badmouth, "贬低竞争对手", "ran down a competitor"),
-    ):
+    for act in (Act.argument, Act.discount, Act.give_up, Act.badmouth):
         where = [r.index for ep in f.episodes for r in ep.responses if act in r.acts]
         if act is Act.discount:
             where = sorted({*where, *caved})
         if where:
-            t.gap(pick(lang, zh, en), where)
+            t.gap(SCORECARD.say(lang, f"claim.{act.value}"), where)
     if not t.good and not t.bad:
         ep = f.episodes[0]
         t.cite(ep.buyer_index, ep.quote, "objection", good=False)
@@ -593,13 +567,11 @@ def needs_discovery(f: Features, report: NeedsReport | None = None) -> Dimension
         quote = asked.evidence.get(Act.personal_probe) or asked.questions[-1].text
         t.cite(asked.index, quote, "personal_probe", good=True)
         t.strength(
-            pick(lang, "问到了客户个人的利益", "asked about the buyer's own stake"),
+            SCORECARD.say(lang, "claim.personal"),
             (x.index for x in personal),
         )
     else:
-        t.gap(
-            pick(lang, "没有了解客户个人的利益（买点）", "never asked about the buyer's own stake")
-        )
+        t.gap(SCORECARD.say(lang, "claim.no_personal"))
     decision = f.decision_subtopics
     t.points += 15 * min(1.0, len(decision) / 3)
     people = report.stakeholders_uncovered if report is not None else 0
@@ -609,19 +581,9 @@ def needs_discovery(f: Features, report: NeedsReport | None = None) -> Dimension
     elif people:
         # Never asked, but the buyer named them: learnt, if not by asking.
         t.points += 5
-        t.gap(
-            pick(
-                lang,
-                f"客户提到了{people}位参与决策的人，但没有主动问决策流程、预算和时间",
-                f"the buyer named {people} people in the decision, but the trainee never asked how it is decided, the budget or the timing",
-            )
-        )
+        t.gap(SCORECARD.say(lang, "claim.decision_told", people=people))
     else:
-        t.gap(
-            pick(
-                lang, "没有了解谁来决策、预算和时间", "never learned who decides, budget or timing"
-            )
-        )
+        t.gap(SCORECARD.say(lang, "claim.no_decision"))
     summaries = f.acts(Act.summary)
     if summaries:
         t.points += 10
@@ -630,13 +592,13 @@ def needs_discovery(f: Features, report: NeedsReport | None = None) -> Dimension
         proposed = min((x.index for x in f.advances()), default=None)
         before = proposed is None or summaries[0].index < proposed
         t.strength(
-            pick(lang, "提方案前先确认了需求", "confirmed the need before proposing")
+            SCORECARD.say(lang, "claim.confirmed_first")
             if before and proposed is not None
-            else pick(lang, "用自己的话确认了需求", "confirmed the need in their own words"),
+            else SCORECARD.say(lang, "claim.confirmed"),
             (x.index for x in summaries),
         )
     else:
-        t.gap(pick(lang, "没有复述确认客户的需求", "never confirmed the need back to the buyer"))
+        t.gap(SCORECARD.say(lang, "claim.no_confirm"))
     values = f.acts(Act.value)
     t.points += 10 * min(1.0, len(values) / 2)
     for v in values[:1]:
@@ -649,15 +611,16 @@ def needs_discovery(f: Features, report: NeedsReport | None = None) -> Dimension
         )
         if report.needs_uncovered:
             t.strength(
-                pick(
+                SCORECARD.say(
                     lang,
-                    f"客户说出了{report.needs_uncovered}/{report.needs_total}个需求",
-                    f"the buyer revealed {report.needs_uncovered} of {report.needs_total} needs",
+                    "claim.needs_told",
+                    uncovered=report.needs_uncovered,
+                    total=report.needs_total,
                 )
             )
         else:
             cap = min(cap, NOTHING_REVEALED_CAP)
-            t.gap(pick(lang, "客户的需求一个也没说出来", "the buyer revealed none of its needs"))
+            t.gap(SCORECARD.say(lang, "claim.no_needs"))
     else:
         disclosures = {
             b.index
@@ -670,16 +633,16 @@ def needs_discovery(f: Features, report: NeedsReport | None = None) -> Dimension
     )
     if implication or payoff or deeper_told:
         t.strength(
-            pick(lang, "追问了问题带来的影响和价值", "dug into impact and value"),
+            SCORECARD.say(lang, "claim.impact"),
             (q.index for q in implication + payoff),
         )
     elif problem:
         t.gap(
-            pick(lang, "停在表面问题，没有追问影响", "stopped at the surface problem"),
+            SCORECARD.say(lang, "claim.surface"),
             (q.index for q in problem),
         )
     else:
-        t.gap(pick(lang, "没有挖掘客户的问题", "never explored the buyer's problems"))
+        t.gap(SCORECARD.say(lang, "claim.no_problems"))
 
     first_discovery = min((q.index for q in problem + implication), default=None)
     pitched = [
@@ -691,7 +654,7 @@ def needs_discovery(f: Features, report: NeedsReport | None = None) -> Dimension
         t.points -= 10
         t.cite(pitched[0].index, pitched[0].evidence[Act.pitch], "pitch_first", good=False)
         t.gap(
-            pick(lang, "还没了解需求就开始推产品", "pitched features before discovery"),
+            SCORECARD.say(lang, "claim.pitch_first"),
             (x.index for x in pitched),
         )
     # What the buyer told unasked and the trainee walked past was not discovered.

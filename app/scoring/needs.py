@@ -14,9 +14,9 @@ from typing import Any
 from app.analysis.conversation import ConversationAnalysis
 from app.analysis.model import BuyerSignal, BuyerTurnAnalysis, ObjectionHit
 from app.analysis.text import content_terms, sentences
+from app.i18n.catalog import SCORECARD
 from app.scenarios.content import content_items
 from app.scenarios.schema import Scenario
-from app.scoring.notes import NOTES, note
 from app.scoring.schema import AdvanceOutcome, NeedsReport, NeedUncovered, StakeholderUncovered
 
 
@@ -161,8 +161,13 @@ def advance_outcome(
         return AdvanceOutcome(goal=goal, status="agreed", index=granted[0], asks=asks)
     if refused:
         index, why = refused[-1]
-        key = f"refused_{why}" if f"refused_{why}" in NOTES else "refused"
+        key = f"outcome.why.{why}" if SCORECARD.has(f"outcome.why.{why}") else "outcome.why.other"
         return AdvanceOutcome(
-            goal=goal, status="refused", index=index, asks=asks, reason=note(key, language), why=why
+            goal=goal,
+            status="refused",
+            index=index,
+            asks=asks,
+            reason=SCORECARD.say(language, key),
+            why=why,
         )
     return AdvanceOutcome(goal=goal, status="not_asked")

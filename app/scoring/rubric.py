@@ -7,12 +7,12 @@ from typing import Any
 
 from app.analysis.conversation import analyze_conversation
 from app.analysis.model import Act
+from app.i18n.catalog import SCORECARD
 from app.scenarios.schema import Scenario
 from app.scoring import dimensions
 from app.scoring.coaching import coach_turns
 from app.scoring.features import extract
 from app.scoring.needs import advance_outcome, needs_report, with_raised_objections
-from app.scoring.notes import note
 from app.scoring.schema import DIMENSIONS, DimensionName, DimensionScore, Flag, Scorecard
 
 VERSION = "rubric@1"
@@ -61,7 +61,7 @@ class RubricScorer:
                 type="injection",
                 index=t.index,
                 quote=t.evidence[Act.injection],
-                detail=note("injection", analysis.language),
+                detail=SCORECARD.say(analysis.language, "note.injection"),
             )
             for t in features.injections
         ]

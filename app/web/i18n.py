@@ -1,4 +1,5 @@
-"""Message catalogs (zh, en) as data files, and choosing the language of a request.
+"""The pages' messages (app.i18n's web and scorecard books) and choosing the language
+of a request.
 
 The language is the `coach_lang` cookie set by the switch in the header, or
 else the first supported language in the browser's Accept-Language.
@@ -6,35 +7,28 @@ else the first supported language in the browser's Accept-Language.
 
 from __future__ import annotations
 
-import json
 import math
 from functools import cache
-from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from starlette.requests import Request
 
-Lang = Literal["zh", "en"]
-LANGS: tuple[Lang, ...] = ("zh", "en")
-DEFAULT_LANG: Lang = "en"
+from app.i18n.catalog import DEFAULT_LANG, LANGS, Lang, messages
+
+__all__ = ["DEFAULT_LANG", "LANGS", "LANG_COOKIE", "Lang", "catalog", "translate"]
+
 LANG_COOKIE = "coach_lang"
-CATALOG_DIR = Path(__file__).resolve().parent / "i18n"
-
-
-def _flatten(prefix: str, node: Any, out: dict[str, str]) -> None:
-    if isinstance(node, dict):
-        for key, value in node.items():
-            _flatten(f"{prefix}.{key}" if prefix else key, value, out)
-    else:
-        out[prefix] = str(node)
+# The pages show what the scorecard says (its tips, reasons, outcome) beside their own
+# messages; the two books share no key (tests/i18n/test_catalog.py).
+PAGE_BOOKS = ("scorecard", "web")
 
 
 @cache
 def catalog(lang: Lang) -> dict[str, str]:
-    """The flat key -> message map of one language (nested JSON, dotted keys)."""
-    data = json.loads((CATALOG_DIR / f"{lang}.json").read_text(encoding="utf-8"))
+    """The flat key -> message map the pages of one language may show."""
     out: dict[str, str] = {}
-    _flatten("", data, out)
+    for book in PAGE_BOOKS:
+        out.update(messages(book, lang))
     return out
 
 

@@ -29,11 +29,11 @@ def coaching_label(code: str, stored: str, lang: Lang) -> str:
     form, _, rest = code.partition("_")
     stage = rest.removesuffix("_question")
     if form in _FORMS and stage in _STAGES and rest.endswith("_question"):
-        joiner = "" if lang == "zh" else " "
-        return (
-            translate(lang, f"coaching.form.{form}")
-            + joiner
-            + translate(lang, f"coaching.stage.{stage}")
+        return translate(
+            lang,
+            "coaching.question",
+            form=translate(lang, f"coaching.form.{form}"),
+            stage=translate(lang, f"coaching.stage.{stage}"),
         )
     return stored
 

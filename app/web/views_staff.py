@@ -10,6 +10,7 @@ from app.analytics import dashboard as team_dashboard
 from app.assignments.service import AssignmentsService
 from app.container import Container
 from app.errors import NotFound
+from app.i18n.catalog import WEB
 from app.reviews import analytics
 from app.reviews.queue import review_queue
 from app.reviews.schemas import QueueQuery
@@ -67,7 +68,7 @@ def _copy_of(s: Scenario, taken: set[str]) -> dict[str, Any]:
         new_id, n = f"{base}-{n}", n + 1
     data["id"] = new_id
     data["version"] = 1
-    data["title"] = f"{s.title}（副本）" if s.language == "zh" else f"{s.title} (copy)"
+    data["title"] = WEB.say(s.language, "scen.copy_title", title=s.title)
     return data
 
 

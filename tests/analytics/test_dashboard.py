@@ -3,18 +3,20 @@ trend, the common misses counted by meaning, assignment completion; GET /api/rev
 
 from __future__ import annotations
 
-from types import SimpleNamespace
 from typing import Any
 
 import httpx
 
 from app.analytics.dashboard import common_misses
-from app.scoring.coaching import TIPS
+from app.i18n.catalog import SCORECARD
+from app.roleplay.models import PracticeSession
 from app.web.scorecard_view import misses
 from tests.reviews.helpers import assign, demo_team, in_days, played
 
 WEAK = ["你们要不要买我们的系统？"]
-SUMMARISE_ZH, SUMMARISE_EN = TIPS["advance_no_summary"]
+SUMMARISE_ZH, SUMMARISE_EN = (
+    SCORECARD.say(lang, "tip.advance_no_summary") for lang in ("zh", "en")
+)
 
 
 def _c(index: int, code: str, tip: str | None, label: str = "") -> dict[str, Any]:
@@ -50,11 +52,14 @@ async def test_team_dashboard(
 
 
 def test_the_zh_and_en_wording_of_a_tip_count_together_on_the_dashboard() -> None:
-    sessions: list[Any] = [
-        SimpleNamespace(scorecard={"coaching": [_c(1, "advance_meeting", SUMMARISE_ZH)]}),
-        SimpleNamespace(scorecard={"coaching": [_c(1, "advance_demo", SUMMARISE_EN)]}),
-        SimpleNamespace(scorecard={"coaching": [_c(3, "argued", TIPS["argued"][1])]}),
-        SimpleNamespace(scorecard=None),
+    # Sessions as the dashboard reads them (not stored: only their scorecards count).
+    sessions = [
+        PracticeSession(scorecard={"coaching": [_c(1, "advance_meeting", SUMMARISE_ZH)]}),
+        PracticeSession(scorecard={"coaching": [_c(1, "advance_demo", SUMMARISE_EN)]}),
+        PracticeSession(
+            scorecard={"coaching": [_c(3, "argued", SCORECARD.say("en", "tip.argued"))]}
+        ),
+        PracticeSession(scorecard=None),
     ]
     common = common_misses(sessions)
     assert [(m.tip_key, m.count) for m in common] == [("advance_no_summary", 2), ("argued", 1)]
@@ -62,4 +67,4 @@ def test_the_zh_and_en_wording_of_a_tip_count_together_on_the_dashboard() -> Non
     shown = misses(common, "zh")
     assert shown[0]["title"] == "提下一步之前先总结需求"
     assert shown[0]["tip"] == SUMMARISE_ZH
-    assert misses(common, "en")[1]["tip"] == TIPS["argued"][1]
+    assert misses(common, "en")[1]["tip"] == SCORECARD.say("en", "tip.argued")

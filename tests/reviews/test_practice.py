@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.i18n.catalog import SCORECARD
 from app.reviews import practice
-from app.scoring.coaching import LABELS, TIPS
 from app.web.scorecard_view import coaching_label, practise_next
 
-SUMMARISE_ZH = TIPS["advance_no_summary"][0]
+SUMMARISE_ZH = SCORECARD.say("zh", "tip.advance_no_summary")
 
 
 def _c(index: int, code: str, tip: str | None, label: str = "") -> dict[str, Any]:
@@ -19,10 +19,10 @@ def _c(index: int, code: str, tip: str | None, label: str = "") -> dict[str, Any
 def test_codes_that_share_a_tip_are_one_thing_to_practise() -> None:
     coaching = [
         _c(1, "open_situation_question", None),
-        _c(3, "advance_meeting", SUMMARISE_ZH, LABELS["advance"][0]),
-        _c(5, "advance_demo", SUMMARISE_ZH, LABELS["advance"][0]),
-        _c(7, "open_problem_question", TIPS["problem"][0]),
-        _c(9, "pitch", TIPS["pitch"][0]),
+        _c(3, "advance_meeting", SUMMARISE_ZH, SCORECARD.say("zh", "label.advance")),
+        _c(5, "advance_demo", SUMMARISE_ZH, SCORECARD.say("zh", "label.advance")),
+        _c(7, "open_problem_question", SCORECARD.say("zh", "tip.problem")),
+        _c(9, "pitch", SCORECARD.say("zh", "tip.pitch")),
     ]
     items = practice.group(coaching)
     assert [i.key for i in items] == ["advance_no_summary", "pitch", "problem"]
@@ -33,15 +33,15 @@ def test_codes_that_share_a_tip_are_one_thing_to_practise() -> None:
 
 def test_practise_next_is_at_most_three_misses_first_in_the_pages_language() -> None:
     coaching = [
-        _c(1, "open_problem_question", TIPS["problem"][0]),
-        _c(3, "open_problem_question", TIPS["problem"][0]),
-        _c(5, "pitch", TIPS["pitch"][0]),
-        _c(7, "argued", TIPS["argued"][0]),
-        _c(9, "closed_situation_question", TIPS["closed_situation"][0]),
+        _c(1, "open_problem_question", SCORECARD.say("zh", "tip.problem")),
+        _c(3, "open_problem_question", SCORECARD.say("zh", "tip.problem")),
+        _c(5, "pitch", SCORECARD.say("zh", "tip.pitch")),
+        _c(7, "argued", SCORECARD.say("zh", "tip.argued")),
+        _c(9, "closed_situation_question", SCORECARD.say("zh", "tip.closed_situation")),
     ]
     shown = practise_next(coaching, "en")
     assert [p["key"] for p in shown] == ["pitch", "argued", "closed_situation"]
-    assert shown[0]["tip"] == TIPS["pitch"][1]
+    assert shown[0]["tip"] == SCORECARD.say("en", "tip.pitch")
     assert shown[0]["turns"] == [5]
 
 
@@ -52,5 +52,7 @@ def test_coaching_labels_are_said_in_the_pages_language() -> None:
     assert coaching_label("closed_situation_question", "closed situation question", "zh") == (
         "封闭式背景问题"
     )
-    assert coaching_label("advance_site_visit", "提出下一步", "en") == LABELS["advance"][1]
+    assert coaching_label("advance_site_visit", "提出下一步", "en") == SCORECARD.say(
+        "en", "label.advance"
+    )
     assert coaching_label("something_new", "stored label", "zh") == "stored label"

@@ -14,7 +14,7 @@ import pytest
 
 from app.analysis.conversation import analyze_conversation
 from app.analysis.model import MONOLOGUE_WORDS, PITCH_WORDS
-from app.scoring.notes import note
+from app.i18n.catalog import SCORECARD
 from app.scoring.rubric import RubricScorer
 from tests.buyer.play import Played, say, start
 
@@ -40,7 +40,9 @@ def _played(scenario_id: str, text: str) -> Played:
 
 def _scorer_cites(text: str, reply: str, key: str, language: str) -> bool:
     card = SCORER.score([("trainee", text), ("buyer", reply)])
-    return note(key, language) in [e.note for e in card.dimensions["questioning"].evidence]
+    return SCORECARD.say(language, f"note.{key}") in [
+        e.note for e in card.dimensions["questioning"].evidence
+    ]
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,8 @@ from typing import Any
 import httpx
 import pytest
 
-from app.web.i18n import catalog, parse_accept_language
+from app.i18n.catalog import BOOKS_DIR
+from app.web.i18n import PAGE_BOOKS, catalog, parse_accept_language
 from tests.reviews.helpers import played
 from tests.web.helpers import browser, web_login
 
@@ -185,8 +186,12 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _load(lang: str) -> set[str]:
-    text = (WEB / "i18n" / f"{lang}.json").read_text(encoding="utf-8")
-    return _flat(json.loads(text, object_pairs_hook=_no_duplicates))
+    """Every key the pages of a language can show (app.i18n's page books)."""
+    keys: set[str] = set()
+    for book in PAGE_BOOKS:
+        text = (BOOKS_DIR / f"{book}.{lang}.json").read_text(encoding="utf-8")
+        keys |= _flat(json.loads(text, object_pairs_hook=_no_duplicates))
+    return keys
 
 
 def test_catalogs_have_the_same_keys_and_every_used_key() -> None:
