@@ -44,7 +44,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except ValidationError as exc:
         err = exc.errors()[0]
         return _fail(f"bad setting {'.'.join(str(p) for p in err['loc'])}: {err['msg']}")
-    problem = llm_settings_problem(settings) or _serving_problem(settings)
+    problem = llm_settings_problem(settings) or serving_problem(settings)
     if problem is not None:
         return _fail(problem)
     if settings.workers > 1 and args.demo:
@@ -86,7 +86,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _serving_problem(settings: Any) -> str | None:
+def serving_problem(settings: Any) -> str | None:
     """Why these settings can't serve: several processes on SQLite, or a SQLite file
     another process serves already (the service would refuse it at start-up too)."""
     from app.db.serving import DatabaseInUse, ServingLock, sqlite_file

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from sqlalchemy.engine import make_url
 
-from app.cli import _serving_problem
+from app.cli import serving_problem
 from app.config import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,7 +77,7 @@ def test_the_coach_is_told_settings_that_serve() -> None:
     assert url.database == interpolate(db["environment"]["POSTGRES_DB"], env)
     settings = Settings(**{k.removeprefix("COACH_").lower(): v for k, v in told.items()})
     assert settings.workers == 4
-    assert _serving_problem(settings) is None  # PostgreSQL takes several workers
+    assert serving_problem(settings) is None  # PostgreSQL takes several workers
 
 
 def test_a_missing_database_password_stops_compose() -> None:

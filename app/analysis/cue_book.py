@@ -161,7 +161,9 @@ def read_file(
 _READERS = (Path(cue_syntax.__file__), Path(anchors.__file__), Path(__file__))
 
 
-def _cache_dir() -> Path | None:
+def cache_dir() -> Path | None:
+    """Where the cue readings are kept between runs: $XDG_CACHE_HOME/kacoach, else
+    ~/.cache/kacoach; None without a home directory."""
     xdg = os.environ.get("XDG_CACHE_HOME", "")
     if xdg and Path(xdg).is_absolute():  # a relative one is to be ignored (XDG base dirs)
         return Path(xdg) / "kacoach"
@@ -401,7 +403,7 @@ def _cue(name: str, zh: list[Entry], en: list[Entry]) -> Cue:
 
 def load(directory: Path = CUES_DIR) -> dict[str, Cue]:
     """Every cue of the cue files, by name."""
-    books = read_books(directory, _cache_dir(), validated=True)
+    books = read_books(directory, cache_dir(), validated=True)
     names = dict.fromkeys(itertools.chain(*books.values()))  # first seen first
     # Each run is compiled once, its "re:" entries with it (compiling each alone first
     # would add a tenth to start-up); should one fail, read again, checking every entry,

@@ -253,11 +253,11 @@ def test_readings_are_kept_per_version_of_the_files(tmp_path: Path) -> None:
 
 def test_the_cache_directory_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert cue_book._cache_dir() == tmp_path / "kacoach"
+    assert cue_book.cache_dir() == tmp_path / "kacoach"
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     for ignored in ("", "relative/cache"):  # relative: it would depend on the working directory
         monkeypatch.setenv("XDG_CACHE_HOME", ignored)
-        assert cue_book._cache_dir() == tmp_path / "home" / ".cache" / "kacoach"
+        assert cue_book.cache_dir() == tmp_path / "home" / ".cache" / "kacoach"
 
 
 def test_old_readings_are_forgotten_beyond_a_few(tmp_path: Path) -> None:

@@ -33,14 +33,18 @@ class CountingEngine:
         self.reply = offline.reply
         self.opened = 0
         self.closed = 0
+        self.streaming = asyncio.Event()  # the first piece is out
+        self.ended = asyncio.Event()  # the reply was closed
 
     async def stream_reply(self, *args: Any) -> AsyncGenerator[str | BuyerReply, None]:
         self.opened += 1
         try:
+            self.streaming.set()
             yield "先说好，"
             await asyncio.sleep(30)
         finally:
             self.closed += 1
+            self.ended.set()
 
 
 def claim() -> Claim:
@@ -62,9 +66,11 @@ def stream(container: Container, engine: BuyerEngine) -> TurnStream:
     )
 
 
-async def settle() -> None:
-    for _ in range(5):
-        await asyncio.sleep(0.01)
+async def quiet() -> None:
+    """Until every other task on the loop (a reply opened ahead, its closing) is done."""
+    others = asyncio.all_tasks() - {asyncio.current_task()}
+    if others:
+        await asyncio.wait(others, timeout=5)
 
 
 def counting(container: Container) -> CountingEngine:
@@ -79,9 +85,9 @@ async def test_a_failed_claim_closes_the_reply_opened_for_it(container: Containe
     engine = counting(container)
     s = stream(container, engine)
     assert s.prepare(claim())
-    await settle()  # the first piece is in: the stream is open
+    await asyncio.wait_for(engine.streaming.wait(), 5)  # the stream is open
     s.abandon()
-    await settle()
+    await asyncio.wait_for(engine.ended.wait(), 5)
     assert (engine.opened, engine.closed) == (1, 1)
 
 
@@ -92,7 +98,7 @@ async def test_a_claim_abandoned_before_its_reply_opens_leaves_nothing_open(
     s = stream(container, engine)
     assert s.prepare(claim())
     s.abandon()
-    await settle()
+    await quiet()
     assert engine.closed == engine.opened
 
 
