@@ -350,6 +350,13 @@ def brushed_past(buyer: BuyerTurnAnalysis, turn: TraineeTurnAnalysis) -> str | N
         return None
     if ANAPHORA.search(turn.text) or _POINTS_BACK.search(turn.text):
         return None
+    # The buyer led with where it hurts and let a side matter slip ("最头疼的就是订不准……
+    # 店长自己也苦恼"); asking what that problem does to the business ("缺货了对门店那边影响
+    # 大吗？") goes deeper into what was told, it does not move on from it.
+    if BuyerSignal.pain in buyer.signals and any(
+        q.stage is SpinStage.implication for q in turn.questions
+    ):
+        return None
     for q in turn.questions:
         r = read_acts(q.text, turn.language)
         if max(r.p(SentenceAct.personal_probe), r.p(SentenceAct.concern_probe)) >= PRESSES:

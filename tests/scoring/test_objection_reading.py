@@ -223,6 +223,33 @@ def test_a_buyer_declining_to_talk_about_themselves_is_no_disclosure_to_take_up(
     assert code_at(card, 3) != "brushed_past"
 
 
+def test_asking_what_the_pain_just_told_costs_goes_deeper_rather_than_moving_on() -> None:
+    """The buyer leads with the problem and lets a side matter slip; an implication
+    question on the problem takes it up, though it names it in other words."""
+    told = (
+        "最头疼的就是订不准。同一个店，今天叶菜下午三点就卖断了，明天又剩一堆。"
+        "店长自己也苦恼，订多了挨骂，订少了也挨骂。"
+    )
+    opening = [
+        ("buyer", "你好。最近找我的做数字化的公司蛮多的。"),
+        ("trainee", "缺货的情况多吗？一般是哪些品类？"),
+        ("buyer", told),
+    ]
+    deeper = score(
+        [*opening, ("trainee", "缺货了对门店那边影响大吗？"), ("buyer", "影响不小。")], "zh"
+    )
+    elsewhere = score(
+        [
+            *opening,
+            ("trainee", "好的。那你们现在用的是哪家的收银系统？"),
+            ("buyer", "用的老系统。"),
+        ],
+        "zh",
+    )
+    assert code_at(deeper, 3) != "brushed_past"
+    assert code_at(elsewhere, 3) == "brushed_past"
+
+
 # --- a concern set aside and come back to; concessions; questions that opened it up -------
 
 PARKED_THEN_EXPLORED = [
