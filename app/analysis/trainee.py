@@ -599,7 +599,13 @@ def analyze_trainee_turn(
                 )
             )
             value_here = False
-            if not asks and (prev_text or ctx.buyer_terms) and lx.BENEFIT.find(t, language):
+            # "15% off if you sign by Friday" is a price cut, whatever words it echoes.
+            if (
+                not asks
+                and not discounted
+                and (prev_text or ctx.buyer_terms)
+                and lx.BENEFIT.find(t, language)
+            ):
                 # "Twenty changeovers is forty hours a month; win half of that back and
                 # it pays for itself": the need may be restated just before the benefit.
                 tied = f"{texts[i - 1]} {t}" if i else t

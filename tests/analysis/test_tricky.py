@@ -169,6 +169,24 @@ def test_a_real_concession_is_a_discount(text: str) -> None:
     assert Act.discount in trainee(text).acts
 
 
+def test_a_price_cut_that_echoes_the_buyer_is_still_no_value_statement() -> None:
+    """ "Sign?" said by the buyer and "if you sign" in the cut: shared words don't make a
+    discount value tied to the buyer's need."""
+    a = analyze_conversation(
+        [
+            (
+                "buyer",
+                "I don't need to pay someone a share of savings for that. Sign? We just met.",
+            ),
+            ("trainee", "Look, I can give you 15% off your savings share if you sign by Friday."),
+        ],
+        "en",
+    ).turns[1]
+    assert isinstance(a, TraineeTurnAnalysis)
+    assert Act.discount in a.acts
+    assert Act.value not in a.acts
+
+
 def test_holding_the_price_is_not_a_discount() -> None:
     assert Act.discount not in trainee("我们的报价是统一的，不打折，但付款可以分两期。").acts
 
