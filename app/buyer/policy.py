@@ -221,7 +221,19 @@ def _choice_about_their_decision(t: Turn, asked: Asked) -> bool:
         and best is not None
         and best.item.kind is ItemKind.decision
         and best.score >= SURE_DECISION
-        and not names_the_time(text, t.language)
+        and not _offers_times(text, t.language)
+    )
+
+
+_CLAUSE = re.compile(r"[，,；;：:]")
+
+
+def _offers_times(text: str, language: str) -> bool:
+    """The either-or is between times ("…先做一次现场评估，您看周三还是周四方便？"):
+    the clause that holds the choice names when, however long the proposal before it."""
+    return any(
+        _EITHER_OR.search(clause) and names_the_time(clause, language)
+        for clause in _CLAUSE.split(text)
     )
 
 

@@ -88,6 +88,17 @@ def test_an_either_or_about_how_they_decide_is_answered_not_refused_as_a_proposa
     assert "advance_refused" in p.events[-1] or p.events[-1].get("advance_granted"), p.last_reply
 
 
+def test_a_step_with_a_choice_of_times_is_judged_though_it_names_what_the_buyer_decides_on() -> (
+    None
+):
+    """An assessment names the buyer's own evaluation; "周三还是周四" still offers a time."""
+    p = start(HOSPITAL)
+    say(p, "张主任您好。想先听听医院这边设备维护现在是怎么安排的？")
+    say(p, "要不这样，下周我带工程师过来，先对CT和核磁做一次免费的现场评估，您看周三还是周四方便？")
+    assert "advance_refused" in p.events[-1] or p.events[-1].get("advance_granted"), p.last_reply
+    assert "fact:engineering-team" not in answered(p)
+
+
 def test_a_hypothetical_that_asks_what_happens_today_is_not_a_need_payoff_question() -> None:
     text = "要是主机厂突然打电话问一个单子做到哪一步了，您现在多久能给人家一个准话？"
     turns = [("buyer", "来了？我刚从产线上下来，时间不多啊。")]
