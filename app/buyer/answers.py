@@ -177,6 +177,18 @@ def _need(t: Turn, item: ContentItem, asked: Asked) -> None:
         _say(t, item, q, Depth.full)
         return
     layer = item.layer
+    if (
+        layer is NeedLayer.impact
+        and asked.best is not None
+        and asked.best.item is item
+        and asked.best.lexical >= NAMES_THE_NEED
+        and t.state.trust >= t.scenario.need(item.id).trust_needed()
+    ):
+        # "上次CT停机那次，对科室那边影响有多大？" names what the outage did in the need's
+        # own words: the problem is on the table (the buyer came in from that very fault),
+        # whichever need the scenario tells before it.
+        _say(t, item, q, Depth.full)
+        return
     base = t.index.by_key.get(item.builds_on or "")
     if base is not None and not revealed(t, base) and not t.planned(base.key):
         # Asked what a problem costs before the problem is on the table: the problem first.

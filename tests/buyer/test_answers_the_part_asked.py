@@ -464,3 +464,20 @@ def test_a_department_named_as_people_say_it_is_its_head() -> None:
     say(p, "IT那边会有什么顾虑？")
     assert "stakeholder:it-manager" in answered(p), p.last_reply
     assert "stakeholder:area-managers" not in answered(p), p.last_reply
+
+
+def test_an_impact_asked_in_its_own_words_is_told_once_trust_allows() -> None:
+    """The CT outage is on the table (the buyer came in from that fault): asked what two
+    days down would mean, a buyer who trusts enough tells it, not the cost it follows."""
+    p = start(HOSPITAL)
+    for line in [
+        "张主任您好，我是做设备维保的小李。您刚从放射科过来，辛苦了，今天想先听听您这边的情况。",
+        "您这边设备科现在有多少人，平时报修是怎么走的？",
+        "理解，设备一多事情就杂。那巡检和质控这些记录，平时是怎么管的？",
+        "明白。院里这两年对设备这块最看重的是什么？",
+    ]:
+        say(p, line)
+    assert p.state.trust >= p.scenario.need("downtime-impact").trust_needed()
+    say(p, "一台CT要是躺上两天，少做的检查、临床的压力会是个什么局面？")
+    assert "need:downtime-impact" in answered(p), p.last_reply
+    assert "need:rising-service-cost" not in answered(p)
