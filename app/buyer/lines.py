@@ -25,7 +25,7 @@ LineKey = Literal[
     "problem_deflect", "impact_deflect", "impact_needs_problem", "need_payoff_positive",
     "need_payoff_premature", "already_said", "unknown_answer", "elaborate_nothing",
     "interrogation", "leading_pushback", "product_question", "pitch_brushoff", "value_ack",
-    "value_unrelated", "proof_interest", "summary_confirm", "summary_premature", "feedback_ack",
+    "value_unrelated", "proof_interest", "summary_confirm", "summary_premature", "summary_off", "feedback_ack",
     "end_patience", "impatient_suffix", "budget_too_early", "stakeholders_guarded",
     "stakeholders_all_named", "generic_ack", "self_disclosure_ack", "badmouth", "insult",
     "improper_offer", "advance_granted_wrapup", "small_talk", "go_ahead", "nothing_else",

@@ -312,7 +312,8 @@ def _summary(t: Turn) -> None:
         t.plan.events["summary_confirmed"] = True
     else:
         st.adjust(trust=-2)
-        t.react("summary_premature")
+        # Nothing told yet: a summary is premature; needs told and none of them in it: off.
+        t.react("summary_off" if shown else "summary_premature")
 
 
 # What the seller came for, said with the greeting: to hear, learn or ask about something.

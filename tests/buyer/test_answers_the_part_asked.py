@@ -205,6 +205,19 @@ def test_a_premature_recap_neither_settles_a_concern_nor_gets_half_agreed() -> N
     assert said_any(p.last_reply, "en", "summary_premature")
 
 
+def test_a_recap_that_misses_every_need_told_is_off_not_premature() -> None:
+    p = start(HOSPITAL)
+    for line in [
+        "张主任您好。想先听听医院这边设备维护现在是怎么安排的？",
+        "这些设备里，哪几类最让您操心？",
+    ]:
+        say(p, line)
+    assert p.state.revealed_needs
+    say(p, "我总结一下：您最需要的是一套新的排班系统，对吧？我理解得对吗？")
+    assert said_any(p.last_reply, "zh", "summary_off"), p.last_reply
+    assert not p.state.summary_confirmed
+
+
 def test_pointing_back_it_answers_the_ask_not_the_words_the_trainee_quoted() -> None:
     p = start("zh-soe-training-platform")
     say(p, "何部长您好，感谢您百忙之中抽时间，今天主要是来学习的。")
@@ -225,6 +238,7 @@ def test_a_personal_question_short_of_full_trust_gets_a_hint_and_later_the_rest(
     say(p, "理解，原厂用了这么多年，换不换确实得慎重。您最担心的是哪一点？")
     # An understanding and a question about the worry: no "summing up already?" for it.
     assert not said_any(p.last_reply, "zh", "summary_premature")
+    assert not said_any(p.last_reply, "zh", "summary_off")
     say(p, "那要是一台大设备停了几天，对科室和病人那边会有多大影响？")
     assert "need:downtime-impact" in answered(p), p.last_reply
     stake = next(n for n in SCENARIOS[HOSPITAL].needs if n.id == "cost-cut-without-blame")
