@@ -34,6 +34,7 @@ CASES = [
     ("IMPLICATION", "zh", "这事最后落谁头上？", True),
     ("IMPLICATION", "en", "What does that do to your delivery promise?", True),
     ("PROBLEM", "zh", "这个问题已经拖了半年了。", True),
+    ("ORDER", "zh", "那您什么时候方便，我们把合同先签了？", True),
     ("PROBLEM", "zh", "现在这套系统用起来方便吗？", True),
     ("PROBLEM", "zh", "今天想先了解一下您这边的情况，方便吗？", False),  # asks leave to talk
     ("PROBLEM", "en", "That's no problem for us.", False),  # "no problem" is not a problem

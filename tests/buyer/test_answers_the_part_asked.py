@@ -495,3 +495,11 @@ def test_an_impact_asked_in_its_own_words_is_told_once_trust_allows() -> None:
     say(p, "一台CT要是躺上两天，少做的检查、临床的压力会是个什么局面？")
     assert "need:downtime-impact" in answered(p), p.last_reply
     assert "need:rising-service-cost" not in answered(p)
+
+
+def test_asking_when_to_sign_is_a_close_not_a_question_about_their_timeline() -> None:
+    p = start(BANK)
+    say(p, "邵总，我们的风控平台是业内第一，已经服务了五十多家银行，效果非常好。")
+    say(p, "那您什么时候方便，我们把合同先签了？")
+    assert said_any(p.last_reply, "zh", "too_early_to_sign"), p.last_reply
+    assert "decision:timeline" not in answered(p)
