@@ -6,8 +6,9 @@ import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
+from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.accounts.service import Principal
@@ -113,3 +114,23 @@ class Container:
         """One transaction: commits when the block ends, rolls back on error."""
         async with self._writer(), self.sessionmaker() as db, db.begin():
             yield db
+
+
+# The whole container, for the routers and pages of the features that sit above
+# everything it holds (role-play, assignments, reviews, analytics, the web pages); the
+# others take app.deps.AppDep. The dependency is `async def`: a plain `def` one would
+# run in FastAPI's threadpool, a thread hop on every request.
+async def get_container(request: Request) -> Container:
+    container: Container = request.app.state.container
+    return container
+
+
+ContainerDep = Annotated[Container, Depends(get_container)]
+
+
+if TYPE_CHECKING:
+    from app.accounts.credentials import ContainerView
+
+    # Routers below the container's contents read it as accounts' view (app.deps.AppDep):
+    # mypy holds the container to that view here.
+    _READ_AS: type[ContainerView] = Container

@@ -11,10 +11,10 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.accounts.credentials import ContainerView
 from app.accounts.models import Role
 from app.accounts.service import Principal, authenticate, require_role
 from app.config import Settings
-from app.container import Container
 from app.db.integrity import conflict_from
 from app.errors import Forbidden, Unauthorized
 
@@ -32,22 +32,27 @@ class CSRFFailed(Forbidden):
 
 # The dependencies are `async def` though they never await: FastAPI runs a
 # plain `def` dependency in its threadpool, a thread hop on every request.
-async def get_container(request: Request) -> Container:
-    container: Container = request.app.state.container
-    return container
+# What every router may reach of the app's container: its settings and transactions
+# (accounts' ContainerView, which app.container.Container matches). Not the container
+# itself: it holds role-play's locks, the buyers and the scorer, and a feature below
+# them (accounts, scenarios, the simulation) must not reach them through its router.
+# Routers of features above them take app.container.ContainerDep.
+async def get_app(request: Request) -> ContainerView:
+    app: ContainerView = request.app.state.container
+    return app
 
 
-ContainerDep = Annotated[Container, Depends(get_container)]
+AppDep = Annotated[ContainerView, Depends(get_app)]
 
 
-async def get_settings_dep(container: ContainerDep) -> Settings:
+async def get_settings_dep(container: AppDep) -> Settings:
     return container.settings
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 
 
-async def get_db(container: ContainerDep) -> AsyncIterator[AsyncSession]:
+async def get_db(container: AppDep) -> AsyncIterator[AsyncSession]:
     """The request's unit of work: commits once after the handler, or rolls back.
 
     A unique or foreign-key violation (a concurrent request got there first),
@@ -109,7 +114,7 @@ BEARER = HTTPBearer(
 
 async def current_user(
     request: Request,
-    container: ContainerDep,
+    container: AppDep,
     _declared: Annotated[HTTPAuthorizationCredentials | None, Security(BEARER)],
 ) -> Principal:
     """The signed-in user, from a Bearer header or the browser's login cookie.

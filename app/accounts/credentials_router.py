@@ -8,7 +8,7 @@ from app.accounts.credentials import change_password, reset_password
 from app.accounts.repository import AccountsRepository
 from app.accounts.schemas import PasswordChange, PasswordReset, TokensRevoked, UserRead
 from app.accounts.service import AccountsService
-from app.deps import TOKEN_COOKIE, ContainerDep, CurrentUser, ManagerUser, SessionDep, bearer_token
+from app.deps import TOKEN_COOKIE, AppDep, CurrentUser, ManagerUser, SessionDep, bearer_token
 from app.inputs import Id
 
 router = APIRouter()
@@ -20,7 +20,7 @@ router = APIRouter()
     responses={429: {"description": "Too many wrong current passwords; see Retry-After"}},
 )
 async def change_my_password(
-    body: PasswordChange, request: Request, me: CurrentUser, container: ContainerDep
+    body: PasswordChange, request: Request, me: CurrentUser, container: AppDep
 ) -> Response:
     """Needs the current password; every other session of mine is logged out."""
     token = bearer_token(request) or request.cookies.get(TOKEN_COOKIE)
@@ -31,7 +31,7 @@ async def change_my_password(
 
 @router.post("/users/{user_id}/password", status_code=status.HTTP_204_NO_CONTENT)
 async def reset_user_password(
-    user_id: Id, body: PasswordReset, manager: ManagerUser, container: ContainerDep
+    user_id: Id, body: PasswordReset, manager: ManagerUser, container: AppDep
 ) -> Response:
     """Managers: set a user's password; all their sessions are logged out."""
     await reset_password(container, manager, user_id, body.new_password)

@@ -19,7 +19,7 @@ from app.accounts.schemas import (
 from app.accounts.service import AccountsService
 from app.deps import (
     TOKEN_COOKIE,
-    ContainerDep,
+    AppDep,
     CurrentUser,
     ManagerUser,
     SessionDep,
@@ -41,7 +41,7 @@ def _service(db: SessionDep) -> AccountsService:
     response_model=LoginResponse,
     responses={429: {"description": "Too many failed logins; see Retry-After"}},
 )
-async def login(body: LoginRequest, request: Request, container: ContainerDep) -> LoginResponse:
+async def login(body: LoginRequest, request: Request, container: AppDep) -> LoginResponse:
     # No SessionDep: the password check must not hold a write transaction.
     client = request.client.host if request.client else None
     issued = await sign_in(container, body.username, body.password, client)

@@ -12,7 +12,8 @@ from fastapi import APIRouter, Query
 
 from app.analytics import dashboard as team_dashboard
 from app.analytics.dashboard_schemas import Dashboard
-from app.deps import ContainerDep, SessionDep, StaffUser
+from app.container import ContainerDep
+from app.deps import SessionDep, StaffUser
 from app.inputs import Id
 
 router = APIRouter(prefix="/api/reviews", tags=["reviews"])

@@ -6,7 +6,8 @@ from fastapi import APIRouter, Response, status
 
 from app.assignments.schemas import AssignmentCreate, AssignmentDetail, AssignmentUpdate
 from app.assignments.service import AssignmentsService
-from app.deps import ContainerDep, CurrentUser, ManagerUser, SessionDep
+from app.container import ContainerDep
+from app.deps import CurrentUser, ManagerUser, SessionDep
 from app.inputs import Id
 
 router = APIRouter(prefix="/api/assignments", tags=["assignments"])

@@ -17,7 +17,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, status
 from fastapi.responses import StreamingResponse
 
-from app.deps import ContainerDep, CurrentUser, SessionDep, SettingsDep, StaffUser
+from app.container import ContainerDep
+from app.deps import CurrentUser, SessionDep, SettingsDep, StaffUser
 from app.errors import PayloadTooLarge, error_body
 from app.inputs import Count, Key, PlainText
 from app.roleplay import imports, service

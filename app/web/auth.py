@@ -12,7 +12,8 @@ from starlette.responses import RedirectResponse, Response
 
 from app.accounts.credentials import sign_in
 from app.accounts.service import AccountsService
-from app.deps import CSRF_COOKIE, TOKEN_COOKIE, ContainerDep, check_csrf
+from app.container import ContainerDep
+from app.deps import CSRF_COOKIE, TOKEN_COOKIE, check_csrf
 from app.errors import TooManyRequests, Unauthorized
 from app.inputs import PlainText
 from app.web.i18n import LANG_COOKIE, LANGS, request_lang, translate, wait_text

@@ -6,7 +6,8 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from app.accounts.service import AccountsService
-from app.deps import ContainerDep, CurrentUser
+from app.container import ContainerDep
+from app.deps import CurrentUser
 from app.web.i18n import LANG_COOKIE, LANGS, request_lang
 from app.web.pageroute import PageRoute
 from app.web.render import render

@@ -20,8 +20,8 @@ from app.analytics import export
 from app.analytics.aggregate import METRICS
 from app.analytics.schemas import Prices
 from app.analytics.service import AnalyticsService
-from app.container import Container
-from app.deps import ContainerDep, CurrentUser
+from app.container import Container, ContainerDep
+from app.deps import CurrentUser
 from app.inputs import INT32_MAX, PlainText
 from app.scoring.schema import DIMENSIONS
 from app.web import analytics_charts as charts

@@ -9,7 +9,8 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from app.accounts.service import Principal
-from app.deps import ContainerDep, CurrentUser
+from app.container import ContainerDep
+from app.deps import CurrentUser
 from app.inputs import INT32_MAX, Id, Key, PlainText
 from app.reviews.queue import sort_column
 from app.reviews.schemas import QueueFilter, QueueOrder, QueueQuery, QueueSort

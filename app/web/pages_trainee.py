@@ -7,8 +7,8 @@ from starlette.responses import RedirectResponse, Response
 
 from app.accounts.models import Role
 from app.accounts.service import Principal, require_role
-from app.container import Container
-from app.deps import ContainerDep, CurrentUser
+from app.container import Container, ContainerDep
+from app.deps import CurrentUser
 from app.inputs import Id, Key
 from app.scoring.schema import DIMENSIONS
 from app.web import scorecard_view, views
