@@ -16,6 +16,7 @@ from typing import Literal, get_args
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.i18n.catalog import lang_of
 from app.resources import data_dir
 
 LineKey = Literal[
@@ -66,7 +67,7 @@ class Phrasebook:
         self._data = data
 
     def variants(self, language: str, key: LineKey) -> list[str]:
-        table: dict[LineKey, list[str]] = getattr(self._data, "zh" if language == "zh" else "en")
+        table: dict[LineKey, list[str]] = getattr(self._data, lang_of(language))
         return table[key]
 
 

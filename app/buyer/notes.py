@@ -22,34 +22,30 @@ _NOT_REACTIONS = {k for k in get_args(LineKey) if k.endswith("_lead") or k.start
 REACTIONS: frozenset[str] = frozenset(get_args(LineKey)) - _NOT_REACTIONS
 
 
-def _say(language: str, key: str) -> str:
-    return LLM_NOTE.say(language, key)
-
-
 def note_values(plan: TurnPlan, language: str, mood_key: str) -> dict[str, Any]:
     """The turn note's variables (prompts/buyer-turn.*.md) for a plan."""
     lang = lang_of(language)
 
     def table(line: str) -> str:  # what the offline buyer's line conveys, for the model
-        return _say(lang, f"reaction.{line}")
+        return LLM_NOTE.say(lang, f"reaction.{line}")
 
     answers = []
     for d in plan.answers:
         if d.key == "advance:accepts":
             continue
         if d.key.startswith("reason:"):
-            how = _say(lang, "answer.reason")
+            how = LLM_NOTE.say(lang, "answer.reason")
         elif d.key.startswith("resolution:"):
-            how = _say(lang, "answer.resolution")
+            how = LLM_NOTE.say(lang, "answer.resolution")
         else:
-            how = _say(lang, f"answer.depth.{d.depth.value}")
+            how = LLM_NOTE.say(lang, f"answer.depth.{d.depth.value}")
         # The trainee's words never go into a system message: answers keep the order asked.
         answers.append({"how": how, "text": voice.content_for(d, language)})
     due = plan.objection
     objection = None
     if due is not None:
-        how = _say(lang, f"objection.{due.move.value}")
-        refusal = _say(lang, "refusal") if due.refusal else ""
+        how = LLM_NOTE.say(lang, f"objection.{due.move.value}")
+        refusal = LLM_NOTE.say(lang, "refusal") if due.refusal else ""
         objection = {"how": refusal + how, "text": due.text}
     accepted = next((d.text for d in plan.answers if d.key == "advance:accepts"), "")
     reactions = [table(r.line) for r in plan.reactions]
@@ -58,7 +54,7 @@ def note_values(plan: TurnPlan, language: str, mood_key: str) -> dict[str, Any]:
     if plan.closing:
         reactions.append(table(plan.closing))
     return {
-        "mood": _say(lang, f"mood.{mood_key}"),
+        "mood": LLM_NOTE.say(lang, f"mood.{mood_key}"),
         "answers": answers,
         "withheld": [table(w) for w in plan.withheld],
         "reactions": reactions,

@@ -19,6 +19,7 @@ import jinja2.meta
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.i18n.catalog import lang_of
 from app.resources import data_dir
 
 _HEADER = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.S)
@@ -99,7 +100,7 @@ class PromptLibrary:
         self._templates = templates
 
     def get(self, name: str, language: str) -> PromptTemplate:
-        lang = "zh" if language == "zh" else "en"
+        lang = lang_of(language)
         try:
             return self._templates[(name, lang)]
         except KeyError:

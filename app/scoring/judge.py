@@ -27,7 +27,7 @@ from typing import Any
 
 from app.analysis.conversation import analyze_conversation
 from app.analysis.model import Act
-from app.i18n.catalog import LANGS, LLM_NOTE
+from app.i18n.catalog import LANGS, LLM_NOTE, lang_of
 from app.llm import structured
 from app.llm.client import LLMClient
 from app.llm.errors import LLMError
@@ -141,7 +141,7 @@ class LLMJudge:
         scenario_info: ScenarioInfo | None = None,
     ) -> JudgeVerdict:
         """Judge (role, text) turns; see the module docstring. Never raises."""
-        lang = "zh" if language == "zh" else "en"
+        lang = lang_of(language)
         template = self.prompts.get(PROMPT_NAME, lang)
         results: list[ChatResult] = []
         removed: frozenset[int] = frozenset()
