@@ -131,10 +131,12 @@ async def test_a_live_reply_elsewhere_gets_a_503_then_a_dead_ones_lease_lapses(a
         assert "nothing was changed" in r.json()["detail"]
         assert 1 <= int(r.headers["Retry-After"]) <= LEASE + 1
         assert WAIT - 0.3 < took < WAIT + 1.5
-        # The process died: nobody renews, so the lease lapses within one lease.
+        # The process died: nobody renews, so the lease lapses within one lease. A 200
+        # (not the 503 the wait ends in) shows it lapsed inside the wait; the time bound
+        # only catches a hang, since it also holds the buyer's reply on a busy host.
         r, took = await post(c, h, sid, FIRST, "k1")
         assert r.status_code == 200, r.text
-        assert took < LEASE + 0.8
+        assert took < WAIT + 1.0
         assert (r.json()["message"]["index"], r.json()["reply"]["index"]) == (1, 2)
         turns = (await c.get(f"/api/sessions/{sid}", headers=h)).json()["turns"]
         assert [t["role"] for t in turns] == ["buyer", "trainee", "buyer"]
