@@ -265,6 +265,8 @@ PERSONAL_PROBE = CUES["PERSONAL_PROBE"]
 DECISION_PROBE = CUES["DECISION_PROBE"]
 # A question that digs into what the buyer just said (the 反问 after a refusal).
 PROBE = CUES["PROBE"]
+# What would have to be true for the buyer to move: a probe of the concern, whatever it names.
+CONDITION_PROBE = CUES["CONDITION_PROBE"]
 # The concern set aside for now, to come back to ("钱的事先放一边", "let's park price").
 PARK = CUES["PARK"]
 FOLLOWUP_MARKER = CUES["FOLLOWUP_MARKER"]

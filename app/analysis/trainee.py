@@ -112,6 +112,15 @@ _CONDITIONAL_PREFACE = lx.rx(
 # A bare probe, no topic of its own: it digs into whatever the buyer just said.
 _CONCERN_PROBE = lx.CUES["CONCERN_PROBE"]
 _ELABORATE_PROBE = lx.CUES["ELABORATE_PROBE"]
+
+
+def _digs_into_concern(question: str, language: str) -> bool:
+    """What is behind it, or what would have to be true for the buyer to move."""
+    return bool(
+        _CONCERN_PROBE.search(question, language) or lx.CONDITION_PROBE.search(question, language)
+    )
+
+
 # The trainee owns a misunderstanding and picks the buyer's point up again.
 _CORRECTED = lx.rx(
     r"(理解|听|搞|说|记)错了|误会了|\bi (misunderstood|misheard|got (that|it) wrong)\b|\bmy (mistake|bad)\b|\bstand corrected\b",
@@ -659,7 +668,7 @@ def analyze_trainee_turn(
                 )
             )
             leading = pushing and not feedback
-            concern = bool(_CONCERN_PROBE.search(t, language)) or (
+            concern = _digs_into_concern(t, language) or (
                 read_acts(t, language).p(SA.concern_probe) >= SURE
                 and read_acts(t, language).p(SA.leading) < MAYBE
             )
@@ -910,7 +919,7 @@ def _taken_back(
         # get it. But what happened last time?"); the concern named inside the
         # acknowledgement ("理解您的顾虑，但是…") is no such question.
         asked = [rest if q.text == texts[j] else q.text for q in questions]
-        if any(_CONCERN_PROBE.search(q, language) for q in asked):
+        if any(_digs_into_concern(q, language) for q in asked):
             return None
         # The argument may run on into the sentence after the "but".
         after = " ".join([rest, *texts[j + 1 : j + 2]])
