@@ -19,7 +19,7 @@ from app.analysis.model import Act, AdvanceKind
 from app.analysis.text import content_terms
 from app.buyer import objections as obj
 from app.buyer.lines import LineKey
-from app.buyer.plan import Disclosure, ObjectionMove
+from app.buyer.plan import ADVANCE_ACCEPTS, Disclosure, ObjectionMove
 from app.buyer.state import ObjectionStatus
 from app.buyer.turn import Turn
 from app.scenarios.schema import ObjectionTrigger, Scenario
@@ -34,6 +34,7 @@ _KIND_CUES = (
 # Steps that count as the same move for a buyer: meeting the people concerned on site
 # is a visit and an introduction at once.
 _SHARED_TERMS = 3
+GOAL_SHARE = 0.4  # of the advance goal's own terms: a proposal that says this much is that step
 
 
 def step_kinds(text: str, language: str) -> frozenset[AdvanceKind]:
@@ -53,8 +54,12 @@ def fits(scenario: Scenario, proposal: str) -> bool:
     offered = step_kinds(proposal, scenario.language)
     if offered & wanted:
         return True
+    said = content_terms(proposal)
+    own = _goal_terms(goal, ())
+    if len(said & own) >= GOAL_SHARE * len(own):
+        return True  # the step the scenario is after, in much its own words ("…的方案敲一下")
     people = tuple(x for s in scenario.decision.stakeholders for x in (s.name, s.title))
-    shared = content_terms(proposal) & _goal_terms(goal, people)
+    shared = said & _goal_terms(goal, people)
     only_paper = bool(offered) and offered <= {AdvanceKind.proposal, AdvanceKind.demo}
     return len(shared) >= _SHARED_TERMS and not only_paper
 
@@ -147,7 +152,7 @@ def judge(t: Turn) -> None:
             obj.resolve(t, stall, say=False)
     st.advance_granted = True
     st.adjust(trust=5)
-    t.answer(Disclosure("advance:accepts", t.scenario.advance.accepts, question=proposal))
+    t.answer(Disclosure(ADVANCE_ACCEPTS, t.scenario.advance.accepts, question=proposal))
     t.plan.advance_accepted = True
     t.plan.events["advance_granted"] = True
 

@@ -48,6 +48,7 @@ STORY = 0.75
 PAIN_WORDS = 0.5
 SAID_ALREADY = 0.4  # share of what someone cares about that their introduction holds
 PERSONAL_READING = 0.4  # "leave me out of it" only to a question that is about the person
+SMALL_TALK_UNTIL = 4  # the buyer's reply to the trainee's first two turns: still settling in
 PERSONAL_HINT_GAP = 20  # this far short of the trust a personal need takes: a sentence of it
 TWIN = 0.85  # a second reading this close to the best is answered too...
 TWIN_WORDS = 2.0  # ...when the question shares real words with it
@@ -158,15 +159,45 @@ def _asks_for_a_need(asked: Asked, item: ContentItem) -> bool:
     return deeper >= NEED_INTENT or lexical >= NAMES_THE_NEED
 
 
+def _asks_what_was_said(t: Turn, item: ContentItem, question: str) -> bool:
+    said = _said_briefly(t, item)
+    return portion.asks_for_what_was_said(question, said, portion.rest(item.says, said))
+
+
+def _asks_what_happened(asked: Asked, item: ContentItem) -> bool:
+    """ "这两年停机的情况多吗？": a problem question in an impact's own terms. Not yet what
+    it cost, but the trouble itself is the buyer's to tell."""
+    return (
+        item.layer is NeedLayer.impact
+        and asked.best is not None
+        and asked.best.item is item
+        and asked.best.lexical >= NAMES_THE_NEED / 2
+        and asked.reading.p(Intent.problem) >= PROBLEM_LEAN
+    )
+
+
+def _owns_up(t: Turn, item: ContentItem, q: str) -> None:
+    """What happened, in a sentence; what it cost waits for trust or an implication question."""
+    # The lead into the passage ("钱是一方面，更怕的是停机。") answers nothing yet: the short
+    # answer comes from what follows it.
+    part = portion.brief(portion.past_the_lead(item.says), q, t.index.rarity)[0]
+    t.answer(Disclosure(item.key, item.says, depth=Depth.brief, question=q, part=part))
+
+
 def _need(t: Turn, item: ContentItem, asked: Asked) -> None:
     q = asked.question.text
     if revealed(t, item):
         if item.key in t.state.brief_keys and need_open(t, item):
             _say(t, item, q)  # only hinted at while guarded: now the rest, or back to the hint
+        elif item.key in t.state.brief_keys and not _asks_what_was_said(t, item, q):
+            t.withhold(_DEFLECT[item.layer or NeedLayer.surface])  # the rest, not yet
         else:
             _say(t, item, q, Depth.recall)
         return
     if not _asks_for_a_need(asked, item):
+        if _asks_what_happened(asked, item):
+            _owns_up(t, item, q)
+            return
         fact = _near(t, asked, ItemKind.fact, below=item)
         if fact is not None:
             _route(t, asked, fact.item)  # a fair question about the area: how things stand
@@ -182,12 +213,15 @@ def _need(t: Turn, item: ContentItem, asked: Asked) -> None:
         and asked.best is not None
         and asked.best.item is item
         and asked.best.lexical >= NAMES_THE_NEED
-        and t.state.trust >= t.scenario.need(item.id).trust_needed()
     ):
         # "上次CT停机那次，对科室那边影响有多大？" names what the outage did in the need's
         # own words: the problem is on the table (the buyer came in from that very fault),
-        # whichever need the scenario tells before it.
-        _say(t, item, q, Depth.full)
+        # whichever need the scenario tells before it. A guarded buyer still owns up to
+        # what happened, in a sentence, and keeps what it cost for later.
+        if t.state.trust >= t.scenario.need(item.id).trust_needed():
+            _say(t, item, q, Depth.full)
+            return
+        _owns_up(t, item, q)
         return
     base = t.index.by_key.get(item.builds_on or "")
     if base is not None and not revealed(t, base) and not t.planned(base.key):
@@ -324,9 +358,16 @@ def answer(t: Turn, asked: Asked) -> None:
     if t.analysis.evidence.get(Act.product_question) == q and not t.proposal:
         t.withhold("product_question")  # "how do you like our demo?" is not about them
         return
-    if intent is Intent.elaborate and elaborate(t, asked):
-        return
     best = asked.best
+    # "You mentioned the dashcams you tried. How did that go?": more, but of what the
+    # sentence before names, not of the last answer.
+    elsewhere = (
+        best is not None
+        and best.item.key not in t.state.last_keys
+        and best.lexical >= NAMES_THE_NEED / 2
+    )
+    if intent is Intent.elaborate and not elsewhere and elaborate(t, asked):
+        return
     told = _ruled_out(t, asked)
     if told is not None:
         # "Besides the cost, what else is a headache?": what was told is ruled out by the
@@ -366,7 +407,9 @@ def answer(t: Turn, asked: Asked) -> None:
         if t.state.advance_granted and not t.plan.advance_accepted:
             t.withhold("advance_granted_wrapup")  # the step is agreed: details later
         elif intent in (Intent.other, Intent.product_opinion) and not ours and not t.proposal:
-            t.withhold("small_talk")  # the weather, football, fishing: a word, then business
+            # The weather, football, fishing: a word, then business. Later on, a question
+            # the buyer can't place is one to have put again, not a chat to close.
+            t.withhold("small_talk" if t.buyer_index <= SMALL_TALK_UNTIL else "off_topic")
         elif intent is Intent.product_opinion:
             t.withhold("product_question")
         elif intent is Intent.check:
@@ -403,7 +446,11 @@ def answer(t: Turn, asked: Asked) -> None:
         # "What would Greg need to see?": about him, whether the buyer has named him yet
         # or the trainee knew the name beforehand (then who he is comes first); what
         # would make him nervous is his worry, not the story behind the buyer's own.
-        if revealed(t, person) and _cares(t, person, q):
+        if revealed(t, person) and (_cares(t, person, q) or about_them):
+            if not t.plan.answers:  # said before: back to what matters to them
+                text, care = _cares_text(t, person)
+                key = f"{person.key}#cares"
+                t.answer(Disclosure(key, text, Depth.recall, question=q, part=care))
             return
         if not revealed(t, person) and not t.planned(person.key) and t.state.trust >= PEOPLE_TRUST:
             _introduce(t, person, q)
@@ -486,9 +533,10 @@ _ABOUT_A_PERSON = frozenset(
 )
 # Where someone stands: "Where does your president stand on cameras?", "郑总会怎么看？".
 _STANCE = re.compile(
-    r"怎么看|什么态度|态度(怎么样|如何)|看法|意见|顾虑|担心|支持|反对|"
+    r"怎么看|什么态度|态度(怎么样|如何)|看法|意见|顾虑|担心|支持|反对|抵触|反感|不满|"
     r"\b(stand|feel|think|view|take on|react|concerns?|worr(y|ied|ies)|nervous|afraid|opinion|"
-    r"on board|buy in|in (this|it) for)\b",
+    r"on board|buy in|in (this|it) for|object(ions?)?|push ?back|complain|resist|"
+    r"(they|he|she)'?d say|would (they|he|she) say)\b",
     re.I,
 )
 _TO_THEM = re.compile(r"\byou\b|您|你(?!们)", re.I)
@@ -507,7 +555,7 @@ def _zh_address(name: str, title: str) -> str:
 
 def _introduce(t: Turn, person: ContentItem, question: str) -> None:
     """Who someone is, and what they care about unless that said it already: "Linda will
-    ask about payback" needs no "What matters to Linda: payback" after it."""
+    ask about payback" needs no "For Linda, it comes down to payback" after it."""
     _say(t, person, question, Depth.full)
     s = next(x for x in t.scenario.decision.stakeholders if x.id == person.id)
     cares = set(index_terms(s.cares_about))
@@ -515,15 +563,28 @@ def _introduce(t: Turn, person: ContentItem, question: str) -> None:
         _cares(t, person, question)
 
 
-def _cares(t: Turn, person: ContentItem, question: str) -> bool:
-    """What a person already named cares about, once. False when it was said before."""
+def _en_address(name: str) -> str:
+    """How the buyer refers to someone: a person by first name ("Linda"), a group as a
+    group ("the driver advisory council")."""
+    words = name.split()
+    if all(w[:1].isupper() for w in words):
+        return words[0]
+    return "the " + name[0].lower() + name[1:]
+
+
+def _cares_text(t: Turn, person: ContentItem) -> tuple[str, str]:
+    """The sentence saying what a person cares about, and the care alone (to point back to)."""
     s = next(x for x in t.scenario.decision.stakeholders if x.id == person.id)
-    name = _zh_address(s.name, s.title) if t.language == "zh" else s.name.split()[0]
     care = s.cares_about.rstrip("。.")
     if t.language == "zh":
-        text = f"{name}那边，最在意的是{care}。"
-    else:
-        text = f"What matters to {name}: {portion.run_on(care)}."
+        return f"{_zh_address(s.name, s.title)}那边，最在意的是{care}。", care
+    care = portion.run_on(care)
+    return f"For {_en_address(s.name)}, it comes down to {care}.", care
+
+
+def _cares(t: Turn, person: ContentItem, question: str) -> bool:
+    """What a person already named cares about, once. False when it was said before."""
+    text, _ = _cares_text(t, person)
     if not t.fresh(text):
         return False
     t.answer(Disclosure(f"{person.key}#cares", text, Depth.full, question=question))

@@ -29,7 +29,7 @@ LineKey = Literal[
     "value_unrelated", "proof_interest", "summary_confirm", "summary_premature", "summary_off", "feedback_ack",
     "end_patience", "impatient_suffix", "budget_too_early", "stakeholders_guarded",
     "stakeholders_all_named", "generic_ack", "self_disclosure_ack", "badmouth", "insult",
-    "improper_offer", "advance_granted_wrapup", "small_talk", "go_ahead", "nothing_else",
+    "improper_offer", "advance_granted_wrapup", "small_talk", "off_topic", "go_ahead", "nothing_else",
     # Lead-ins that run into what follows (a fragment, not a sentence):
     "recall_lead", "more_lead", "objection_lead", "unanswered_lead", "refusal_lead",
     "refusal_after_concession_lead",

@@ -14,7 +14,7 @@ from typing import Any, get_args
 
 from app.buyer import voice
 from app.buyer.lines import LineKey
-from app.buyer.plan import TurnPlan
+from app.buyer.plan import ADVANCE_ACCEPTS, TurnPlan
 from app.i18n.catalog import LLM_NOTE, lang_of
 
 # Reactions that only ever run into another sentence, or restate a concern, need no hint.
@@ -31,7 +31,7 @@ def note_values(plan: TurnPlan, language: str, mood_key: str) -> dict[str, Any]:
 
     answers = []
     for d in plan.answers:
-        if d.key == "advance:accepts":
+        if d.key == ADVANCE_ACCEPTS:
             continue
         if d.key.startswith("reason:"):
             how = LLM_NOTE.say(lang, "answer.reason")
@@ -47,7 +47,7 @@ def note_values(plan: TurnPlan, language: str, mood_key: str) -> dict[str, Any]:
         how = LLM_NOTE.say(lang, f"objection.{due.move.value}")
         refusal = LLM_NOTE.say(lang, "refusal") if due.refusal else ""
         objection = {"how": refusal + how, "text": due.text}
-    accepted = next((d.text for d in plan.answers if d.key == "advance:accepts"), "")
+    accepted = next((d.text for d in plan.answers if d.key == ADVANCE_ACCEPTS), "")
     reactions = [table(r.line) for r in plan.reactions]
     if plan.suffix:
         reactions.append(table(plan.suffix))

@@ -61,6 +61,8 @@ def remedies(t: Turn, o: Objection) -> bool:
         return False
     if a.has(Act.argument):
         return False
+    if a.has(Act.summary) and not a.has(Act.pilot, Act.proof):
+        return False  # the buyer's own words played back: the "value" in them is theirs
     if any(_REMEDY_ACTS[r] in a.acts for r in o.resolved_by):
         return True
     # A concrete step with the people concerned answers "send me material" or "not my
@@ -113,10 +115,14 @@ def _probes_concern(t: Turn, o: Objection) -> int | None:
         # "您真正担心的是不是迁移那两千多条规则时出事？": a guess at the worry, in its words.
         stories = _story_words(t, q.text)
         names_it = bool(_WORRY.search(q.text)) and stories.get(o.id, 0.0) >= AIMED_WORDS
+        # "What would have to be true for it to be worth a look before April?" asks for the
+        # concern's conditions, though it holds a date: the reading of a fact gives way.
+        conditions = bool(lx.CONDITION_PROBE.search(q.text, t.language))
         about = (
             asked.intent in (Intent.concern, Intent.elaborate)
             or bool(lx.PROBE.search(q.text, t.language))
             or names_it
+            or conditions
         )
         if not about:
             continue
@@ -129,6 +135,7 @@ def _probes_concern(t: Turn, o: Objection) -> int | None:
         if (
             not sure
             and not names_it
+            and not conditions
             and (
                 asked.intent in ASKS_FOR_FACTS
                 or (content is not None and content.lexical >= AIMED_WORDS)

@@ -25,6 +25,9 @@ class Depth(enum.StrEnum):
     recall = "recall"  # said before: point back to it, don't repeat it
 
 
+ADVANCE_ACCEPTS = "advance:accepts"  # the key of the buyer's yes to the next step
+
+
 @dataclass(frozen=True)
 class Disclosure:
     """Content the buyer says now. `key` is a content key ("need:data-delay") or an

@@ -171,6 +171,7 @@ def _moves(t: Turn) -> bool:
         ):
             misread.add(asked.question.text)
     steps -= misread
+    closes: set[str] = set()
     # "pilot 40 trucks toledo, meet next week w/ maria?": a step the cues missed, read as a
     # proposal (not a question for content) and naming a step; or the second half of one
     # ("先挑几家店跑一个月？下周我把方案带过来，跟您和信息部一起过一下？").
@@ -183,8 +184,15 @@ def _moves(t: Turn) -> bool:
             and (lx.NEXT_STEP.find(text, t.language) or advance.step_kinds(text, t.language))
         ):
             steps.add(text)
+        elif (
+            text not in misread
+            and a.has(Act.hard_close)
+            and lx.ORDER.find(text, t.language) is not None
+        ):
+            steps.add(text)  # "...36-month term. Deal?": the close asked as its own question
+            closes.add(text)
     t.asks_order = a.has(Act.hard_close) and (
-        a.evidence.get(Act.hard_close) in steps or not t.asked
+        a.evidence.get(Act.hard_close) in steps or not t.asked or bool(closes)
     )
     t.proposal = a.evidence.get(Act.advance) or next(iter(steps), None)
     moves = set(steps)
@@ -348,6 +356,7 @@ def _statements(t: Turn) -> None:
         t.react("discount_unasked")
     elif (
         a.has(Act.value)
+        and not a.has(Act.summary)  # a recap's benefits are the buyer's own words
         and not t.plan.events.get("objections_resolved")
         and not t.plan.events.get("advance_refused")
         and not st.advance_granted

@@ -20,10 +20,18 @@ _FILLER = re.compile(
     re.I,
 )
 _CLAUSE = re.compile(r"(?<=[，,；;])")
-_JOINT = re.compile(r"^(and|but|so|or|yet|because|而且|并且|但是|可是|所以|因为)\s*", re.I)
+_JOINT = re.compile(
+    r"^(and|but|so|or|yet|because|which|而且|并且|但是|可是|所以|因为|其中|不过|"
+    r"可(?![以能])|但(?!凡)|而(?!已))\s*",
+    re.I,
+)
+_CONDITION = re.compile(
+    r"^\W*(and |so |but )?(if|when|once|say|suppose|如果|要是|假如|假设|万一|一旦|照这样)", re.I
+)
 _RHETORICAL_END = re.compile(r"[？?]\s*$")
 Rarity = Callable[[str], float]  # how much a term singles out one passage of the scenario
 
+LEAD_MAX_CHARS, LEAD_MAX_WORDS = 12, 7  # a lead-in sentence at most, Chinese and English
 BRIEF_MIN_CHARS = 10  # "三个厂。" alone is too curt even for a guarded buyer
 # A passage's first sentence is its author's lead, the answer to the plain question about
 # it: a short answer leaves it only for a sentence the question points at clearly more.
@@ -80,11 +88,35 @@ def rest(text: str, said: str | None) -> str:
     return _join([p.text for p in sentences(text) if p.text not in told], text)
 
 
+def _lead(sentence: str) -> bool:
+    """A sentence too short to tell anything: it leads into the passage ("钱是一方面，更怕
+    的是停机。", "Here's what keeps me up.")."""
+    cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in sentence)
+    return cjk <= LEAD_MAX_CHARS if cjk else len(sentence.split()) <= LEAD_MAX_WORDS
+
+
+def past_the_lead(text: str) -> str:
+    """A passage without the lead-in sentence it may open with."""
+    parts = [p.text for p in sentences(text)]
+    return _join(parts[1:], text) if len(parts) > 1 and _lead(parts[0]) else text
+
+
+def before_the_prompt(text: str) -> str:
+    """A passage without the short prompt it may end on ("Keep going.", "你接着说。"):
+    said together with a yes to the next step, the prompt would take the yes back."""
+    parts = [p.text for p in sentences(text)]
+    return _join(parts[:-1], text) if len(parts) > 1 and _lead(parts[-1]) else text
+
+
 def asks_for_what_was_said(question: str, said: str, left: str) -> bool:
     """The question is about the part already said, not about what was left out: the
     buyer points back to it rather than going on to the rest (two shared words at
-    least, three times what it shares with the rest)."""
+    least, three times what it shares with the rest). "停了两天，急诊那边影响大吗？"
+    quotes what was said, then asks in its last clause for what was left out."""
     on_said = relevance(question, said)
+    clauses = [c for c in _CLAUSE.split(question) if c.strip()]
+    if len(clauses) > 1 and relevance(clauses[-1], left) > relevance(clauses[-1], said):
+        return False
     return on_said >= 4 and on_said >= 3 * relevance(question, left)
 
 
@@ -98,19 +130,21 @@ def point_back(text: str, question: str, rarity: Rarity = _flat) -> str:
     parts = [s.text for s in sentences(text)] or [text]
     # "去年巡视提到形式主义，这个整改推进到哪一步了？": the words quoting the buyer back
     # say what it is about; the last clause says what is asked.
+    # But "if premiums keep climbing like that, what does it mean next year?" names its
+    # subject in the condition; the last clause only asks what follows from it.
     ask = [c for c in _CLAUSE.split(question) if c.strip()][-1:] or [question]
-    if any(relevance(ask[0], p) >= _A_WORD for p in parts):
+    if not _CONDITION.match(question) and any(relevance(ask[0], p) >= _A_WORD for p in parts):
         question = ask[0]
     part = max(parts, key=lambda p: relevance(question, p, rarity))
     clauses = [c for c in _CLAUSE.split(part) if c.strip()]
     while len(clauses) > 1 and _FILLER.match(clauses[0].strip()):
         clauses = clauses[1:]  # "说实话，" / "Honestly," points at nothing
     at = max(range(len(clauses)), key=lambda i: relevance(question, clauses[i], rarity))
-    core = clauses[at]
-    if len(core) < BRIEF_MIN_CHARS and at + 1 < len(clauses):
-        core += clauses[at + 1]
     # "As I said, and I had to explain…": a clause cut from its sentence drops its joint.
-    return _JOINT.sub("", core.strip()).rstrip("，,；;。！？!?.")
+    core = _JOINT.sub("", clauses[at].strip())
+    if len(core.rstrip("，,；; ")) < BRIEF_MIN_CHARS and at + 1 < len(clauses):
+        core += clauses[at + 1]
+    return core.strip().rstrip("，,；;。！？!?.")
 
 
 def _join(parts: list[str], source: str) -> str:

@@ -158,6 +158,15 @@ class Turn:
             forms = [s.name, words[0]] if personal and len(words) > 1 else [s.name]
             if any(re.search(rf"\b{re.escape(f.lower())}\b", lowered) for f in forms):
                 return self.index.by_key.get(f"stakeholder:{s.id}")
+            # A group by the people in it or its kind: "the drivers" (not "the driver
+            # level"), "your council".
+            heads = {words[0].lower() + "s", words[-1].lower()} if not personal else set()
+            if any(
+                re.search(rf"\b(the|your|their|those)\s+{re.escape(h)}\b", lowered)
+                for h in heads
+                if len(h) > 3
+            ):
+                return self.index.by_key.get(f"stakeholder:{s.id}")
             # "your CFO", "the president": the person by their job, said as one says it.
             if any(
                 re.search(rf"\b(your|the|their)\s+{re.escape(f)}\b", lowered)

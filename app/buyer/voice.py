@@ -15,7 +15,7 @@ from functools import lru_cache
 from app.analysis.text import sentences
 from app.buyer import portion
 from app.buyer.lines import LineKey, digest
-from app.buyer.plan import Depth, Disclosure, ObjectionMove
+from app.buyer.plan import ADVANCE_ACCEPTS, Depth, Disclosure, ObjectionMove
 from app.buyer.turn import Turn
 
 _CONNECTIVE = re.compile(
@@ -139,7 +139,13 @@ def word(t: Turn) -> str:
     plan = t.plan
     parts: list[str] = []
     parts += [r.text or t.line(r.line) for r in plan.reactions if r.first]
-    parts += [render(t, d) for d in plan.answers]
+    agreed = any(d.key == ADVANCE_ACCEPTS for d in plan.answers)
+    parts += [
+        portion.before_the_prompt(render(t, d))
+        if agreed and d.key.startswith("resolution:")
+        else render(t, d)
+        for d in plan.answers
+    ]
     parts += [t.line(w) for w in plan.withheld]
     parts += [r.text or t.line(r.line) for r in plan.reactions if not r.first]
     due = plan.objection
@@ -174,6 +180,16 @@ def word(t: Turn) -> str:
     return sep.join(_once((p.strip() for p in parts if p.strip()), sep))
 
 
+def _standalone(sentence: str) -> str:
+    """A clause cut at a semicolon, said as a sentence of its own: "…cold storage;" ends
+    with a full stop, "compressed air is maybe…" starts with a capital."""
+    if sentence.endswith(("；", ";")):
+        sentence = sentence[:-1] + ("。" if sentence.endswith("；") else ".")
+    if sentence[:1].islower() and sentence[:1].isascii():
+        sentence = sentence[0].upper() + sentence[1:]
+    return sentence
+
+
 def _once(parts: Iterable[str], sep: str) -> list[str]:
     """Each sentence once: two answers drawing on one passage don't say it twice."""
     seen: set[str] = set()
@@ -184,7 +200,7 @@ def _once(parts: Iterable[str], sep: str) -> list[str]:
             d = digest(s.text)
             if d not in seen:
                 seen.add(d)
-                kept.append(s.text)
+                kept.append(_standalone(s.text))
         if kept:
             out.append(sep.join(kept))
     return out

@@ -1,0 +1,164 @@
+"""The buyer hears what a turn does: a probe of the conditions, a close put as "Deal?", a
+recap, the scenario's own next step in the seller's words, a question about a group of
+people (RUBRIC.md: a buyer that listens; objections and next steps judged on content)."""
+
+from __future__ import annotations
+
+from app.buyer import advance, portion
+from tests.buyer.play import SCENARIOS, Played, said_any, say, start
+
+FLEET = "en-fleet-telematics"
+HOSPITAL = "zh-hospital-equipment-service"
+BANK = "zh-bank-risk-platform"
+
+
+def answered(p: Played) -> list[str]:
+    return list(p.events[-1].get("answered", []))
+
+
+def test_asking_what_would_have_to_be_true_opens_the_concern_though_it_names_a_date() -> None:
+    p = start(FLEET, 1)
+    say(p, "Hi Dana, thanks for the time. How do you keep an eye on driver safety today?")
+    assert p.state.open_objection == "incumbent-trakline", p.last_reply
+    say(
+        p,
+        "Fair enough, TrakLine does its job on location. What would have to be true for it to "
+        "be worth looking at anything before April?",
+    )
+    assert p.events[-1].get("objection_reason_shared") == "incumbent-trakline", p.last_reply
+    assert "not married to TrakLine" in p.last_reply
+
+
+def test_a_guarded_buyer_asked_about_the_outage_owns_up_to_it_and_keeps_the_cost() -> None:
+    p = start(HOSPITAL)
+    say(p, "许处长您好，我是做设备维保服务的，今天主要想听听您这边的情况。")
+    assert p.state.trust < 35
+    say(p, "上次CT停机那次，对科室那边影响有多大？")
+    assert "need:downtime-impact" in answered(p), p.last_reply
+    assert "坏了两天" in p.last_reply
+    assert "钱是一方面" not in p.last_reply  # the lead into the passage answers nothing
+    assert "投诉直接打到院长" not in p.last_reply  # what it cost waits for trust
+    assert "原厂维保是真贵" not in p.last_reply  # not the need the scenario tells first
+
+
+def test_asked_how_often_it_breaks_down_the_buyer_tells_the_outage_not_a_fact_beside_it() -> None:
+    p = start(HOSPITAL)
+    say(p, "许处长您好，我是做设备维保服务的，今天主要想听听您这边的情况。")
+    say(p, "那这两年停机的情况多吗？")
+    assert "need:downtime-impact" in answered(p), p.last_reply
+    assert "坏了两天" in p.last_reply
+    # Asked then what it meant for patients, the guarded buyer stays vague about the rest.
+    say(p, "停了两天，急诊和病人那边影响大吗？")
+    assert said_any(p.last_reply, "zh", "impact_deflect"), p.last_reply
+    assert "急诊" not in p.last_reply
+
+
+def test_a_close_put_as_deal_gets_a_no_to_signing_not_a_fact() -> None:
+    p = start(FLEET, 1)
+    say(p, "Dave, our AI dashcams are the best on the market and cut accidents by forty percent.")
+    say(
+        p,
+        "So I'll send the contract for all 340 trucks at 31 a month, 36-month term. Install "
+        "can start in two weeks. Deal?",
+    )
+    assert not answered(p), p.last_reply
+    assert said_any(p.last_reply, "en", "too_early_to_sign"), p.last_reply
+    say(p, "Maria can handle the rollout then. So is that a yes on the contract?")
+    assert not answered(p), p.last_reply
+    assert said_any(p.last_reply, "en", "too_early_to_sign"), p.last_reply
+
+
+def _discovered_fleet() -> Played:
+    p = start(FLEET, 1)
+    for line in [
+        "Thanks Dave. Before I say anything about us, what's top of your list this year?",
+        "Fair, I'm not here to bolt on another box. You mentioned you tried some dashcams a "
+        "couple of years back. How did that go?",
+        "When that happened after an actual incident, what did it cost you?",
+        "And how does that show up on the business side: claims, insurance?",
+        "Seven months isn't long. What will you tell the underwriter if nothing changes?",
+    ]:
+        say(p, line)
+    return p
+
+
+def test_what_a_group_would_object_to_is_what_that_group_cares_about() -> None:
+    p = _discovered_fleet()
+    say(p, "When you say spying, what specifically would the drivers push back on?")
+    assert "stakeholder:driver-council#cares" in answered(p), p.last_reply
+    assert "privacy in the cab" in p.last_reply
+    assert "What matters to" not in p.last_reply
+    say(p, "Going back to the drivers though, what would they actually object to?")
+    assert answered(p) == ["stakeholder:driver-council#cares"], p.last_reply
+    assert "privacy in the cab" in p.last_reply
+
+
+def test_a_recap_of_the_buyers_own_benefits_settles_no_concern() -> None:
+    p = _discovered_fleet()
+    assert p.state.open_objection == "incumbent-trakline"
+    say(
+        p,
+        "Let me play it back. No footage cost you that settlement, the premium is up 31% and "
+        "renewal is in seven months. It has to protect drivers, not spy on them, and Linda "
+        "will want payback and no overlap with TrakLine. Did I get that right?",
+    )
+    assert p.state.summary_confirmed
+    assert "objection_reason_shared" not in p.events[-1], p.last_reply
+    assert "objections_resolved" not in p.events[-1], p.last_reply
+    assert not said_any(p.last_reply, "en", "value_ack"), p.last_reply
+
+
+def test_a_yes_to_the_step_is_not_followed_by_keep_going() -> None:
+    p = _discovered_fleet()
+    say(p, "I'm not asking you to rip anything out. What worries you most about another box?")
+    assert p.events[-1].get("objection_reason_shared") == "incumbent-trakline", p.last_reply
+    say(
+        p,
+        "Then let's keep TrakLine running and start billing only after April, so you never pay "
+        "twice. Could we set up a scoping session with you, Maria and one council driver next "
+        "Tuesday or Thursday?",
+    )
+    assert p.events[-1].get("advance_granted"), p.last_reply
+    assert "Keep going" not in p.last_reply
+
+
+def test_the_scenarios_own_next_step_in_the_sellers_words_is_accepted() -> None:
+    p = start(BANK, 1)
+    for line in [
+        "邵总您好，谢谢您抽时间。今天主要想听听您这边，现在零售信贷风控这块，您最花心思的是哪些事？",
+        "我是想问风险这头，比如不良走势、欺诈这些，最近有没有让您睡不踏实的事？",
+        "发现一个新的欺诈手法以后，从写好策略到真正上线，一般要多久？",
+        "这么慢的话，对e贷的通过率、对零售那边的投放有没有影响？",
+        "这些压力落到您自己身上，年底述职的时候是个什么情况？",
+        "我捋一下：策略上线太慢，团伙跑得比您快；通过率上不去，零售那边有意见；年底还要把不良压下来。是这几点吧？",
+    ]:
+        say(p, line)
+    assert p.state.summary_confirmed, p.last_reply
+    proposal = (
+        "那我提个想法您看行不行：下周我带建模专家，跟您这边建模负责人、信息科技部的同事开一次"
+        "技术交流会，把用行里脱敏历史数据做四周回溯测试的方案敲一下，只做并行验证，不碰生产。"
+        "您看下周二还是周四方便？"
+    )
+    assert advance.fits(SCENARIOS[BANK], proposal)  # its "方案" is no paper proposal
+    say(p, proposal)
+    assert p.events[-1].get("advance_refused") != "unfitting", p.last_reply
+    assert not said_any(p.last_reply, "zh", "badmouth"), p.last_reply  # "行不行" runs no one down
+
+
+def test_pointing_back_never_starts_on_a_dangling_joint() -> None:
+    text = "最难受的是慢。发现一个新的欺诈手法，我们策略当天就能写出来，可从提需求到真正上线，两三个礼拜是常事。"
+    pointer = portion.point_back(text, "从写好策略到真正上线，要多久？")
+    assert pointer.startswith("从提需求到真正上线"), pointer
+    assert "两三个礼拜" in pointer  # a clause too short to stand alone takes the next one
+
+
+def test_the_driver_level_is_no_group_of_drivers() -> None:
+    p = _discovered_fleet()
+    say(p, "On fuel: what can you actually see at the driver level today?")
+    assert not any(k.startswith("stakeholder:") for k in answered(p)), p.last_reply
+
+
+def test_late_in_the_meeting_a_question_it_cannot_place_is_not_small_talk() -> None:
+    p = _discovered_fleet()
+    say(p, "What do you reckon about the weather lately?")
+    assert said_any(p.last_reply, "en", "off_topic"), p.last_reply  # not "what brings you here?"
