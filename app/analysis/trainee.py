@@ -82,6 +82,7 @@ _DISMISSES = lx.rx(
 # A rival run down by comparison: "用友的MES没法跟我们比，他们根本不懂锻造".
 _PUTS_DOWN_RIVAL = lx.rx(
     r"没法(跟|和)我们比|(跟|和)我们没法比|比不(上|了)我们|远不如我们|(他们|它们|人家|对方|那家)[^，,。]{0,4}根本不懂|"
+    r"(别家|别的厂家|其他家|其他厂家|同行|友商|竞品)[^，,。]{0,3}(都|根本|完全)?(比不了|比不上|没法比|差远了)|"
     r"\bcan'?t (compare|compete) with us\b|\bnowhere near (us|our)\b|\bdon'?t (even )?understand (the|your) (industry|business)\b",
     re.I,
 )

@@ -17,7 +17,7 @@ import re
 
 from app.analysis import lexicon as lx
 from app.analysis.intent import Intent
-from app.analysis.model import PITCH_WORDS, Act, AdvanceKind, ObjectionKind
+from app.analysis.model import PITCH_WORDS, Act, AdvanceKind, ObjectionKind, QuestionForm
 from app.analysis.text import content_terms, sentences
 from app.buyer.asking import ASKS_FOR_FACTS
 from app.buyer.plan import Disclosure, ObjectionDue, ObjectionMove
@@ -130,7 +130,10 @@ def _probes_concern(t: Turn, o: Objection) -> int | None:
             k in t.state.brief_keys for k in t.state.last_keys
         ):
             continue  # "tell me more" after a short answer: more of that answer
-        sure = asked.reading.p(Intent.concern) >= SURE_CONCERN
+        # "那您到底担心什么呢？" asks what the worry is, whatever stray characters it shares.
+        sure = asked.reading.p(Intent.concern) >= SURE_CONCERN or (
+            bool(_WORRY.search(q.text)) and q.form is QuestionForm.open
+        )
         content = next((r for r in asked.ranked if not r.item.key.startswith("reason:")), None)
         if (
             not sure

@@ -26,6 +26,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # (cue, language of the turn, sentence, whether the cue finds it: not negated)
 CASES = [
+    ("CONCERN_PROBE", "zh", "那您到底担心什么呢？", True),
+    ("CONCERN_PROBE", "zh", "现在一年的维保费大概多少？", False),
     ("NEXT_STEP", "zh", "那四千多万那个案子，事后复盘的时候，您觉得当时为什么没拦住？", False),
     ("NEXT_STEP", "zh", "下周我们带上数据，跟您一起复盘一下这个案子？", True),
     ("NEXT_STEP", "zh", "就约两周内，您看哪天合适？", True),

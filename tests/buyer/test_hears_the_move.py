@@ -162,3 +162,32 @@ def test_late_in_the_meeting_a_question_it_cannot_place_is_not_small_talk() -> N
     p = _discovered_fleet()
     say(p, "What do you reckon about the weather lately?")
     assert said_any(p.last_reply, "en", "off_topic"), p.last_reply  # not "what brings you here?"
+
+
+RETAIL = "zh-retail-fresh-replenishment"
+
+
+def test_a_pitch_that_offers_to_present_is_no_question_and_earns_no_need() -> None:
+    p = start(RETAIL, 1)
+    say(
+        p,
+        "刘总您好，我们是做智能补货系统的，全国三百多家连锁都在用，能把生鲜损耗降百分之三十，今天给您介绍一下。",
+    )
+    assert not p.session.events[2].get("revealed_needs"), p.last_reply
+    assert not answered(p), p.last_reply
+
+
+def test_running_rivals_down_draws_the_buyers_distaste() -> None:
+    p = start(RETAIL, 1)
+    say(p, "刘总您好，我们是做智能补货系统的，今天给您介绍一下。")
+    say(p, "我们的算法是行业最领先的，别家都比不了，您这边上了肯定见效。")
+    assert said_any(p.last_reply, "zh", "badmouth"), p.last_reply
+
+
+def test_asked_what_worries_them_the_buyer_tells_the_story_behind_the_concern() -> None:
+    p = start(RETAIL, 1)
+    say(p, "刘总您好，我们是做智能补货系统的，全国三百多家连锁都在用，今天给您介绍一下。")
+    concern = p.state.open_objection
+    assert concern is not None, p.last_reply
+    say(p, "那您到底担心什么呢？")
+    assert p.events[-1].get("objection_reason_shared") == concern, p.last_reply
