@@ -555,6 +555,9 @@ def analyze_trainee_turn(
         ) and not (lx.DEFERRAL.search(t, language))
         step = (
             not product
+            # "Let me check I've got it: … you need a baseline you can audit": their words
+            # summed up, no step.
+            and not (recap or evidence.get(Act.summary) == t)
             and offered
             # "Next week we walk the line with Ms Sun. Would that work?": the ask may
             # be the short sentence after the proposal.

@@ -191,3 +191,20 @@ def test_asked_what_worries_them_the_buyer_tells_the_story_behind_the_concern() 
     assert concern is not None, p.last_reply
     say(p, "那您到底担心什么呢？")
     assert p.events[-1].get("objection_reason_shared") == concern, p.last_reply
+
+
+def test_a_recap_naming_what_the_buyer_needs_is_no_proposal() -> None:
+    p = start("en-energy-retrofit-cfo", 1)
+    for line in [
+        "Karen, thanks for the time. How are energy costs looking across the plants this year?",
+        "When the budget gets missed like that, what happens on your side with the board?",
+        "Have you tried anything on energy before?",
+    ]:
+        say(p, line)
+    say(
+        p,
+        "Let me check I've got it: energy is the one line you can't forecast, and after the last "
+        "ESCO you need a baseline you can audit. Anything I missed?",
+    )
+    assert "advance_refused" not in p.events[-1], p.last_reply
+    assert p.state.advance_asks == 0
