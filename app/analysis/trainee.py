@@ -388,8 +388,17 @@ def _discount(t: str, language: str, before: str = "") -> bool:
         and not (pilot and lx.FREE_ONLY.search(m.group(0)))
         # "每年续约的时候，价格好谈吗？" asks how the buyer's own renewals go: no offer.
         and not _ASKED_OF_BUYER.match(t, m.end())
+        # "损耗能降一到两个点": what the buyer loses goes down, not our price.
+        and not _BUYER_LOSS.search(t, max(0, m.start() - 8), m.start() + 1)
         for m in lx.DISCOUNT.finditer(t, language)
     )
+
+
+_BUYER_LOSS = lx.rx(
+    r"损耗|报损|成本|库存|缺货|不良|故障|停机|能耗|电费|油耗|工时|人力|人工|差错|返工|废品|投诉|"
+    r"\b(shrink|waste|costs?|downtime|losses|claims|premiums?|turnover|idl(e|ing)|fuel)\b",
+    re.I,
+)
 
 
 _ASKED_OF_BUYER = lx.rx(r"\s*(吗|么|不[？?])")

@@ -142,6 +142,14 @@ def test_offering_to_ask_head_office_for_a_lower_price_is_a_discount() -> None:
     assert Act.discount in a.acts
 
 
+def test_the_buyers_losses_going_down_is_a_benefit_not_a_discount() -> None:
+    a = trainee(
+        "我们系统按店按品给订货建议，一般用下来损耗能降一到两个点。", "损耗率百分之四点八。"
+    )
+    assert Act.discount not in a.acts
+    assert Act.discount in trainee("价格方面，我们可以再降两个点给您。", "太贵了。").acts
+
+
 # --- concessions ------------------------------------------------------------------
 
 
