@@ -388,10 +388,19 @@ def _discount(t: str, language: str, before: str = "") -> bool:
         and not (pilot and lx.FREE_ONLY.search(m.group(0)))
         # "每年续约的时候，价格好谈吗？" asks how the buyer's own renewals go: no offer.
         and not _ASKED_OF_BUYER.match(t, m.end())
-        # "损耗能降一到两个点": what the buyer loses goes down, not our price.
+        # "损耗能降一到两个点", "30 percent off their energy bill": what the buyer loses
+        # or spends goes down, not our price.
         and not _BUYER_LOSS.search(t, max(0, m.start() - 8), m.start() + 1)
+        and not _THEIR_BILL.match(t, m.end())
         for m in lx.DISCOUNT.finditer(t, language)
     )
+
+
+_THEIR_BILL = lx.rx(
+    r"\s*(of\s+)?(their|your|the|its)\s+(annual\s+|monthly\s+)?(energy|fuel|electric(ity)?|utility|"
+    r"power|insurance|maintenance|repair|operating|running)\s+(bill|bills|costs?|spend)",
+    re.I,
+)
 
 
 _BUYER_LOSS = lx.rx(
@@ -681,9 +690,14 @@ def analyze_trainee_turn(
                 )
             )
             leading = pushing and not feedback
-            concern = _digs_into_concern(t, language) or (
-                read_acts(t, language).p(SA.concern_probe) >= SURE
-                and read_acts(t, language).p(SA.leading) < MAYBE
+            # "What's stopping you from signing today?" presses for the order; it does
+            # not ask what is behind the hesitation.
+            concern = not close and (
+                _digs_into_concern(t, language)
+                or (
+                    read_acts(t, language).p(SA.concern_probe) >= SURE
+                    and read_acts(t, language).p(SA.leading) < MAYBE
+                )
             )
             elaborate = bool(_ELABORATE_PROBE.search(t, language))
             probe = concern or elaborate
@@ -727,7 +741,7 @@ def analyze_trainee_turn(
                 probes_concern=concern,
                 text=t,
                 form=QuestionForm.closed
-                if step and not probe
+                if (step and not probe) or close
                 else _read_form(t, language, read_acts(t, language)),
                 stage=stage,
                 topics=sent_topics,

@@ -26,6 +26,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # (cue, language of the turn, sentence, whether the cue finds it: not negated)
 CASES = [
+    ("ORDER", "en", "What's stopping you from signing today?", True),
+    ("ORDER", "en", "Who else is involved in signing the contract?", False),
     ("CONCERN_PROBE", "zh", "那您到底担心什么呢？", True),
     ("CONCERN_PROBE", "zh", "现在一年的维保费大概多少？", False),
     ("NEXT_STEP", "zh", "那四千多万那个案子，事后复盘的时候，您觉得当时为什么没拦住？", False),

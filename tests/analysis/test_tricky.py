@@ -10,6 +10,7 @@ from app.analysis.model import (
     Act,
     BuyerSignal,
     ObjectionKind,
+    QuestionForm,
     SpinStage,
     TraineeTurnAnalysis,
 )
@@ -148,6 +149,19 @@ def test_the_buyers_losses_going_down_is_a_benefit_not_a_discount() -> None:
     )
     assert Act.discount not in a.acts
     assert Act.discount in trainee("价格方面，我们可以再降两个点给您。", "太贵了。").acts
+    saving = "Typical customers see 20 to 30 percent off their energy bill in year one."
+    assert Act.discount not in trainee(saving, "What are you here for?").acts
+    assert Act.discount in trainee("I can do 20 percent off list if you sign.", "Pricey.").acts
+
+
+def test_what_is_stopping_you_from_signing_today_is_a_close_not_a_probe() -> None:
+    a = trainee(
+        "What's stopping you from signing today?", "We're a long way from signing anything."
+    )
+    assert Act.hard_close in a.acts
+    (q,) = a.questions
+    assert not q.probes_concern
+    assert q.form is QuestionForm.closed
 
 
 # --- concessions ------------------------------------------------------------------
