@@ -19,7 +19,8 @@ from app.buyer.plan import ADVANCE_ACCEPTS, Depth, Disclosure, ObjectionMove
 from app.buyer.turn import Turn
 
 _CONNECTIVE = re.compile(
-    r"^.{0,4}(说实话|实话|老实讲|坦白)|^(不过|但|可|只是|说实话|说句实话|老实说|话说回来|那|再说|还有|but\b|still\b|that said\b|and\b|so\b|honestly\b|look\b|again\b|to be honest\b)",
+    r"^.{0,4}(说实话|实话|老实讲|坦白)|^(不过|但|可|只是|说实话|说句实话|老实说|话说回来|那|再说|还有|but\b|still\b|that said\b|and\b|so\b|honestly\b|look\b|again\b|to be honest\b|"
+    r"fine\b|okay\b|ok\b|sure\b|right\b|well\b|行|好吧|对)",
     re.I,
 )
 _SAYS_UNANSWERED = re.compile(r"回答|没接|answer", re.I)

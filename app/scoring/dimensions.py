@@ -317,6 +317,9 @@ def _episode_score(ep: ObjectionEpisode, t: Tally) -> float:
         ObjectionKind.no_time,
         ObjectionKind.authority,
     }
+    # "先拿一台CT试试，合同我今天就带来了，签个一年的": a trial wrapped in a close is
+    # the close; it earns nothing as a small step.
+    close = ep.quote_of(Act.hard_close)
     for act, key, bonus in (
         (Act.value, "value", 25),
         (Act.proof, "proof", 15),
@@ -324,6 +327,8 @@ def _episode_score(ep: ObjectionEpisode, t: Tally) -> float:
         (Act.advance, "advance", 25 if soft else 10),
     ):
         hit = ep.quote_of(act)
+        if hit and act in (Act.pilot, Act.advance) and close and close[0] == hit[0]:
+            continue
         if hit and act is Act.proof and (counter is None or counter[0] > hit[0]):
             # A case or a figure recited before anything was asked about the concern
             # answers an objection nobody explored (RUBRIC: proof after understanding).

@@ -430,3 +430,22 @@ def test_granting_the_buyers_condition_in_a_few_words_then_another_way_is_unders
     argued = score([*opening, ("trainee", "不换才吃亏。两个品牌的量合起来，拿总量去谈。")], "zh")
     assert "先表示理解" in notes(granted, "objection_handling").get(3, [])
     assert "先表示理解" not in notes(argued, "objection_handling").get(3, [])
+
+
+def test_a_trial_wrapped_in_a_contract_is_a_close_not_a_small_step() -> None:
+    card = score(
+        [
+            ("buyer", "许处长，设备处。"),
+            ("trainee", "许处长您好，我们是做第三方维保的，价格比原厂便宜一半。"),
+            ("buyer", "原厂毕竟是原厂，你们第三方再怎么说也隔了一层，我不放心。"),
+            (
+                "trainee",
+                "那您先拿一台CT试试，合同我今天就带来了，签个一年的，不满意明年换回原厂就是了。",
+            ),
+            ("buyer", "签合同？咱们今天才第一次见面吧。"),
+        ],
+        "zh",
+    )
+    cited = notes(card, "objection_handling").get(3, [])
+    assert "提出低风险的小步尝试" not in cited, cited
+    assert any("成交" in n or "签" in n for n in cited), cited
