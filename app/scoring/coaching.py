@@ -116,11 +116,17 @@ def coach_turns(analysis: ConversationAnalysis, f: Features | None = None) -> li
             tip_key = read if read in TIPS else None
         elif turn.index in brushed and code not in ("gave_up", "argued", "discounted"):
             code = label_key = tip_key = "brushed_past"
-        if turn.questions and all(q.stage is SpinStage.situation for q in turn.questions):
+        # A step asked for, a recap or a check reads as "situation" by its form; it is
+        # no background question, so it neither lengthens the run nor gets the tip.
+        moves = turn.has(Act.advance, Act.hard_close, Act.pilot, Act.summary, Act.feedback_request)
+        background = bool(turn.questions) and all(
+            q.stage is SpinStage.situation for q in turn.questions
+        )
+        if background and not moves:
             situation_streak += 1
             if situation_streak >= 4 and tip_key in (None, "closed_situation"):
                 tip_key = "too_much_situation"
-        else:
+        elif not moves:
             situation_streak = 0
         if turn.has(Act.summary):
             summarised = True

@@ -165,8 +165,14 @@ def questioning(f: Features) -> DimensionScore:
             (q.index for q in f.open_questions),
         )
     else:
-        closed = (q.index for q in qs if q.question.form is QuestionForm.closed)
-        t.gap(SCORECARD.say(lang, "claim.mostly_closed"), closed)
+        # The turns that asked only closed questions: a turn cited for its open question
+        # elsewhere on the card would read as a contradiction here.
+        opened = {q.index for q in f.open_questions}
+        closed = [q.index for q in qs if q.question.form is QuestionForm.closed]
+        t.gap(
+            SCORECARD.say(lang, "claim.mostly_closed"),
+            [i for i in closed if i not in opened] or closed,
+        )
     if followups:
         t.strength(
             SCORECARD.say(lang, "claim.followups", n=len(followups)),

@@ -449,3 +449,31 @@ def test_a_trial_wrapped_in_a_contract_is_a_close_not_a_small_step() -> None:
     cited = notes(card, "objection_handling").get(3, [])
     assert "提出低风险的小步尝试" not in cited, cited
     assert any("成交" in n or "签" in n for n in cited), cited
+
+
+def test_a_step_asked_for_after_background_questions_gets_no_background_tip() -> None:
+    card = score(
+        [
+            ("buyer", "周总，生产副总。"),
+            ("trainee", "周总您好，咱们现在三个厂区一共多少人？"),
+            ("buyer", "一千二百人左右。"),
+            ("trainee", "生产数据现在是用什么系统统计的？"),
+            ("buyer", "主要靠Excel，各厂自己报。"),
+            ("trainee", "报表一般多久出一次？"),
+            ("buyer", "一周一次。"),
+            ("trainee", "质量追溯现在是谁负责？"),
+            ("buyer", "质量部孙丽。"),
+            (
+                "trainee",
+                "我捋一下：数据靠Excel各厂自己报，一周才出一次，追溯在孙部长那边。是这样吧？",
+            ),
+            ("buyer", "对，差不多。"),
+            ("trainee", "那下周三我们去重庆厂走一趟车间，请孙部长一起，您看方便吗？"),
+            ("buyer", "下周三可以。"),
+        ],
+        "zh",
+    )
+    tips = {c.index: c.tip or "" for c in card.coaching}
+    assert "背景问得差不多了" in tips[7]  # the fourth background question in a row
+    assert "背景问得差不多了" not in tips[9]  # a recap
+    assert "背景问得差不多了" not in tips[11]  # the step asked for
