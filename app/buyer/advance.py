@@ -11,6 +11,7 @@ pressure never buys it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -19,7 +20,7 @@ from app.analysis.model import Act, AdvanceKind
 from app.analysis.text import content_terms
 from app.buyer import objections as obj
 from app.buyer.lines import LineKey
-from app.buyer.plan import ADVANCE_ACCEPTS, Disclosure, ObjectionMove
+from app.buyer.plan import ADVANCE_ACCEPTS, Disclosure, ObjectionMove, Reaction
 from app.buyer.state import ObjectionStatus
 from app.buyer.turn import Turn
 from app.scenarios.schema import ObjectionTrigger, Scenario
@@ -78,11 +79,27 @@ def _ready(t: Turn) -> bool:
     )
 
 
+_DAY = re.compile(
+    r"(下下?|这|本)?(周|星期|礼拜)[一二三四五六日天]|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    re.I,
+)
+
+
 def judge(t: Turn) -> None:
     """The buyer's verdict on a proposed step or a close."""
     st, a = t.state, t.analysis
     if st.advance_granted:
-        t.react("already_agreed")
+        day = _DAY.search(a.text)
+        if day is None:
+            t.react("already_agreed")
+            return
+        # "Could we get Greg and Tom on a call, say Tuesday or Wednesday?" after the yes:
+        # the buyer takes the first day offered.
+        when = day.group(0)
+        when = when[:1].upper() + when[1:] if t.language == "en" else when
+        t.plan.reactions.append(
+            Reaction("time_picked", text=t.line("time_picked").format(time=when))
+        )
         return
     st.advance_asks += 1
     if t.asks_order:

@@ -208,3 +208,17 @@ def test_a_recap_naming_what_the_buyer_needs_is_no_proposal() -> None:
     )
     assert "advance_refused" not in p.events[-1], p.last_reply
     assert p.state.advance_asks == 0
+
+
+def test_offered_two_days_after_its_yes_the_buyer_takes_the_first() -> None:
+    p = _discovered_fleet()
+    say(p, "I'm not asking you to rip anything out. What worries you most about another box?")
+    say(
+        p,
+        "Then let's keep TrakLine running and start billing only after April, so you never pay "
+        "twice. Could we set up a scoping session with you, Maria and one council driver?",
+    )
+    assert p.state.advance_granted, p.last_reply
+    say(p, "Great. Would Tuesday or Thursday suit you better for the session?")
+    assert "Tuesday" in p.last_reply, p.last_reply
+    assert not said_any(p.last_reply, "en", "already_agreed"), p.last_reply
