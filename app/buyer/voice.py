@@ -191,16 +191,69 @@ def _standalone(sentence: str) -> str:
     return sentence
 
 
+_FUNCTION = frozenset("的是了在也就都我你他她们这那个吧呢啊，。、！？,.!? ")
+_EN_FUNCTION = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "is",
+        "are",
+        "was",
+        "were",
+        "it's",
+        "it",
+        "that",
+        "this",
+        "and",
+        "of",
+        "to",
+        "for",
+        "who",
+        "i",
+        "we",
+    ]
+)
+SHORT_ECHO_CHARS, SHORT_ECHO_WORDS = 15, 10  # a sentence this short may echo an earlier one
+
+
+def _gist(sentence: str) -> frozenset[str]:
+    """The words that carry a sentence: its characters (Chinese) or words (English)
+    without the function words."""
+    if any("\u4e00" <= ch <= "\u9fff" for ch in sentence):
+        return frozenset(ch for ch in sentence if ch not in _FUNCTION)
+    words = (w.strip(".,!?;:'\"").lower() for w in sentence.split())
+    return frozenset(w for w in words if w and w not in _EN_FUNCTION)
+
+
+def _echoes(sentence: str, earlier: list[frozenset[str]]) -> bool:
+    """A short sentence that says again, in other words, what one before it said
+    ("最后陈董签字。" then "最后签字的是陈董。")."""
+    cjk = any("\u4e00" <= ch <= "\u9fff" for ch in sentence)
+    short = len(sentence) <= SHORT_ECHO_CHARS if cjk else len(sentence.split()) <= SHORT_ECHO_WORDS
+    gist = _gist(sentence)
+    # Of about the same size: a few characters a long sentence also holds are no echo.
+    return (
+        short
+        and len(gist) >= 3
+        and any(gist <= seen and len(seen) <= 1.5 * len(gist) for seen in earlier)
+    )
+
+
 def _once(parts: Iterable[str], sep: str) -> list[str]:
-    """Each sentence once: two answers drawing on one passage don't say it twice."""
+    """Each sentence once: two answers drawing on one passage don't say it twice, in
+    the same words or (a short one) in other words."""
     seen: set[str] = set()
+    gists: list[frozenset[str]] = []
     out = []
     for part in parts:
         kept = []
         for s in sentences(part):
             d = digest(s.text)
-            if d not in seen:
+            if d not in seen and not _echoes(s.text, gists):
                 seen.add(d)
+                # "…总经理办公会，最后陈董签字。": a clause may be what is echoed.
+                gists += [_gist(c) for c in re.split(r"[，,；;]", s.text)]
                 kept.append(_standalone(s.text))
         if kept:
             out.append(sep.join(kept))

@@ -222,3 +222,17 @@ def test_offered_two_days_after_its_yes_the_buyer_takes_the_first() -> None:
     say(p, "Great. Would Tuesday or Thursday suit you better for the session?")
     assert "Tuesday" in p.last_reply, p.last_reply
     assert not said_any(p.last_reply, "en", "already_agreed"), p.last_reply
+
+
+def test_who_signs_is_said_once_not_again_in_other_words() -> None:
+    p = start("zh-mes-auto-parts", 1)
+    for line in [
+        "周总您好，今天主要想听听厂里的情况。三个厂区现在的生产数据是怎么统计的？",
+        "数据对不上的时候，最头疼的是哪个环节？",
+        "上次主机厂来审核，具体是什么情况？",
+        "要是明年审核还过不了，对厂里意味着什么？",
+        "这种项目一般怎么决策？最后谁来拍板？",
+    ]:
+        say(p, line)
+    assert "最后陈董签字" in p.last_reply, p.last_reply
+    assert "最后签字的是陈董" not in p.last_reply  # the same fact again, in other words
