@@ -36,6 +36,11 @@ SATURATION = 3.0
 CONTEXT_BONUS = 0.15
 MIN_SCORE = 0.2  # below this the question is about none of the items
 CONCERN_SHARE = 0.3  # how sure the reading must be that a question is about a concern
+# "要是审核过不了，对厂里意味着什么？" names the words of the buyer's private stake ("这次再失败")
+# as much as those of the business impact: unless the reading is about the person, the
+# business reading comes first.
+PERSONAL_SHARE = 0.3
+PERSONAL_DISCOUNT = 0.85
 
 _GOAL_TOPICS = frozenset({Topic.goal, Topic.strategy})
 _SUPPLIER_TOPICS = frozenset({Topic.supplier, Topic.current_solution})
@@ -138,6 +143,7 @@ def rank(
     lexical = index.lexical(text, ignore=index.address_terms)
     top = float(lexical.max()) if len(lexical) else 0.0
     about_concern = reading.p(Intent.concern, Intent.elaborate, Intent.problem) >= CONCERN_SHARE
+    personal = reading.p(Intent.personal) >= PERSONAL_SHARE
     out: list[Ranked] = []
     for i, item in enumerate(index.items):
         if item.kind is ItemKind.concern and not about_concern:
@@ -150,6 +156,8 @@ def rank(
             score += TOPIC_WEIGHT
         if item.key in context and (lex_share > 0 or fit > 0.2):
             score += CONTEXT_BONUS
+        if item.layer is NeedLayer.personal and not personal:
+            score *= PERSONAL_DISCOUNT  # a business question near a private matter
         if score >= MIN_SCORE:
             out.append(Ranked(item, score, lex))
     out.sort(key=lambda r: -r.score)

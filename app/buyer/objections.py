@@ -204,13 +204,15 @@ def say_again(t: Turn, o: Objection, move: ObjectionMove) -> None:
     )
 
 
-def park(t: Turn, o: Objection) -> None:
-    """Talked past too often: the buyer stops saying it, and minds."""
+def park(t: Turn, o: Objection, *, minds: bool = True) -> None:
+    """Talked past: the buyer stops saying it (and minds, when it was talked past too often);
+    it comes back with the next step."""
     ost = status(t, o)
     ost.status = ObjectionStatus.parked
     if t.state.open_objection == o.id:
         t.state.open_objection = None
-    t.state.adjust(trust=-2, patience=-6)
+    if minds:
+        t.state.adjust(trust=-2, patience=-6)
     t.plan.events["objection_set_aside"] = o.id
 
 
@@ -253,6 +255,11 @@ def handle_open(t: Turn) -> None:
             return  # questions after an acknowledgement: the concern waits for the next step
         if t.proposal or t.asks_order:
             return  # the verdict on the step gives this concern as its reason
+        if t.asked and a.pitch_words < PITCH_WORDS and ost.restated >= 1:
+            # Questions about their business, not a pitch: reminded once, the buyer sets
+            # the concern aside for the next step instead of tacking it onto every answer.
+            park(t, o, minds=False)
+            return
         _talked_past(t, o)
         return
     # The concern is out: the talk goes on; it wants an answer before any next step.

@@ -76,7 +76,7 @@ def _discovered_fleet() -> Played:
         "couple of years back. How did that go?",
         "When that happened after an actual incident, what did it cost you?",
         "And how does that show up on the business side: claims, insurance?",
-        "Seven months isn't long. What will you tell the underwriter if nothing changes?",
+        "Seven months isn't long. Where does all of this leave you personally?",
     ]:
         say(p, line)
     return p
@@ -236,3 +236,28 @@ def test_who_signs_is_said_once_not_again_in_other_words() -> None:
         say(p, line)
     assert "最后陈董签字" in p.last_reply, p.last_reply
     assert "最后签字的是陈董" not in p.last_reply  # the same fact again, in other words
+
+
+MES_QUESTIONS = [
+    "周总您好，今天主要想听听厂里的情况。三个厂区现在的生产数据是怎么统计的？",
+    "数据对不上的时候，最头疼的是哪个环节？",
+    "上次主机厂来审核，具体是什么情况？",
+    "要是明年审核还过不了，对厂里意味着什么？",
+]
+
+
+def test_asked_about_their_business_the_buyer_reminds_once_then_lets_the_concern_wait() -> None:
+    p = start("zh-mes-auto-parts", 1)
+    for line in MES_QUESTIONS:
+        say(p, line)
+    repeats = [e for e in p.events[1:] if e.get("objection_restated")]
+    assert len(repeats) <= 1, [e.get("objection_quote") for e in repeats]
+
+
+def test_what_failing_the_audit_means_for_the_plant_is_the_business_impact() -> None:
+    p = start("zh-mes-auto-parts", 1)
+    for line in MES_QUESTIONS[:2]:
+        say(p, line)
+    say(p, MES_QUESTIONS[3])
+    assert "need:oem-audit-risk" in answered(p), p.last_reply
+    assert "need:no-second-failure" not in answered(p)  # the buyer's private stake
