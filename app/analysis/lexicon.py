@@ -268,6 +268,8 @@ DECISION_PROBE = CUES["DECISION_PROBE"]
 PROBE = CUES["PROBE"]
 # What would have to be true for the buyer to move: a probe of the concern, whatever it names.
 CONDITION_PROBE = CUES["CONDITION_PROBE"]
+# A day of the week named for a step ("周三还是周四？", "Tuesday or Wednesday?").
+WEEKDAY = CUES["WEEKDAY"]
 # The concern set aside for now, to come back to ("钱的事先放一边", "let's park price").
 PARK = CUES["PARK"]
 FOLLOWUP_MARKER = CUES["FOLLOWUP_MARKER"]

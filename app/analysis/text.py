@@ -181,6 +181,12 @@ def _stem(word: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+def content_chars(text: str) -> frozenset[str]:
+    """The Chinese characters of a text that carry meaning (function characters dropped):
+    "最后陈董签字" and "最后签字的是陈董" hold the same ones."""
+    return frozenset(ch for ch in _CJK.findall(text) if ch not in _ZH_STOP_CHARS)
+
+
 def content_terms(text: str) -> frozenset[str]:
     """Terms that carry meaning, for telling whether one turn builds on another.
 

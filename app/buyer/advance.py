@@ -11,7 +11,6 @@ pressure never buys it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -79,17 +78,11 @@ def _ready(t: Turn) -> bool:
     )
 
 
-_DAY = re.compile(
-    r"(下下?|这|本)?(周|星期|礼拜)[一二三四五六日天]|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b",
-    re.I,
-)
-
-
 def judge(t: Turn) -> None:
     """The buyer's verdict on a proposed step or a close."""
     st, a = t.state, t.analysis
     if st.advance_granted:
-        day = _DAY.search(a.text)
+        day = lx.WEEKDAY.search(a.text, t.language)
         if day is None:
             t.react("already_agreed")
             return

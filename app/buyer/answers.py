@@ -43,6 +43,7 @@ MIN_WORDS = {"zh": 1.5, "en": 0.8}
 NEED_INTENT = 0.25  # share of the reading that asks about difficulties, costs, stakes
 PLAINLY_ONE = 3.0  # how far a question's best match must lead the next to be about it alone
 NAMES_THE_NEED = 6.0  # BM25 at which a question plainly names a need in its own words
+NAMES_IT = NAMES_THE_NEED / 2  # ...and at which it is plainly about its best match
 PROBLEM_LEAN = 0.25  # enough of the reading asks what is hard, not just how it is
 STORY = 0.75
 PAIN_WORDS = 0.5
@@ -153,7 +154,7 @@ def _asks_for_a_need(asked: Asked, item: ContentItem) -> bool:
     )
     lexical = asked.best.lexical if asked.best is not None else 0.0
     if item.layer is NeedLayer.surface:
-        return wanting >= NEED_INTENT / 2 or lexical >= NAMES_THE_NEED / 2
+        return wanting >= NEED_INTENT / 2 or lexical >= NAMES_IT
     # What a problem costs, or what it means to them: not to "is X a problem?".
     deeper = wanting - asked.reading.p(Intent.problem)
     return deeper >= NEED_INTENT or lexical >= NAMES_THE_NEED
@@ -164,14 +165,18 @@ def _asks_what_was_said(t: Turn, item: ContentItem, question: str) -> bool:
     return portion.asks_for_what_was_said(question, said, portion.rest(item.says, said))
 
 
+def _in_its_words(asked: Asked, item: ContentItem, words: float = NAMES_IT) -> bool:
+    """The question's best match is this item, by at least `words` of BM25."""
+    best = asked.best
+    return best is not None and best.item is item and best.lexical >= words
+
+
 def _asks_what_happened(asked: Asked, item: ContentItem) -> bool:
     """ "这两年停机的情况多吗？": a problem question in an impact's own terms. Not yet what
     it cost, but the trouble itself is the buyer's to tell."""
     return (
         item.layer is NeedLayer.impact
-        and asked.best is not None
-        and asked.best.item is item
-        and asked.best.lexical >= NAMES_THE_NEED / 2
+        and _in_its_words(asked, item)
         and asked.reading.p(Intent.problem) >= PROBLEM_LEAN
     )
 
@@ -208,12 +213,7 @@ def _need(t: Turn, item: ContentItem, asked: Asked) -> None:
         _say(t, item, q, Depth.full)
         return
     layer = item.layer
-    if (
-        layer is NeedLayer.impact
-        and asked.best is not None
-        and asked.best.item is item
-        and asked.best.lexical >= NAMES_THE_NEED
-    ):
+    if layer is NeedLayer.impact and _in_its_words(asked, item, NAMES_THE_NEED):
         # "上次CT停机那次，对科室那边影响有多大？" names what the outage did in the need's
         # own words: the problem is on the table (the buyer came in from that very fault),
         # whichever need the scenario tells before it. A guarded buyer still owns up to
@@ -364,7 +364,7 @@ def answer(t: Turn, asked: Asked) -> None:
     elsewhere = (
         best is not None
         and best.item.key not in t.state.last_keys
-        and best.lexical >= NAMES_THE_NEED / 2
+        and _in_its_words(asked, best.item)
     )
     if intent is Intent.elaborate and not elsewhere and elaborate(t, asked):
         return
@@ -446,11 +446,11 @@ def answer(t: Turn, asked: Asked) -> None:
         # "What would Greg need to see?": about him, whether the buyer has named him yet
         # or the trainee knew the name beforehand (then who he is comes first); what
         # would make him nervous is his worry, not the story behind the buyer's own.
-        if revealed(t, person) and (_cares(t, person, q) or about_them):
+        if revealed(t, person) and _cares(t, person, q):
+            return
+        if revealed(t, person) and about_them:
             if not t.plan.answers:  # said before: back to what matters to them
-                text, care = _cares_text(t, person)
-                key = f"{person.key}#cares"
-                t.answer(Disclosure(key, text, Depth.recall, question=q, part=care))
+                _recall_cares(t, person, q)
             return
         if not revealed(t, person) and not t.planned(person.key) and t.state.trust >= PEOPLE_TRUST:
             _introduce(t, person, q)
@@ -580,6 +580,11 @@ def _cares_text(t: Turn, person: ContentItem) -> tuple[str, str]:
         return f"{_zh_address(s.name, s.title)}那边，最在意的是{care}。", care
     care = portion.run_on(care)
     return f"For {_en_address(s.name)}, it comes down to {care}.", care
+
+
+def _recall_cares(t: Turn, person: ContentItem, question: str) -> None:
+    text, care = _cares_text(t, person)
+    t.answer(Disclosure(f"{person.key}#cares", text, Depth.recall, question=question, part=care))
 
 
 def _cares(t: Turn, person: ContentItem, question: str) -> bool:

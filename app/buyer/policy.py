@@ -233,15 +233,12 @@ def _choice_about_their_decision(t: Turn, asked: Asked) -> bool:
     )
 
 
-_CLAUSE = re.compile(r"[，,；;：:]")
-
-
 def _offers_times(text: str, language: str) -> bool:
     """The either-or is between times ("…先做一次现场评估，您看周三还是周四方便？"):
     the clause that holds the choice names when, however long the proposal before it."""
     return any(
         _EITHER_OR.search(clause) and names_the_time(clause, language)
-        for clause in _CLAUSE.split(text)
+        for clause in lx.clauses(text)
     )
 
 

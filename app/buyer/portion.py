@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from app.analysis.terms import index_terms
-from app.analysis.text import sentences
+from app.analysis.text import cjk_count, sentences
 
 _FILLER = re.compile(
     r"^(说实话|说句实话|老实说|实话实说|跟你交个底|不瞒你说|坦白讲|你知道吗|honestly|to be honest|frankly|look|i'?ll be (straight|honest) with you)[，,:：]?$",
@@ -91,7 +91,7 @@ def rest(text: str, said: str | None) -> str:
 def _lead(sentence: str) -> bool:
     """A sentence too short to tell anything: it leads into the passage ("钱是一方面，更怕
     的是停机。", "Here's what keeps me up.")."""
-    cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in sentence)
+    cjk = cjk_count(sentence)
     return cjk <= LEAD_MAX_CHARS if cjk else len(sentence.split()) <= LEAD_MAX_WORDS
 
 

@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from app.analysis.text import sentences
+from app.analysis import lexicon as lx
+from app.analysis.text import cjk_count, content_chars, sentences
 from app.buyer import portion
 from app.buyer.lines import LineKey, digest
 from app.buyer.plan import ADVANCE_ACCEPTS, Depth, Disclosure, ObjectionMove
@@ -191,7 +192,8 @@ def _standalone(sentence: str) -> str:
     return sentence
 
 
-_FUNCTION = frozenset("的是了在也就都我你他她们这那个吧呢啊，。、！？,.!? ")
+# Short English words that carry nothing (content_terms keeps only words of four letters
+# or more, too few to tell a short sentence's gist).
 _EN_FUNCTION = frozenset(
     [
         "a",
@@ -220,8 +222,8 @@ SHORT_ECHO_CHARS, SHORT_ECHO_WORDS = 15, 10  # a sentence this short may echo an
 def _gist(sentence: str) -> frozenset[str]:
     """The words that carry a sentence: its characters (Chinese) or words (English)
     without the function words."""
-    if any("\u4e00" <= ch <= "\u9fff" for ch in sentence):
-        return frozenset(ch for ch in sentence if ch not in _FUNCTION)
+    if cjk_count(sentence):
+        return content_chars(sentence)
     words = (w.strip(".,!?;:'\"").lower() for w in sentence.split())
     return frozenset(w for w in words if w and w not in _EN_FUNCTION)
 
@@ -229,8 +231,11 @@ def _gist(sentence: str) -> frozenset[str]:
 def _echoes(sentence: str, earlier: list[frozenset[str]]) -> bool:
     """A short sentence that says again, in other words, what one before it said
     ("最后陈董签字。" then "最后签字的是陈董。")."""
-    cjk = any("\u4e00" <= ch <= "\u9fff" for ch in sentence)
-    short = len(sentence) <= SHORT_ECHO_CHARS if cjk else len(sentence.split()) <= SHORT_ECHO_WORDS
+    short = (
+        len(sentence) <= SHORT_ECHO_CHARS
+        if cjk_count(sentence)
+        else len(sentence.split()) <= SHORT_ECHO_WORDS
+    )
     gist = _gist(sentence)
     # Of about the same size: a few characters a long sentence also holds are no echo.
     return (
@@ -253,7 +258,7 @@ def _once(parts: Iterable[str], sep: str) -> list[str]:
             if d not in seen and not _echoes(s.text, gists):
                 seen.add(d)
                 # "…总经理办公会，最后陈董签字。": a clause may be what is echoed.
-                gists += [_gist(c) for c in re.split(r"[，,；;]", s.text)]
+                gists += [_gist(c) for c in (s.text, *lx.clauses(s.text))]
                 kept.append(_standalone(s.text))
         if kept:
             out.append(sep.join(kept))

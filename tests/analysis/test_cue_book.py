@@ -26,6 +26,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # (cue, language of the turn, sentence, whether the cue finds it: not negated)
 CASES = [
+    ("WEEKDAY", "en", "Would Tuesday or Thursday suit you better?", True),
+    ("WEEKDAY", "en", "Some days are busier than others.", False),
+    ("WEEKDAY", "zh", "您看下周三还是周四方便？", True),
+    ("WEEKDAY", "zh", "这一周都在开会。", False),
     ("ORDER", "en", "What's stopping you from signing today?", True),
     ("ORDER", "en", "Who else is involved in signing the contract?", False),
     ("CONCERN_PROBE", "zh", "那您到底担心什么呢？", True),
