@@ -135,7 +135,10 @@ EN_WH_CLAUSE = rx(
     re.I,
 )
 EN_TELL_ME = rx(
-    r"\b(tell me|walk me through|talk me through|take me through|describe|explain|help me understand|share (a bit|more|with me)|"
+    r"\b(tell me|walk me through|talk me through|take me through|help me understand|"
+    # "Explain…" asks as an imperative; "a number you can't explain yourself" asks nothing.
+    r"(?:(?<![\w',])(?<!\w )|please |(?:can|could|would|will) you |mind )(?:describe|explain)|"
+    r"share (a bit|more|with me)|"
     r"give me (a sense|an idea|an example|a feel|a picture)|paint (me )?a picture|i'd love to (hear|understand|know|learn)|i'?m (really )?curious|"
     r"(just )?wondering (how|what|why|whether|if|which|where|who)|i wonder (how|what|why|whether|if)|"
     r"i'd (like|love) to (know|understand|hear|learn) (how|what|why|whether|if|which|more|about)|keen to (hear|understand|learn)|"
@@ -170,7 +173,10 @@ EN_CLOSED_WH = rx(
     r"^(how (many|much|long|often|soon|far|old|big|large)|when|who|whom|whose)\b", re.I
 )
 EN_OPEN_REQUEST = rx(
-    r"\b(tell me|walk me through|talk me through|take me through|describe|explain|help me understand|say more|tell me more|"
+    r"\b(tell me|walk me through|talk me through|take me through|help me understand|"
+    # "Explain…" asks as an imperative; "a number you can't explain yourself" asks nothing.
+    r"(?:(?<![\w',])(?<!\w )|please |(?:can|could|would|will) you |mind )(?:describe|explain)|"
+    r"say more|tell me more|"
     r"elaborate|expand on|go into|share (more|a bit)|give me (a sense|an idea|an example|a picture)|paint|fill me in|"
     r"wondering (how|what|why|which|where)|curious (how|what|why|which|where|about)|(know|understand|hear|learn|ask) (how|what|why|which|where))\b",
     re.I,
@@ -268,6 +274,9 @@ DECISION_PROBE = CUES["DECISION_PROBE"]
 PROBE = CUES["PROBE"]
 # What would have to be true for the buyer to move: a probe of the concern, whatever it names.
 CONDITION_PROBE = CUES["CONDITION_PROBE"]
+CAUSE_ASK = CUES["CAUSE_ASK"]
+# "是排期，还是审批？", "rates or volume?" (not "还是说", "就还是").
+EITHER_OR = rx(r"[^还就]还是(?!说)|\bor\b", re.I)
 # A day of the week named for a step ("周三还是周四？", "Tuesday or Wednesday?").
 WEEKDAY = CUES["WEEKDAY"]
 # The concern set aside for now, to come back to ("钱的事先放一边", "let's park price").

@@ -11,6 +11,7 @@ pressure never buys it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -78,14 +79,29 @@ def _ready(t: Turn) -> bool:
     )
 
 
+# "周二前发您", "by Friday", "before Tuesday": a day the seller sets for their own errand.
+_DEADLINE_AFTER = re.compile(r"^\s*(之前|以前|前)")
+_DEADLINE_BEFORE = re.compile(r"\b(by|before|until|no later than)\s+((next|this)\s+)?$", re.I)
+
+
+def _deadline(text: str, day: re.Match[str]) -> bool:
+    return bool(
+        _DEADLINE_AFTER.match(text[day.end() :]) or _DEADLINE_BEFORE.search(text[: day.start()])
+    )
+
+
 def judge(t: Turn) -> None:
     """The buyer's verdict on a proposed step or a close."""
     st, a = t.state, t.analysis
     if st.advance_granted:
-        day = lx.WEEKDAY.search(a.text, t.language)
-        if day is None:
+        days = list(lx.WEEKDAY.finditer(a.text, t.language))
+        offered = [d for d in days if not _deadline(a.text, d)]
+        if days and not offered:
+            return  # "指标初稿我周二前发您": the seller's own errand, no time to pick
+        if not offered:
             t.react("already_agreed")
             return
+        day = offered[0]
         # "Could we get Greg and Tom on a call, say Tuesday or Wednesday?" after the yes:
         # the buyer takes the first day offered.
         when = day.group(0)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from app.analysis import lexicon as lx
 from app.analysis.intent import Intent
 from app.analysis.model import Act, SpinStage
 from app.analysis.terms import index_terms
@@ -402,7 +403,10 @@ def answer(t: Turn, asked: Asked) -> None:
             pass  # few words, but they point at this item and no other
         else:
             best = None
-    if best is None or (intent in CONVERSATIONAL and best.score < CONVERSATIONAL_MATCH):
+    # With the step agreed, "anything you'd want in that page?" is about the step, not a
+    # cue to tell a need no one asked for: only a clear match is about content.
+    match = SURELY_ABOUT if t.state.advance_granted else CONVERSATIONAL_MATCH
+    if best is None or (intent in CONVERSATIONAL and best.score < match):
         ours = bool(OUR_OFFER.search(q))
         if t.state.advance_granted and not t.plan.advance_accepted:
             t.withhold("advance_granted_wrapup")  # the step is agreed: details later
@@ -434,10 +438,12 @@ def answer(t: Turn, asked: Asked) -> None:
         )
         if story is not None and close and best.item.kind in (ItemKind.fact, ItemKind.need):
             item = story.item
-    if t.planned(item.key):
-        return
+    if t.planned(item.key) and not (revealed(t, item) and _asks_detail(t, asked)):
+        return  # "卡在哪一步？是排期，还是审批？": the either-or asks on past the pointer
     person = t.person_meant(q)
-    about_them = asked.intent in _ABOUT_A_PERSON or _STANCE.search(q)
+    # "哪边最难碰？是唐总那边吗？": the short check names whom the stance question is about.
+    stance = _STANCE.search(q) or (len(q) <= SHORT_CHECK and _STANCE.search(t.analysis.text))
+    about_them = asked.intent in _ABOUT_A_PERSON or stance
     if person is not None and asked.intent is Intent.personal and _TO_THEM.search(q):
         person = None  # "Where does this leave you, with the owner watching?": about the buyer
     if person is not None and (
@@ -449,8 +455,15 @@ def answer(t: Turn, asked: Asked) -> None:
         if revealed(t, person) and _cares(t, person, q):
             return
         if revealed(t, person) and about_them:
-            if not t.plan.answers:  # said before: back to what matters to them
-                _recall_cares(t, person, q)
+            if any(d.depth is not Depth.recall for d in t.plan.answers):
+                return  # something new is being told: enough for one reply
+            if f"{person.key}#cares" in t.state.last_keys and not _CARES_ASKED.search(q):
+                # "…会愿意去别的医院看看吗？" straight after what they care about was told:
+                # the buyer can't speak for them beyond it. (Asked again what they'd
+                # object to, what they care about is the answer again.)
+                t.withhold("speak_for_them")
+            else:
+                _recall_cares(t, person, q)  # said before: back to what matters to them
             return
         if not revealed(t, person) and not t.planned(person.key) and t.state.trust >= PEOPLE_TRUST:
             _introduce(t, person, q)
@@ -489,7 +502,7 @@ def answer(t: Turn, asked: Asked) -> None:
     if revealed(t, item) and item.key not in t.state.brief_keys and not _asks_again(t, asked, item):
         # A follow-up on something already told asks for more than was said: the next
         # thing it could mean, or an honest "couldn't say", never the same words again.
-        parity = 0.0 if _goes_deeper(asked, item) or _asks_detail(asked) else SHARED_WORDS
+        parity = 0.0 if _goes_deeper(asked, item) or _asks_detail(t, asked) else SHARED_WORDS
         fresh = _fresh(t, asked, best, parity)
         if fresh is not None:
             item = fresh
@@ -534,11 +547,18 @@ _ABOUT_A_PERSON = frozenset(
 # Where someone stands: "Where does your president stand on cameras?", "郑总会怎么看？".
 _STANCE = re.compile(
     r"怎么看|什么态度|态度(怎么样|如何)|看法|意见|顾虑|担心|支持|反对|抵触|反感|不满|"
+    r"愿意|相信|更信|信得过|买账|认可|说服|打动|管用|难(碰|搞|沟通|对付)|"
     r"\b(stand|feel|think|view|take on|react|concerns?|worr(y|ied|ies)|nervous|afraid|opinion|"
     r"on board|buy in|in (this|it) for|object(ions?)?|push ?back|complain|resist|"
-    r"(they|he|she)'?d say|would (they|he|she) say)\b",
+    r"(they|he|she)'?d say|would (they|he|she) say|win (them|him|her) over|convince)\b",
     re.I,
 )
+# What a person's cares answer: what they weigh, worry about or would push back on.
+_CARES_ASKED = re.compile(
+    r"在意|看重|关心|顾虑|担心|反对|抵触|不满|\b(care|concern|worr|object|push ?back|matter)",
+    re.I,
+)
+SHORT_CHECK = 12  # characters: "是唐总那边吗？", "Is it Greg?"
 _TO_THEM = re.compile(r"\byou\b|您|你(?!们)", re.I)
 _ZH_OFFICE = ("主任", "处长", "科长", "院长", "行长", "部长", "经理", "书记", "主管")
 
@@ -609,7 +629,10 @@ def _coverage(t: Turn, question: str, item: ContentItem) -> float:
 def _asks_again(t: Turn, asked: Asked, item: ContentItem) -> bool:
     """The question asks for what was already told (in so many words, or says so)."""
     q = asked.question.text
-    return bool(_AGAIN.search(q)) or _coverage(t, q, item) >= REPEAT_COVERAGE
+    if _AGAIN.search(q):
+        return True
+    # "策略从写出来到上线，中间到底卡在哪个环节？" quotes what was told to ask what is under it.
+    return _coverage(t, q, item) >= REPEAT_COVERAGE and not _asks_detail(t, asked)
 
 
 _ANOTHER = re.compile(
@@ -635,10 +658,19 @@ _DETAIL = re.compile(
 )
 
 
-def _asks_detail(asked: Asked) -> bool:
+def _asks_detail(t: Turn, asked: Asked) -> bool:
     """Asks for a detail of something told: another passage that answers it may share
     fewer of its words than the told one, which the question quotes."""
-    return bool(_DETAIL.search(asked.question.text)) or asked.reading.p(Intent.elaborate) >= STORY
+    q = asked.question.text
+    return (
+        bool(_DETAIL.search(q))
+        # "中间到底卡在哪个环节？", "What's driving it?": what lies under it, not it again
+        or bool(lx.CAUSE_ASK.search(q, t.language))
+        # "…到底是卡在哪一步了？是排科技的开发排期，还是测试审批？": the either-or
+        # spells out the causes the turn asks about
+        or bool(lx.EITHER_OR.search(q) and lx.CAUSE_ASK.search(t.analysis.text, t.language))
+        or asked.reading.p(Intent.elaborate) >= STORY
+    )
 
 
 def _goes_deeper(asked: Asked, item: ContentItem) -> bool:
@@ -816,7 +848,7 @@ def _concern(t: Turn, asked: Asked, item: ContentItem) -> None:
     if best is not None and not _AGAIN.search(asked.question.text):
         # "主机厂那个质量问题，具体是怎么回事？" after the story named it: about the thing
         # the story mentions, when the scenario tells it, not the story once more.
-        fresh = _fresh(t, asked, best, 0.0 if _asks_detail(asked) else SHARED_WORDS)
+        fresh = _fresh(t, asked, best, 0.0 if _asks_detail(t, asked) else SHARED_WORDS)
         if fresh is not None:
             _route(t, asked, fresh)
             return

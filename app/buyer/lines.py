@@ -30,7 +30,7 @@ LineKey = Literal[
     "end_patience", "impatient_suffix", "budget_too_early", "stakeholders_guarded",
     "stakeholders_all_named", "generic_ack", "self_disclosure_ack", "badmouth", "insult",
     "improper_offer", "advance_granted_wrapup", "small_talk", "off_topic", "go_ahead", "nothing_else",
-    "time_picked",
+    "time_picked", "speak_for_them",
     # Lead-ins that run into what follows (a fragment, not a sentence):
     "recall_lead", "more_lead", "objection_lead", "unanswered_lead", "refusal_lead",
     "refusal_after_concession_lead",

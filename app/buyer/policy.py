@@ -215,7 +215,6 @@ def _moves(t: Turn) -> bool:
 
 # "是要打报告上去，还是您签个字就行？", "do you roll it out this year or wait?": the
 # buyer is asked to pick between ways their own organisation decides, not to agree to one.
-_EITHER_OR = re.compile(r"[^还就]还是(?!说)|\bor\b", re.I)
 SURE_DECISION = 0.6  # how closely such a question must match a decision item of the scenario
 
 
@@ -225,7 +224,7 @@ def _choice_about_their_decision(t: Turn, asked: Asked) -> bool:
     A choice of times ("周三还是周四？") stays a proposal."""
     text, best = asked.question.text, asked.best
     return (
-        _EITHER_OR.search(text) is not None
+        lx.EITHER_OR.search(text) is not None
         and best is not None
         and best.item.kind is ItemKind.decision
         and best.score >= SURE_DECISION
@@ -237,7 +236,7 @@ def _offers_times(text: str, language: str) -> bool:
     """The either-or is between times ("…先做一次现场评估，您看周三还是周四方便？"):
     the clause that holds the choice names when, however long the proposal before it."""
     return any(
-        _EITHER_OR.search(clause) and names_the_time(clause, language)
+        lx.EITHER_OR.search(clause) and names_the_time(clause, language)
         for clause in lx.clauses(text)
     )
 
@@ -339,11 +338,13 @@ def _statements(t: Turn) -> None:
     taken_back = _takes_back(t)
     if taken_back:
         t.react("taken_back", first=True)
-    elif a.has(Act.argument) or _CONDESCENDING.search(a.text):
+    elif (a.has(Act.argument) or _CONDESCENDING.search(a.text)) and not t.plan.advance_accepted:
+        # A point that wins the step was a fair one: no "I don't need a lecture" before the yes.
         t.react("argued", first=True)
     if a.has(Act.badmouth):
         t.react("badmouth", first=True)
-    if a.has(Act.leading) and a.questions and not taken_back:  # one word on the manner is enough
+    # One word on the manner is enough; "…You agree?" after a proposal asks for the step.
+    if a.has(Act.leading) and a.questions and not taken_back and not t.proposal:
         t.react("leading_pushback", first=True)
     if st.closed_streak >= INTERROGATION_RUN and not t.proposal:
         st.adjust(patience=-6)

@@ -33,6 +33,13 @@ Rarity = Callable[[str], float]  # how much a term singles out one passage of th
 
 LEAD_MAX_CHARS, LEAD_MAX_WORDS = 12, 7  # a lead-in sentence at most, Chinese and English
 BRIEF_MIN_CHARS = 10  # "三个厂。" alone is too curt even for a guarded buyer
+# A clause that opens on a preposition or a subordinator leans on the clause after it:
+# "at the multiple we expect," says nothing until "every million … is worth ten".
+_LEANS_ON = re.compile(
+    r"^(at|in|on|for|with|by|of|from|after|before|if|when|once|while|although|though|since|"
+    r"unless|until|whereas|如果|要是|假如|因为|虽然|尽管|一旦|等到)\b",
+    re.I,
+)
 # A passage's first sentence is its author's lead, the answer to the plain question about
 # it: a short answer leaves it only for a sentence the question points at clearly more.
 CLEARLY_MORE = 1.25
@@ -142,7 +149,8 @@ def point_back(text: str, question: str, rarity: Rarity = _flat) -> str:
     at = max(range(len(clauses)), key=lambda i: relevance(question, clauses[i], rarity))
     # "As I said, and I had to explain…": a clause cut from its sentence drops its joint.
     core = _JOINT.sub("", clauses[at].strip())
-    if len(core.rstrip("，,；; ")) < BRIEF_MIN_CHARS and at + 1 < len(clauses):
+    short = len(core.rstrip("，,；; ")) < BRIEF_MIN_CHARS
+    if (short or _LEANS_ON.match(core)) and at + 1 < len(clauses):
         core += clauses[at + 1]
     return core.strip().rstrip("，,；;。！？!?.")
 

@@ -88,6 +88,8 @@ def _scenario_text(t: Turn) -> str:
 def _glue(lead: str, text: str, language: str, names: frozenset[str] = frozenset()) -> str:
     """A lead-in run into what follows: "As I said, we ..." not "As I said, We ...";
     after a full stop or a colon, and for names, the capital stays."""
+    if lead.strip(" ,，").lower() in text.lower():
+        return text  # "Again, I won't … again": the text already says it
     first = text.split(" ", 1)[0]
     if language == "en" and lead.rstrip().endswith(",") and first.strip(".,") not in names:
         text = portion.run_on(text)

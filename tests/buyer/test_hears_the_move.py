@@ -210,7 +210,7 @@ def test_a_recap_naming_what_the_buyer_needs_is_no_proposal() -> None:
     assert p.state.advance_asks == 0
 
 
-def test_offered_two_days_after_its_yes_the_buyer_takes_the_first() -> None:
+def _granted_fleet() -> Played:
     p = _discovered_fleet()
     say(p, "I'm not asking you to rip anything out. What worries you most about another box?")
     say(
@@ -219,6 +219,11 @@ def test_offered_two_days_after_its_yes_the_buyer_takes_the_first() -> None:
         "twice. Could we set up a scoping session with you, Maria and one council driver?",
     )
     assert p.state.advance_granted, p.last_reply
+    return p
+
+
+def test_offered_two_days_after_its_yes_the_buyer_takes_the_first() -> None:
+    p = _granted_fleet()
     say(p, "Great. Would Tuesday or Thursday suit you better for the session?")
     assert "Tuesday" in p.last_reply, p.last_reply
     assert not said_any(p.last_reply, "en", "already_agreed"), p.last_reply
@@ -261,3 +266,57 @@ def test_what_failing_the_audit_means_for_the_plant_is_the_business_impact() -> 
     say(p, MES_QUESTIONS[3])
     assert "need:oem-audit-risk" in answered(p), p.last_reply
     assert "need:no-second-failure" not in answered(p)  # the buyer's private stake
+
+
+def test_a_day_the_seller_sets_for_their_own_errand_is_no_time_to_pick() -> None:
+    p = _granted_fleet()
+    say(p, "Great. I'll send the one-page scope by Friday. Anything you want to see in it?")
+    assert not said_any(p.last_reply, "en", "time_picked"), p.last_reply
+    assert "Friday works" not in p.last_reply
+
+
+def test_with_the_step_agreed_a_question_about_it_gets_no_need_nobody_asked_for() -> None:
+    p = _granted_fleet()
+    say(p, "Anything you'd want me to make sure is in that page before it reaches you?")
+    assert not said_any(p.last_reply, "en", "problem_deflect"), p.last_reply
+    assert said_any(p.last_reply, "en", "advance_granted_wrapup"), p.last_reply
+
+
+def test_asked_where_a_told_delay_gets_stuck_the_buyer_says_more_than_the_delay() -> None:
+    p = start(BANK, 1)
+    say(p, "邵总您好，今天主要想听听您这边的情况。现在风控这块最难受的是什么？")
+    assert "slow-rule-change" in p.state.revealed_needs, p.last_reply
+    say(p, "您刚过来八个月，跟原来那边比，最不习惯的是哪块？")
+    say(p, "那回到刚才那个问题，策略从写出来到上线，中间到底卡在哪个环节？是科技排期，还是审批？")
+    # Not the delay once more: what stands between a written rule and production.
+    assert set(answered(p)) - {"need:slow-rule-change"}, p.last_reply
+    assert "信息科技部" in p.last_reply
+
+
+def test_a_proposal_that_ends_in_you_agree_asks_for_the_step_not_a_leading_question() -> None:
+    p = start("en-energy-retrofit-cfo", 1)
+    say(p, "Hi Karen. Thanks for the time. What made energy a topic for you this year?")
+    say(
+        p,
+        "My proposal: four weeks measuring in the Iowa plant, we put submeters on refrigeration "
+        "and compressed air. First a meeting with Greg and Tom to plan it. You agree?",
+    )
+    assert not said_any(p.last_reply, "en", "leading_pushback"), p.last_reply
+    assert p.state.advance_asks == 1, p.last_reply
+
+
+def test_asked_again_what_a_colleague_thinks_the_buyer_does_not_speak_for_them() -> None:
+    p = start(HOSPITAL, 1)
+    for line in [
+        "许处您好，今天我不推东西，就想听听咱们院设备这块现在是怎么管的。",
+        "那除了钱，真出过事的时候呢——上次大设备趴窝，是怎么处理下来的？",
+        "这事落到您自己身上，是个什么处境？",
+        "您刚才提到放射科——郭主任那边，如果真要动这几台CT、核磁，他会是什么态度？",
+    ]:
+        say(p, line)
+    assert "stakeholder:radiology-director" in answered(p), p.last_reply
+    say(p, "那您觉得，郭主任会愿意去别的医院看看吗？还是他更信自己院里的数据？")
+    first = p.last_reply
+    say(p, "我换个说法：要说服郭主任，带他去别家看，还是拿咱们自己的数据，哪个更管用？")
+    assert p.last_reply != first
+    assert "工程师十四个" not in first + p.last_reply
