@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from app.analysis.linear import LinearScores, sigmoid
 
@@ -49,14 +49,20 @@ class SentenceAct(enum.StrEnum):
     small_talk = "small_talk"
 
 
+L = TypeVar("L", bound=enum.StrEnum)
+
+
 @dataclass(frozen=True)
-class ActReading:
-    """The model's probability that the sentence does each act (independent, not summing to 1)."""
+class Reading(Generic[L]):
+    """The model's probability for each label (independent, not summing to 1)."""
 
-    probabilities: Mapping[SentenceAct, float]
+    probabilities: Mapping[L, float]
 
-    def p(self, act: SentenceAct) -> float:
-        return self.probabilities.get(act, 0.0)
+    def p(self, label: L) -> float:
+        return self.probabilities.get(label, 0.0)
+
+
+ActReading = Reading[SentenceAct]
 
 
 def vectoriser(language: str) -> Any:
@@ -93,7 +99,8 @@ def linear_model() -> Any:
 ALPHA = 2e-5
 
 
-def _rows(pattern: str) -> list[dict[str, Any]]:
+def labelled_rows(pattern: str) -> list[dict[str, Any]]:
+    """The rows of every `act_data/` file matching `pattern`, in file-name order."""
     out: list[dict[str, Any]] = []
     for path in sorted(DATA_DIR.glob(pattern)):
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -109,38 +116,40 @@ def _rows(pattern: str) -> list[dict[str, Any]]:
 def load_act_examples(language: str) -> list[tuple[str, frozenset[SentenceAct]]]:
     """Every labelled trainee sentence of a language (files `<language>-*.jsonl`)."""
     out = []
-    for row in _rows(f"{language}-*.jsonl"):
+    for row in labelled_rows(f"{language}-*.jsonl"):
         labels = frozenset(SentenceAct(x) for x in row["labels"])
         out.append((str(row["text"]), labels))
     return out
 
 
-class ActModel:
-    """One-vs-rest readers of what a sentence does, for one language."""
+class LabelModel(Generic[L]):
+    """One-vs-rest readers of which labels of `kinds` a sentence carries, for one language."""
 
-    def __init__(self, examples: list[tuple[str, frozenset[SentenceAct]]], language: str) -> None:
+    def __init__(
+        self, examples: list[tuple[str, frozenset[L]]], language: str, kinds: type[L]
+    ) -> None:
         from sklearn.multiclass import OneVsRestClassifier
         from sklearn.pipeline import make_pipeline
         from sklearn.preprocessing import MultiLabelBinarizer
 
         if not examples:
             raise ValueError(f"no labelled sentences for language {language!r}")
-        labels = MultiLabelBinarizer(classes=[a.value for a in SentenceAct])
+        labels = MultiLabelBinarizer(classes=[a.value for a in kinds])
         y = labels.fit_transform([[a.value for a in acts] for _, acts in examples])
         pipeline = make_pipeline(vectoriser(language), OneVsRestClassifier(linear_model()))
         pipeline.fit([t for t, _ in examples], y)
-        self.acts = [SentenceAct(c) for c in labels.classes_]
+        self.acts = [kinds(c) for c in labels.classes_]
         self._scores = LinearScores(pipeline[0], pipeline[1].estimators_)
 
-    def read(self, text: str) -> ActReading:
+    def read(self, text: str) -> Reading[L]:
         probs = sigmoid(self._scores(text))
-        return ActReading({a: float(p) for a, p in zip(self.acts, probs, strict=True)})
+        return Reading({a: float(p) for a, p in zip(self.acts, probs, strict=True)})
 
 
 @lru_cache(maxsize=2)
-def act_model(language: str) -> ActModel:
+def act_model(language: str) -> LabelModel[SentenceAct]:
     lang = "zh" if language == "zh" else "en"
-    return ActModel(load_act_examples(lang), lang)
+    return LabelModel(load_act_examples(lang), lang, SentenceAct)
 
 
 @lru_cache(maxsize=16384)

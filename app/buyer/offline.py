@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from app.analysis.disclosure import disclosure_model
 from app.analysis.intent import intent_model
 from app.analysis.model import TraineeTurnAnalysis
 from app.analysis.sentence_acts import act_model
@@ -92,10 +93,11 @@ class OfflineBuyer:
 
 
 def warm_up(scenarios: Iterable[Scenario]) -> None:
-    """Fit the intent and sentence-act readers and index the scenarios (two or three
-    seconds, once per process)."""
+    """Fit the intent, sentence-act and disclosure readers and index the scenarios (two
+    or three seconds, once per process)."""
     for language in ("zh", "en"):
         intent_model(language)
         act_model(language)
+        disclosure_model(language)
     for scenario in scenarios:
         content_index(scenario)

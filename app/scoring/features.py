@@ -165,8 +165,12 @@ class ObjectionEpisode:
             last.evidence.get(a) for a in (Act.advance, Act.hard_close, Act.product_question)
         }
         for q in reversed(last.questions):
-            if not q.leading and q.text not in excluded and not presses(q.text, last.language):
-                return last.index, q.text
+            # "那几托退货，是这周的？" checks a fact; what the buyer added of their own
+            # accord was not found by asking about the pushback.
+            checks = q.form is QuestionForm.closed and not _CHOICE.search(q.text)
+            if checks or q.leading or q.text in excluded or presses(q.text, last.language):
+                continue
+            return last.index, q.text
         return None
 
     def _question_on_its_ground(self) -> tuple[int, str] | None:
