@@ -275,6 +275,7 @@ PROBE = CUES["PROBE"]
 # What would have to be true for the buyer to move: a probe of the concern, whatever it names.
 CONDITION_PROBE = CUES["CONDITION_PROBE"]
 CAUSE_ASK = CUES["CAUSE_ASK"]
+REASSURE = CUES["REASSURE"]
 # "是排期，还是审批？", "rates or volume?" (not "还是说", "就还是").
 EITHER_OR = rx(r"[^还就]还是(?!说)|\bor\b", re.I)
 # A day of the week named for a step ("周三还是周四？", "Tuesday or Wednesday?").

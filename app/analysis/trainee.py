@@ -514,6 +514,8 @@ def analyze_trainee_turn(
                 _BUYER_REF.search(t)
                 and read_acts(t, language).p(SA.argue) >= VERY_SURE
                 and read_acts(t, language).p(SA.self_disclosure) < MAYBE
+                # "不逼您，您放心。" eases the pressure; it corrects nobody
+                and not lx.REASSURE.search(t, language)
             )
         ) and not recap:
             mark(Act.argument, t)

@@ -228,6 +228,17 @@ def _need(t: Turn, item: ContentItem, asked: Asked) -> None:
     if base is not None and not revealed(t, base) and not t.planned(base.key):
         # Asked what a problem costs before the problem is on the table: the problem first.
         if base.layer is NeedLayer.surface and need_open(t, base):
+            # "How bad is driver turnover?" where the scenario builds the cost of turnover
+            # on the fuel problem: a question that shares no word with that problem is
+            # about another area, and gets how things stand there.
+            fact = _near(t, asked, ItemKind.fact, below=item)
+            if (
+                fact is not None
+                and not revealed(t, fact.item)
+                and not any(r.item.key == base.key and r.lexical > 0 for r in asked.ranked)
+            ):
+                _route(t, asked, fact.item)
+                return
             _say(t, base, q, Depth.full)
             return
         if layer is NeedLayer.impact:
@@ -321,6 +332,12 @@ def _decision(t: Turn, asked: Asked, item: ContentItem) -> None:
     q = asked.question.text
     too_soon = t.state.trust < BUDGET_TRUST or t.state.trainee_turns < 2
     if item.key == "decision:budget" and too_soon and not revealed(t, item):
+        if asked.reading.p(Intent.budget) < ABOUT_MONEY and not _MONEY.search(q):
+            # "What's going on with insurance?" shares words with where the money would
+            # come from, but asks nothing about money: no "too early to talk budget".
+            if not t.plan.answers:
+                t.withhold("problem_deflect")
+            return
         t.withhold("budget_too_early")
         return
     _say(t, item, q)
@@ -556,6 +573,11 @@ _STANCE = re.compile(
 # What a person's cares answer: what they weigh, worry about or would push back on.
 _CARES_ASKED = re.compile(
     r"在意|看重|关心|顾虑|担心|反对|抵触|不满|\b(care|concern|worr|object|push ?back|matter)",
+    re.I,
+)
+ABOUT_MONEY = 0.2
+_MONEY = re.compile(
+    r"预算|钱|费用|投入|花多少|多少万|资金|经费|\b(budget|money|spend|funds?|cost|afford|pay|capex|opex)\b",
     re.I,
 )
 SHORT_CHECK = 12  # characters: "是唐总那边吗？", "Is it Greg?"
