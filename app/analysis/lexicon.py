@@ -276,6 +276,11 @@ PROBE = CUES["PROBE"]
 CONDITION_PROBE = CUES["CONDITION_PROBE"]
 CAUSE_ASK = CUES["CAUSE_ASK"]
 REASSURE = CUES["REASSURE"]
+# A blank to fill: a number, a date, a span of time.
+FIGURE_ASKED = rx(
+    r"多少|几[个家条台位次年月天种岁成号点套]|多久|什么时候|啥时候|哪天|\bhow (many|much|long|often|soon)\b|^\W*when\b",
+    re.I,
+)
 # "是排期，还是审批？", "rates or volume?" (not "还是说", "就还是").
 EITHER_OR = rx(r"[^还就]还是(?!说)|\bor\b", re.I)
 # A day of the week named for a step ("周三还是周四？", "Tuesday or Wednesday?").

@@ -99,7 +99,9 @@ def judge(t: Turn) -> None:
         if days and not offered:
             return  # "指标初稿我周二前发您": the seller's own errand, no time to pick
         if not offered:
-            t.react("already_agreed")
+            # Asked for once more: it's agreed. Told what the seller will do next ("我回去
+            # 先把清单发给您"): fine, the details come later.
+            t.react("already_agreed" if a.questions else "advance_granted_wrapup")
             return
         day = offered[0]
         # "Could we get Greg and Tom on a call, say Tuesday or Wednesday?" after the yes:

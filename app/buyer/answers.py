@@ -440,7 +440,7 @@ def answer(t: Turn, asked: Asked) -> None:
         elif intent is Intent.payoff:
             payoff(t, q)
         elif intent not in (Intent.other, Intent.concern):
-            t.withhold("unknown_answer")
+            _unknown(t, q)
         return
     item = best.item
     if intent in (Intent.concern, Intent.problem) and item.kind is not ItemKind.concern:
@@ -524,7 +524,7 @@ def answer(t: Turn, asked: Asked) -> None:
         if fresh is not None:
             item = fresh
         elif best.score < SURELY_ABOUT or _coverage(t, q, item) < LOW_COVERAGE:
-            t.withhold("unknown_answer")  # asks for a detail the buyer never had
+            _unknown(t, q)  # asks for a detail the buyer never had
             return
         # else: plainly about what was told, in other words: point back to it
     withheld = len(t.plan.withheld)
@@ -545,6 +545,16 @@ def answer(t: Turn, asked: Asked) -> None:
             if r.item.kind is ItemKind.need and not revealed(t, r.item) and need_open(t, r.item):
                 del t.plan.withheld[withheld:]
                 _say(t, r.item, q, Depth.full)
+                return
+            if (
+                r.item.kind is ItemKind.need
+                and revealed(t, r.item)
+                and best.item.layer is NeedLayer.personal
+            ):
+                # "您过来八个月，最想先动的是哪一块？" reads near the private stake but asks
+                # about the business: what they already said is the answer.
+                del t.plan.withheld[withheld:]
+                _say(t, r.item, q, Depth.recall)
                 return
 
 
@@ -877,6 +887,11 @@ def _concern(t: Turn, asked: Asked, item: ContentItem) -> None:
     _say(t, item, asked.question.text, Depth.recall)
 
 
+def _unknown(t: Turn, q: str) -> None:
+    """What the buyer can't answer: a figure nobody keeps, or a question they can't say."""
+    t.withhold("unknown_figure" if lx.FIGURE_ASKED.search(q) else "unknown_answer")
+
+
 def _route(t: Turn, asked: Asked, item: ContentItem) -> None:
     if item.kind is ItemKind.need:
         _need(t, item, asked)
@@ -905,10 +920,22 @@ def _pushes_the_offer(t: Turn) -> bool:
 
 def answer_all(t: Turn) -> None:
     _answer_each(t)
+    if (
+        t.state.advance_granted
+        and not t.plan.advance_accepted
+        and t.plan.answers
+        and all(d.depth is Depth.recall for d in t.plan.answers)
+        and not _AGAIN.search(t.analysis.text)
+    ):
+        # "样本量和时间窗口，小陈先定个初稿？" after the yes is about the meeting's
+        # details, not a cue to point back to the budget: those come at the meeting.
+        t.plan.answers.clear()
+        t.withhold("advance_granted_wrapup")
     if t.state.advance_granted and not t.plan.advance_accepted:
         # The step is agreed: what the buyer can't answer now waits for that meeting.
         t.plan.withheld = [
-            "advance_granted_wrapup" if w == "unknown_answer" else w for w in t.plan.withheld
+            "advance_granted_wrapup" if w in ("unknown_answer", "unknown_figure") else w
+            for w in t.plan.withheld
         ]
 
 

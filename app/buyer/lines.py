@@ -24,7 +24,7 @@ LineKey = Literal[
     "discount_suspicious", "discount_unasked", "still_objection", "not_yet", "not_yet_trust",
     "advance_unfitting", "too_early_to_sign", "already_agreed", "personal_deflect", "personal_hint",
     "problem_deflect", "impact_deflect", "impact_needs_problem", "need_payoff_positive",
-    "need_payoff_premature", "already_said", "unknown_answer", "elaborate_nothing",
+    "need_payoff_premature", "already_said", "unknown_answer", "unknown_figure", "elaborate_nothing",
     "interrogation", "leading_pushback", "product_question", "pitch_brushoff", "value_ack",
     "value_unrelated", "proof_interest", "summary_confirm", "summary_premature", "summary_off", "feedback_ack",
     "end_patience", "impatient_suffix", "budget_too_early", "stakeholders_guarded",

@@ -147,7 +147,17 @@ def _probes_concern(t: Turn, o: Objection) -> int | None:
             continue
         if _about_another_concern(o, stories):
             continue
-        if asked.intent is not Intent.elaborate and t.person_meant(q.text) is not None:
+        # "What's behind the 'another box' worry: the drivers' reaction, or the hassle?"
+        # puts people among the causes of the buyer's own worry.
+        offers_causes = bool(
+            lx.EITHER_OR.search(q.text) and lx.CAUSE_ASK.search(q.text, t.language)
+        )
+        if (
+            asked.intent is not Intent.elaborate
+            and t.person_meant(q.text) is not None
+            and not names_it
+            and not offers_causes
+        ):
             continue  # what would make Greg nervous is about Greg, not the buyer's own worry
         return i
     return None

@@ -186,6 +186,16 @@ def _moves(t: Turn) -> bool:
             steps.add(text)
         elif (
             text not in misread
+            and a.has(Act.advance)
+            and not (asked.intent in ASKS_FOR_CONTENT and asked.reading.confidence >= SURE_CONTENT)
+            and lx.PROPOSING.search(text, t.language)
+            and (lx.NEXT_STEP.find(text, t.language) or advance.step_kinds(text, t.language))
+        ):
+            # "案例我们有，可以安排您去看；…您看这样行不行：下周我带顾问去做一次调研？":
+            # the turn's step is asked again as its closing question.
+            steps.add(text)
+        elif (
+            text not in misread
             and a.has(Act.hard_close)
             and lx.ORDER.find(text, t.language) is not None
         ):

@@ -194,6 +194,8 @@ class Turn:
     # --- filling the plan --------------------------------------------------------------------------
 
     def answer(self, d: Disclosure) -> None:
+        if any(x.key == d.key for x in self.plan.answers):
+            return  # two questions of the turn led to one thing: it is said once
         if d.part is None and d.depth is Depth.brief:
             d = replace(d, part=portion.brief(d.text, d.question, self.index.rarity)[0])
         elif d.part is None and d.depth is Depth.more:

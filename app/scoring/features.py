@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from app.analysis.conversation import ConversationAnalysis
-from app.analysis.lexicon import ANAPHORA, PROBE
+from app.analysis.lexicon import ANAPHORA, FIGURE_ASKED, PROBE
 from app.analysis.model import (
     Act,
     BuyerSignal,
@@ -224,20 +224,13 @@ def _shared_words(short: str, objection: str) -> bool:
     return bool(chars & set(objection))
 
 
-# A blank to fill: a number, a date, a name.
-_FACT_ASKED = re.compile(
-    r"多少|几[个家条台位次年月天种岁成号点套]|多久|什么时候|啥时候|哪天|\bhow (many|much|long|often|soon)\b|^\W*when\b",
-    re.I,
-)
-
-
 def _fact_check(turn: TraineeTurnAnalysis, text: str) -> bool:
     """A closed question that asks for a figure or a date, with no choice in it."""
     asked = next((q for q in turn.questions if q.text == text), None)
     return (
         asked is not None
         and asked.form is QuestionForm.closed
-        and bool(_FACT_ASKED.search(text))
+        and bool(FIGURE_ASKED.search(text))
         and not _CHOICE.search(text)
         and not asked.probes_concern
     )

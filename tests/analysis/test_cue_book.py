@@ -62,6 +62,8 @@ CASES = [
     ("BADMOUTH_NEGATIVE", "zh", "西门子GE那帮人一年光维保就从你们这儿赚走几百万", True),
     ("BADMOUTH_NEGATIVE", "zh", "原厂的利润本来就虚高", True),
     ("BADMOUTH_NEGATIVE", "zh", "我们一年能帮您省下几百万维保费", False),
+    ("NEXT_STEP", "zh", "这种事要是再来一次，对您个人这边压力会有多大？", False),
+    ("NEXT_STEP", "zh", "那我下周再来，带上工程师。", True),
     ("REASSURE", "zh", "不逼您，您放心。", True),
     ("REASSURE", "zh", "您放心不下的是哪块？", False),
     ("REASSURE", "en", "No pressure at all, take your time.", True),

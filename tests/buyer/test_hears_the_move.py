@@ -320,3 +320,24 @@ def test_asked_again_what_a_colleague_thinks_the_buyer_does_not_speak_for_them()
     say(p, "我换个说法：要说服郭主任，带他去别家看，还是拿咱们自己的数据，哪个更管用？")
     assert p.last_reply != first
     assert "工程师十四个" not in first + p.last_reply
+
+
+def test_after_the_yes_a_question_about_the_meetings_details_gets_no_old_fact_back() -> None:
+    p = _granted_fleet()
+    say(p, "Should Maria send me the claims list first, so we can look at it before we meet?")
+    assert not any(d.startswith("need:") or d.startswith("fact:") for d in answered(p))
+    assert not said_any(p.last_reply, "en", "recall_lead"), p.last_reply
+
+
+def test_what_the_buyer_cant_say_is_a_missing_figure_only_when_a_figure_was_asked() -> None:
+    p = _discovered_fleet()
+    say(p, "What would the underwriter need to see from you for it to count as a real answer?")
+    assert not said_any(p.last_reply, "en", "unknown_figure"), p.last_reply
+
+
+def test_the_trouble_happening_again_is_no_proposal() -> None:
+    p = start("zh-mes-auto-parts", 1)
+    say(p, "周总好，最近主机厂那边是不是追得挺紧？")
+    say(p, "这种事要是再来一次，对咱们供货资格、对您个人这边压力会有多大？")
+    assert "advance_refused" not in p.events[-1], p.last_reply
+    assert p.state.advance_asks == 0
