@@ -7,6 +7,7 @@ imported transcript is read.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -38,6 +39,13 @@ def needs_report(
                 need_at.setdefault(nid, index)
             for sid in ev.get("named_stakeholders", []):
                 person_at.setdefault(sid, index)
+        # "…goes to Linda, our CFO, and then Tom signs." told with the process: the
+        # buyer named them, whichever item the reply was recorded as.
+        for index, (role, text) in enumerate(turns):
+            if role == "buyer":
+                for s in scenario.decision.stakeholders:
+                    if _names(text, s.name, s.title):
+                        person_at[s.id] = min(person_at.get(s.id, index), index)
     else:
         for index, (role, text) in enumerate(turns):
             if role != "buyer":
@@ -52,7 +60,7 @@ def needs_report(
                 if hits >= max(2, len(need.keywords) // 3) or overlap >= 0.35:
                     need_at.setdefault(need.id, index)
             for s in scenario.decision.stakeholders:
-                if s.name.lower() in lowered or s.title.lower() in lowered:
+                if _names(text, s.name, s.title):
                     person_at.setdefault(s.id, index)
     needs = [
         NeedUncovered(
@@ -82,6 +90,17 @@ def needs_report(
         stakeholders_uncovered=sum(1 for p in people if p.uncovered),
         stakeholders_total=len(people),
     )
+
+
+def _names(text: str, name: str, title: str) -> bool:
+    """Whether a buyer turn names this person: their name (an English given name alone
+    too: "Tom signs"), or their title as the scenario writes it."""
+    lowered = text.lower()
+    if name.lower() in lowered or title.lower() in lowered:
+        return True
+    words = name.split()
+    given = words[0] if len(words) > 1 and all(w[:1].isupper() for w in words) else ""
+    return bool(given) and re.search(rf"\b{re.escape(given)}\b", text) is not None
 
 
 def with_raised_objections(

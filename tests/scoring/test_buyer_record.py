@@ -55,3 +55,23 @@ def test_needs_discovery_agrees_with_what_the_buyer_revealed() -> None:
     assert told.needs_uncovered.needs_uncovered == 1
     assert "1/5" in nd_told.reason
     assert (nd_told.score or 0) > (nd.score or 0)
+
+
+def test_people_the_buyer_names_in_a_reply_count_whatever_item_it_was_recorded_as() -> None:
+    fleet = load_builtin()["en-fleet-telematics"]
+    turns = [
+        ("buyer", "Come on in. What are we talking about?"),
+        ("trainee", "Who besides you weighs in on something like this, and who signs?"),
+        (
+            "buyer",
+            "I'll pick what I want to recommend, with Maria. Anything over about a hundred "
+            "grand a year goes to Linda, our CFO, and then Tom signs.",
+        ),
+    ]
+    card = RubricScorer().score(
+        turns, language="en", scenario=fleet, events={2: {"shared_decision": ["process"]}}
+    )
+    assert card.needs_uncovered is not None
+    named = {p.name.split()[0] for p in card.needs_uncovered.stakeholders if p.uncovered}
+    assert {"Linda", "Tom"} <= named, card.needs_uncovered.stakeholders
+    assert all(p.index == 2 for p in card.needs_uncovered.stakeholders if p.uncovered)
