@@ -49,6 +49,18 @@ _INSULT = re.compile(
     r"(你|您)(是不是)?(傻|蠢|笨|懂个|外行|脑子)|什么都不懂|真是(无知|糊涂)|\b(stupid|idiot|clueless|dumb|incompetent|you don'?t have a clue)\b",
     re.I,
 )
+# "…which was dumb of me", "我刚才是挺蠢的": the seller owning a mistake insults nobody.
+_SELF_BLAME = re.compile(
+    r"我(刚才|之前|前面)?(是|真|也)?(挺|太|有点|真是)?(傻|蠢|笨)|"
+    r"\b(dumb|stupid) (of me|move on my part)\b|\b(i was|i've been|that was me being) (\w+ )?(dumb|stupid)\b",
+    re.I,
+)
+
+
+def _insults(text: str) -> bool:
+    return bool(_INSULT.search(_SELF_BLAME.sub("", text)))
+
+
 _IMPROPER = re.compile(
     r"(不用|不走|绕过|绕开|跳过|省掉)(公开)?(招标|招投标|采购流程|比选)|回扣|返点给您|好处费|私下(给|打|塞|找|聊|见|定)|红包|"
     r"配合(做|写|出)参数|控标|定向(招标|采购)|拆(成|分).{0,8}(小项目|几单|几个合同)|(不用|不必)(您)?出面|"
@@ -275,7 +287,7 @@ def _tone(t: Turn) -> None:
         st.adjust(trust=-4)
     if a.has(Act.discount):
         st.adjust(trust=-6)
-    if _INSULT.search(a.text):
+    if _insults(a.text):
         st.adjust(trust=-15, patience=-25)
     if _IMPROPER.search(a.text):
         st.adjust(trust=-12, patience=-10)
@@ -341,7 +353,7 @@ _STATES_PURPOSE = re.compile(
 def _statements(t: Turn) -> None:
     """Reactions to what the turn says rather than asks."""
     a, st = t.analysis, t.state
-    if _INSULT.search(a.text):
+    if _insults(a.text):
         t.react("insult", first=True)
     if _IMPROPER.search(a.text):
         t.react("improper_offer", first=True)

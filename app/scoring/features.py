@@ -141,11 +141,15 @@ class ObjectionEpisode:
             # else, leaves the objection standing. A probe, or a question that
             # takes up the objection's words, goes after the reason.
             probes = any(x.probes_concern for x in r.questions if x.text == q)
-            if probes or PROBE.search(q, r.language) or _related(content_terms(q), said):
+            # "Are energy costs a big issue for you right now?" after "I've heard a lot of
+            # energy pitches" shares the scenario's topic, and asks for a yes or a no.
+            yes_no = bool(_YES_NO.search(q)) and not _CHOICE.search(q)
+            related = _related(content_terms(q), said) and not yes_no
+            if probes or PROBE.search(q, r.language) or related:
                 return r.index, q
             # Taken up from the buyer's words, it still has to ask for more than a fact:
             # "一共有多少家店？" after "没列预算" follows the talk, not the concern.
-            if _fact_check(r, q):
+            if _fact_check(r, q) or yes_no:
                 continue
             if Act.understanding not in r.acts or q == r.evidence.get(Act.followup):
                 return r.index, q

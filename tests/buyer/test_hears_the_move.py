@@ -341,3 +341,11 @@ def test_the_trouble_happening_again_is_no_proposal() -> None:
     say(p, "这种事要是再来一次，对咱们供货资格、对您个人这边压力会有多大？")
     assert "advance_refused" not in p.events[-1], p.last_reply
     assert p.state.advance_asks == 0
+
+
+def test_a_seller_calling_their_own_push_dumb_insults_nobody() -> None:
+    p = start(FLEET, 1)
+    say(p, "Earlier I was pushing a rollout on half the fleet, which was dumb of me.")
+    assert not said_any(p.last_reply, "en", "insult"), p.last_reply
+    say(p, "Honestly, you'd have to be stupid to keep paying for TrakLine.")
+    assert said_any(p.last_reply, "en", "insult"), p.last_reply
