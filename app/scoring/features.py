@@ -143,7 +143,9 @@ class ObjectionEpisode:
             probes = any(x.probes_concern for x in r.questions if x.text == q)
             # "Are energy costs a big issue for you right now?" after "I've heard a lot of
             # energy pitches" shares the scenario's topic, and asks for a yes or a no.
-            yes_no = bool(_YES_NO.search(q)) and not _CHOICE.search(q)
+            asked = next((x for x in r.questions if x.text == q), None)
+            closed = asked is not None and asked.form is QuestionForm.closed
+            yes_no = (bool(_YES_NO.search(q)) or closed) and not _CHOICE.search(q)
             related = _related(content_terms(q), said) and not yes_no
             if probes or PROBE.search(q, r.language) or related:
                 return r.index, q
