@@ -446,6 +446,17 @@ def _pitches(parts: Sequence[str], language: str) -> bool:
     return False
 
 
+# "耽误您半小时，辛苦了。": thanks for the buyer's time, not a word for what they said.
+_FOR_THEIR_TIME = re.compile(r"耽误|打扰|百忙|抽空|抽(出)?时间|占用|\bfor (your|the) time\b", re.I)
+
+
+def _understands(t: str, language: str) -> bool:
+    m = lx.UNDERSTANDING.find(t, language)
+    if m is None:
+        return False
+    return not (m.group(0).startswith("辛苦") and _FOR_THEIR_TIME.search(t))
+
+
 def analyze_trainee_turn(
     index: int, text: str, language: str, context: TurnContext | None = None
 ) -> TraineeTurnAnalysis:
@@ -481,7 +492,7 @@ def analyze_trainee_turn(
     # holds; each of its readings below is taken only when it is confident.
     # Acknowledgement stays with the cues: the learnt reader also hears it in
     # "That's not fair to say." (held-out corpus precision fell below 0.90).
-    understood = [bool(lx.UNDERSTANDING.find(t, language)) for t in texts]
+    understood = [_understands(t, language) for t in texts]
     summary_turn = any(lx.SUMMARY.search(t, language) for t in texts)
     preceding = ""  # statements of this turn before the current sentence
     last_stage: SpinStage | None = None

@@ -874,3 +874,18 @@ def test_asking_yes_to_a_step_is_not_checking_understanding(text: str) -> None:
 )
 def test_a_yes_no_question_about_their_situation_is_not_a_push(text: str) -> None:
     assert not any(q.leading for q in trainee(text).questions)
+
+
+def test_thanks_for_the_buyers_time_is_courtesy_not_understanding() -> None:
+    assert Act.understanding not in trainee("周总好，耽误您半小时，辛苦了。").acts
+    assert (
+        Act.understanding
+        in trainee("天天被主机厂追着，辛苦了。", previous_buyer="主机厂天天来人，我连轴转。").acts
+    )
+
+
+def test_easing_the_pressure_is_not_arguing() -> None:
+    turn = trainee(
+        "不逼您，您放心。那最后是要上董事会，还是老板那边定？", previous_buyer="你别逼我表态啊。"
+    )
+    assert Act.argument not in turn.acts
