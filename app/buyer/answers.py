@@ -420,6 +420,16 @@ def answer(t: Turn, asked: Asked) -> None:
             pass  # few words, but they point at this item and no other
         else:
             best = None
+    if (
+        intent is Intent.check
+        and asked.reading.p(Intent.check) >= CHECKING
+        and _RESTATES.search(q)
+        and (best is None or revealed(t, best.item))
+    ):
+        # "所以规则没人敢动？", "我确认下：…，对吗？": the seller checks what they heard of
+        # what was told; the buyer confirms it, it doesn't say it again or plead ignorance.
+        t.react("feedback_ack")
+        return
     # With the step agreed, "anything you'd want in that page?" is about the step, not a
     # cue to tell a need no one asked for: only a clear match is about content.
     match = SURELY_ABOUT if t.state.advance_granted else CONVERSATIONAL_MATCH
@@ -586,6 +596,15 @@ _CARES_ASKED = re.compile(
     re.I,
 )
 ABOUT_MONEY = 0.2
+CHECKING = 0.5  # a reading this sure that a question checks what was heard
+# The form of a check: "所以…？", "我确认下：…，对吗？", "So it's the baseline, right?"
+_RESTATES = re.compile(
+    r"^\W*(所以|也就是说|就是说|那就是|我确认|确认一下|我理解|换句话说)|"
+    r"(对吗|对吧|是吧|对不对|没错吧|是这样吧)[？?]?\s*$|"
+    r"^\W*(so\b|in other words|if i understand|let me check)|"
+    r"\b(right|correct|is that right|did i get that right|fair)\s*\?\s*$",
+    re.I,
+)
 _MONEY = re.compile(
     r"预算|钱|费用|投入|花多少|多少万|资金|经费|\b(budget|money|spend|funds?|cost|afford|pay|capex|opex)\b",
     re.I,
