@@ -328,6 +328,11 @@ def _takes_back(t: Turn) -> bool:
 
 def _summary(t: Turn) -> None:
     st = t.state
+    if st.advance_granted:
+        # "I'll send a recap: four weeks in Iowa, a call with Greg and Tom…": after the
+        # yes, a recap is of the agreed step, not of the needs.
+        t.react("advance_granted_wrapup")
+        return
     shown = [t.scenario.need(n) for n in st.revealed_needs]
     if shown and any(t.mentions(n.keywords) or t.echoes(n.says) for n in shown):
         if not st.summary_confirmed:

@@ -33,6 +33,12 @@ Rarity = Callable[[str], float]  # how much a term singles out one passage of th
 
 LEAD_MAX_CHARS, LEAD_MAX_WORDS = 12, 7  # a lead-in sentence at most, Chinese and English
 BRIEF_MIN_CHARS = 10  # "三个厂。" alone is too curt even for a guarded buyer
+# A sentence that only leads into the passage: "Here is why it matters.", "说白了。"
+_LEAD_ONLY = re.compile(
+    r"^(here'?s|here is) (why|the thing|what)\b[^.]{0,20}[.:]?$|^the thing is[.:,]?$|"
+    r"^(说白了|说实话|问题是|是这样的|事情是这样)[。：:，,]?$",
+    re.I,
+)
 # A clause that opens on a preposition or a subordinator leans on the clause after it:
 # "at the multiple we expect," says nothing until "every million … is worth ten".
 _LEANS_ON = re.compile(
@@ -143,6 +149,10 @@ def point_back(text: str, question: str, rarity: Rarity = _flat) -> str:
     if not _CONDITION.match(question) and any(relevance(ask[0], p) >= _A_WORD for p in parts):
         question = ask[0]
     part = max(parts, key=lambda p: relevance(question, p, rarity))
+    if relevance(question, part, rarity) == 0:
+        # Nothing of the question in it: point back to what the passage says, not to its
+        # lead ("Here is why it matters.", "说白了，").
+        part = next((p for p in parts if not _LEAD_ONLY.match(p.strip())), part)
     clauses = [c for c in _CLAUSE.split(part) if c.strip()]
     while len(clauses) > 1 and _FILLER.match(clauses[0].strip()):
         clauses = clauses[1:]  # "说实话，" / "Honestly," points at nothing

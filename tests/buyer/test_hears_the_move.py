@@ -349,3 +349,13 @@ def test_a_seller_calling_their_own_push_dumb_insults_nobody() -> None:
     assert not said_any(p.last_reply, "en", "insult"), p.last_reply
     say(p, "Honestly, you'd have to be stupid to keep paying for TrakLine.")
     assert said_any(p.last_reply, "en", "insult"), p.last_reply
+
+
+def test_after_the_yes_a_recap_of_the_step_is_no_summary_of_needs_gone_wrong() -> None:
+    p = _granted_fleet()
+    say(
+        p,
+        "I'll send you a one-page recap today: a scoping session with you, Maria and a council "
+        "driver, then forty trucks for sixty days. Did I get that right?",
+    )
+    assert not said_any(p.last_reply, "en", "summary_off"), p.last_reply
