@@ -568,6 +568,8 @@ def analyze_trainee_turn(
             not recap
             and order is not None
             and not (asks and _BUSINESS_QUESTION.search(t))
+            # "What would Alan need to see to say yes?" asks for the conditions
+            and not (asks and lx.CONDITION_PROBE.search(t, language))
             # "店长手机上点一下就能下单": what the product lets them do, not a close
             and not _CAN_DO.search(t[max(0, order.start() - 4) : order.end()])
         )

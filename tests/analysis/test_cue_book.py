@@ -72,6 +72,7 @@ CASES = [
     ("NEXT_STEP", "zh", "上次开的那个会怎么样？", False),
     ("PROPOSING", "zh", "下周请建模负责人和郑总一起，开个技术会？", True),
     ("PROPOSING", "zh", "下周请假的人多吗？", True),
+    ("CONDITION_PROBE", "en", "What would Alan need to see to say yes?", True),
     ("REASSURE", "zh", "不逼您，您放心。", True),
     ("REASSURE", "zh", "您放心不下的是哪块？", False),
     ("REASSURE", "en", "No pressure at all, take your time.", True),
