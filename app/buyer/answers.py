@@ -906,6 +906,9 @@ def _concern(t: Turn, asked: Asked, item: ContentItem) -> None:
     _say(t, item, asked.question.text, Depth.recall)
 
 
+_CANT_SAY: tuple[LineKey, ...] = ("unknown_answer", "unknown_figure")
+
+
 def _unknown(t: Turn, q: str) -> None:
     """What the buyer can't answer: a figure nobody keeps, or a question they can't say."""
     t.withhold("unknown_figure" if lx.FIGURE_ASKED.search(q) else "unknown_answer")
@@ -939,6 +942,10 @@ def _pushes_the_offer(t: Turn) -> bool:
 
 def answer_all(t: Turn) -> None:
     _answer_each(t)
+    if any(d.depth is not Depth.recall for d in t.plan.answers):
+        # "Which project? What went wrong with it?": the second question found the
+        # project; the first one's "couldn't tell you" would contradict it.
+        t.plan.withheld = [w for w in t.plan.withheld if w not in _CANT_SAY]
     if (
         t.state.advance_granted
         and not t.plan.advance_accepted
@@ -953,8 +960,7 @@ def answer_all(t: Turn) -> None:
     if t.state.advance_granted and not t.plan.advance_accepted:
         # The step is agreed: what the buyer can't answer now waits for that meeting.
         t.plan.withheld = [
-            "advance_granted_wrapup" if w in ("unknown_answer", "unknown_figure") else w
-            for w in t.plan.withheld
+            "advance_granted_wrapup" if w in _CANT_SAY else w for w in t.plan.withheld
         ]
 
 
