@@ -19,6 +19,7 @@ from app.analysis.intent import Intent
 from app.analysis.model import Act, SpinStage
 from app.analysis.terms import index_terms
 from app.analysis.text import sentences
+from app.analysis.topics import Topic
 from app.buyer import objections as obj
 from app.buyer import portion
 from app.buyer.asking import CONVERSATIONAL, Asked, Ranked, affinity
@@ -332,7 +333,8 @@ def _decision(t: Turn, asked: Asked, item: ContentItem) -> None:
     q = asked.question.text
     too_soon = t.state.trust < BUDGET_TRUST or t.state.trainee_turns < 2
     if item.key == "decision:budget" and too_soon and not revealed(t, item):
-        if asked.reading.p(Intent.budget) < ABOUT_MONEY and not _MONEY.search(q):
+        money = asked.question.topics & {Topic.budget, Topic.price}
+        if asked.reading.p(Intent.budget) < ABOUT_MONEY and not money:
             # "What's going on with insurance?" shares words with where the money would
             # come from, but asks nothing about money: no "too early to talk budget".
             if not t.plan.answers:
@@ -482,7 +484,7 @@ def answer(t: Turn, asked: Asked) -> None:
         if revealed(t, person) and _cares(t, person, q):
             return
         if revealed(t, person) and about_them:
-            if any(d.depth is not Depth.recall for d in t.plan.answers):
+            if t.plan.tells_something_new:
                 return  # something new is being told: enough for one reply
             if f"{person.key}#cares" in t.state.last_keys and not _CARES_ASKED.search(q):
                 # "…会愿意去别的医院看看吗？" straight after what they care about was told:
@@ -603,10 +605,6 @@ _RESTATES = re.compile(
     r"(对吗|对吧|是吧|对不对|没错吧|是这样吧)[？?]?\s*$|"
     r"^\W*(so\b|in other words|if i understand|let me check)|"
     r"\b(right|correct|is that right|did i get that right|fair)\s*\?\s*$",
-    re.I,
-)
-_MONEY = re.compile(
-    r"预算|钱|费用|投入|花多少|多少万|资金|经费|\b(budget|money|spend|funds?|cost|afford|pay|capex|opex)\b",
     re.I,
 )
 SHORT_CHECK = 12  # characters: "是唐总那边吗？", "Is it Greg?"
@@ -942,7 +940,7 @@ def _pushes_the_offer(t: Turn) -> bool:
 
 def answer_all(t: Turn) -> None:
     _answer_each(t)
-    if any(d.depth is not Depth.recall for d in t.plan.answers):
+    if t.plan.tells_something_new:
         # "Which project? What went wrong with it?": the second question found the
         # project; the first one's "couldn't tell you" would contradict it.
         t.plan.withheld = [w for w in t.plan.withheld if w not in _CANT_SAY]
@@ -950,7 +948,7 @@ def answer_all(t: Turn) -> None:
         t.state.advance_granted
         and not t.plan.advance_accepted
         and t.plan.answers
-        and all(d.depth is Depth.recall for d in t.plan.answers)
+        and not t.plan.tells_something_new
         and not _AGAIN.search(t.analysis.text)
     ):
         # "样本量和时间窗口，小陈先定个初稿？" after the yes is about the meeting's

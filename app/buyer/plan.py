@@ -86,3 +86,8 @@ class TurnPlan:
 
     def disclosed_keys(self) -> list[str]:
         return [d.key for d in self.answers if d.new]
+
+    @property
+    def tells_something_new(self) -> bool:
+        """Some answer of the reply is more than a pointer back to what was said."""
+        return any(d.new for d in self.answers)

@@ -39,13 +39,6 @@ def needs_report(
                 need_at.setdefault(nid, index)
             for sid in ev.get("named_stakeholders", []):
                 person_at.setdefault(sid, index)
-        # "…goes to Linda, our CFO, and then Tom signs." told with the process: the
-        # buyer named them, whichever item the reply was recorded as.
-        for index, (role, text) in enumerate(turns):
-            if role == "buyer":
-                for s in scenario.decision.stakeholders:
-                    if _names(text, s.name, s.title):
-                        person_at[s.id] = min(person_at.get(s.id, index), index)
     else:
         for index, (role, text) in enumerate(turns):
             if role != "buyer":
@@ -59,9 +52,14 @@ def needs_report(
                 )
                 if hits >= max(2, len(need.keywords) // 3) or overlap >= 0.35:
                     need_at.setdefault(need.id, index)
+    # People the buyer names in the text count in both cases: "…goes to Linda, our CFO,
+    # and then Tom signs." told with the process named them, whichever item the buyer's
+    # record filed the reply under.
+    for index, (role, text) in enumerate(turns):
+        if role == "buyer":
             for s in scenario.decision.stakeholders:
                 if _names(text, s.name, s.title):
-                    person_at.setdefault(s.id, index)
+                    person_at[s.id] = min(person_at.get(s.id, index), index)
     needs = [
         NeedUncovered(
             id=n.id,

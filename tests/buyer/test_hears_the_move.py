@@ -331,7 +331,8 @@ def test_after_the_yes_a_question_about_the_meetings_details_gets_no_old_fact_ba
 
 def test_what_the_buyer_cant_say_is_a_missing_figure_only_when_a_figure_was_asked() -> None:
     p = _discovered_fleet()
-    say(p, "What would the underwriter need to see from you for it to count as a real answer?")
+    say(p, "Which routes are the riskiest ones for your guys?")  # the scenario doesn't say
+    assert said_any(p.last_reply, "en", "unknown_answer"), p.last_reply
     assert not said_any(p.last_reply, "en", "unknown_figure"), p.last_reply
 
 
