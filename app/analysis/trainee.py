@@ -540,6 +540,15 @@ def analyze_trainee_turn(
             and (
                 lx.SUMMARY.search(t, language)
                 or (lx.SUMMARY_WEAK.search(t, language) and _about_buyer(t, prev_terms, ctx))
+                # "So: no footage, renewal in seven months. Did I get that right?": the
+                # buyer's words played back and then checked are a summary in any wording.
+                # ("…最后还得是您EHS，我说的没错吧？" argues: the check is not its own sentence).
+                or (
+                    not asks
+                    and _restates(t, ctx)
+                    and lx.FEEDBACK.search(next_text, language)
+                    and words(next_text) <= 8
+                )
             )
             # "What you just said about X: what does it cost?" takes up the buyer's
             # words to ask more, and "您最担心的是A，还是B？" asks them to choose; a

@@ -889,3 +889,30 @@ def test_easing_the_pressure_is_not_arguing() -> None:
         "不逼您，您放心。那最后是要上董事会，还是老板那边定？", previous_buyer="你别逼我表态啊。"
     )
     assert Act.argument not in turn.acts
+
+
+@pytest.mark.parametrize(
+    ("text", "previous"),
+    [
+        (
+            "So: no footage on the wreck, renewal in seven months, an 18 percent jump. "
+            "Did I get that right?",
+            "We had a bad wreck last spring, no footage. Renewal is in seven months, "
+            "and the premium already jumped 18 percent.",
+        ),
+        (
+            "所以：去年那次事故没有视频，七个月后续保，保费涨了18%。我理解得对吗？",
+            "去年春天出过一次大事故，车上没视频，说不清。保险七个月后续保，保费已经涨了18%。",
+        ),
+    ],
+)
+def test_the_buyers_words_played_back_and_checked_are_a_summary(text: str, previous: str) -> None:
+    assert Act.summary in trainee(text, previous).acts
+
+
+def test_an_argument_ending_in_a_tag_is_no_summary() -> None:
+    a = trainee(
+        "价格是采购部考核的重点，这没错。问题是出了事追责追不到采购部，最后还得是您EHS，我说的没错吧？",
+        "便宜一百块，可我们采购部只认最低价。",
+    )
+    assert Act.summary not in a.acts
