@@ -281,6 +281,21 @@ FIGURE_ASKED = rx(
     r"多少|几[个家条台位次年月天种岁成号点套]|多久|什么时候|啥时候|哪天|\bhow (many|much|long|often|soon)\b|^\W*when\b",
     re.I,
 )
+# A number asked for ("查一次要多久？", "How often?"), not a time ("When one of your trucks…")
+# nor a pick ("最看重哪几条？").
+HOW_MUCH = rx(
+    r"多少|(?<!哪)几[个家条台位次年月天周岁成倍]|多久|多长时间|多远|差多|"
+    r"\bhow (many|much|long|often|far|big)\b",
+    re.I,
+)
+# A text that gives a figure: "31%", "两个小时", "forty trucks", "a couple of times a year".
+HOLDS_FIGURE = rx(
+    r"\d|[一二两三四五六七八九十百千万几半][个家条台位次年月天周号成倍万亿块元岁分点套]|"
+    r"百分之|小时|分钟|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|sixty|hundred|thousand|million|dozen|half|once|twice|"
+    r"couple|percent)\b",
+    re.I,
+)
 # "是排期，还是审批？", "rates or volume?" (not "还是说", "就还是").
 EITHER_OR = rx(r"[^还就]还是(?!说)|\bor\b", re.I)
 # A day of the week named for a step ("周三还是周四？", "Tuesday or Wednesday?").

@@ -26,7 +26,7 @@ from app.buyer.asking import CONVERSATIONAL, Asked, Ranked, affinity
 from app.buyer.lines import LineKey
 from app.buyer.plan import Depth, Disclosure
 from app.buyer.state import ObjectionStatus
-from app.buyer.turn import OUR_OFFER, Turn
+from app.buyer.turn import OUR_OFFER, THIRD_PERSON, Turn
 from app.scenarios.content import ContentItem, ItemKind
 from app.scenarios.schema import NeedLayer
 
@@ -378,6 +378,12 @@ def answer(t: Turn, asked: Asked) -> None:
     if t.analysis.evidence.get(Act.product_question) == q and not t.proposal:
         t.withhold("product_question")  # "how do you like our demo?" is not about them
         return
+    if _WHO_IS.search(q) and not _ELSE.search(q):
+        # "Who's Linda?", "Her role?" after she was named: her job, not her worries again.
+        meant = _spoken_of(t, q)
+        if meant is not None and revealed(t, meant):
+            _who_they_are(t, meant, q)
+            return
     best = asked.best
     # "You mentioned the dashcams you tried. How did that go?": more, but of what the
     # sentence before names, not of the last answer.
@@ -535,7 +541,11 @@ def answer(t: Turn, asked: Asked) -> None:
         fresh = _fresh(t, asked, best, parity)
         if fresh is not None:
             item = fresh
-        elif best.score < SURELY_ABOUT or _coverage(t, q, item) < LOW_COVERAGE:
+        elif (
+            best.score < SURELY_ABOUT
+            or _coverage(t, q, item) < LOW_COVERAGE
+            or _figure_untold(q, item)
+        ):
             _unknown(t, q)  # asks for a detail the buyer never had
             return
         # else: plainly about what was told, in other words: point back to it
@@ -632,6 +642,43 @@ def _introduce(t: Turn, person: ContentItem, question: str) -> None:
         _cares(t, person, question)
 
 
+# Who someone is: "Who's Linda?", "Her role?", "孙丽是哪个部门的？".
+_WHO_IS = re.compile(
+    r"是谁|是哪位|是干什么的|是做什么的|是干嘛的|哪个部门|什么职位|什么岗位|管什么的|管哪块|"
+    r"\bwho('?s| is| was)\b(?! (else|in charge|responsible|the|going|on|behind))|"
+    r"\b(her|his|their) (role|job|title|position)\b|\bwhat does (she|he) do\b",
+    re.I,
+)
+
+
+def _spoken_of(t: Turn, q: str) -> ContentItem | None:
+    """The person a question names, or, for "her"/"他", the one the buyer just spoke of."""
+    named = t.named_person(q)
+    if named is not None:
+        return named
+    if not THIRD_PERSON.search(q):
+        return None
+    for key in t.state.last_keys:
+        item = t.index.by_key.get(key.split("#", 1)[0])
+        if item is not None and item.kind is ItemKind.stakeholder:
+            return item
+    return t.person_meant(q)
+
+
+def _who_they_are(t: Turn, person: ContentItem, q: str) -> None:
+    s = next(x for x in t.scenario.decision.stakeholders if x.id == person.id)
+    if t.language == "zh":
+        text = f"{s.title}。" if s.name[:2] in s.title else f"{s.name}，{s.title}。"
+    elif all(w[:1].isupper() for w in s.name.split()):
+        text = f"{s.name}, {s.title}."
+    else:
+        text = f"The {s.name[0].lower()}{s.name[1:]}: {s.title[0].lower()}{s.title[1:]}."
+    if t.fresh(text):
+        t.answer(Disclosure(f"{person.key}#who", text, Depth.full, question=q))
+    else:  # asked again: "Like I said, CFO."
+        t.answer(Disclosure(f"{person.key}#who", text, Depth.recall, question=q, part=s.title))
+
+
 def _en_address(name: str) -> str:
     """How the buyer refers to someone: a person by first name ("Linda"), a group as a
     group ("the driver advisory council")."""
@@ -681,7 +728,17 @@ def _asks_again(t: Turn, asked: Asked, item: ContentItem) -> bool:
     if _AGAIN.search(q):
         return True
     # "策略从写出来到上线，中间到底卡在哪个环节？" quotes what was told to ask what is under it.
-    return _coverage(t, q, item) >= REPEAT_COVERAGE and not _asks_detail(t, asked)
+    return (
+        _coverage(t, q, item) >= REPEAT_COVERAGE
+        and not _asks_detail(t, asked)
+        and not _figure_untold(q, item)
+    )
+
+
+def _figure_untold(q: str, item: ContentItem) -> bool:
+    """ "How often?" after a story with no number in it: a figure the told words don't
+    hold, so pointing back to them answers nothing."""
+    return bool(lx.HOW_MUCH.search(q)) and not lx.HOLDS_FIGURE.search(item.says)
 
 
 _ANOTHER = re.compile(

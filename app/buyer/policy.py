@@ -230,9 +230,21 @@ def _moves(t: Turn) -> bool:
             text in moves
             or summary_check
             or (proposed and names_the_time(text, t.language))  # "...? How about Tuesday?"
+            # "A working session next week… Would that work?": the step, asked for
+            or (t.proposal is not None and _STEP_TAG.search(text))
         ):
             t.consumed.add(i)
     return bool(steps) or t.asks_order
+
+
+# Agreement asked for the step just put: "Would that work?", "您看行吗？", "Sound fair?".
+_STEP_TAG = re.compile(
+    r"^\W*(so,? )?((would|does|could|will) (that|this|it) (work|suit you|be ok(ay)?|sound)|"
+    r"how (does|would) (that|this) (sound|work)|(does )?(that|this) (sound|work)s?( ok(ay)?| good| fair)?( for you)?|"
+    r"sound (good|fair|ok(ay)?)|fair|ok(ay)?|deal|works for you)\W*$|"
+    r"^\W*(那)?(您|你)?(看)?(这样)?(行吗|行不行|可以吗|可不可以|怎么样|如何|合适吗|方便吗|好吗)\W*$",
+    re.I,
+)
 
 
 # "是要打报告上去，还是您签个字就行？", "do you roll it out this year or wait?": the

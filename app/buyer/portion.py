@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from app.analysis import lexicon as lx
 from app.analysis.terms import index_terms
 from app.analysis.text import cjk_count, sentences
 
@@ -148,21 +149,33 @@ def point_back(text: str, question: str, rarity: Rarity = _flat) -> str:
     ask = [c for c in _CLAUSE.split(question) if c.strip()][-1:] or [question]
     if not _CONDITION.match(question) and any(relevance(ask[0], p) >= _A_WORD for p in parts):
         question = ask[0]
-    part = max(parts, key=lambda p: relevance(question, p, rarity))
-    if relevance(question, part, rarity) == 0:
+    figure = bool(lx.HOW_MUCH.search(question))
+
+    def near(p: str) -> float:
+        # "现在实际查一次要多久？" points back to "整整查了三天", not to the clause that
+        # shares more of its words but holds no figure.
+        return relevance(question, p, rarity) + (
+            FIGURE_WEIGHT if figure and lx.HOLDS_FIGURE.search(p) else 0.0
+        )
+
+    part = max(parts, key=near)
+    if near(part) == 0:
         # Nothing of the question in it: point back to what the passage says, not to its
         # lead ("Here is why it matters.", "说白了，").
         part = next((p for p in parts if not _LEAD_ONLY.match(p.strip())), part)
     clauses = [c for c in _CLAUSE.split(part) if c.strip()]
     while len(clauses) > 1 and _FILLER.match(clauses[0].strip()):
         clauses = clauses[1:]  # "说实话，" / "Honestly," points at nothing
-    at = max(range(len(clauses)), key=lambda i: relevance(question, clauses[i], rarity))
+    at = max(range(len(clauses)), key=lambda i: near(clauses[i]))
     # "As I said, and I had to explain…": a clause cut from its sentence drops its joint.
     core = _JOINT.sub("", clauses[at].strip())
     short = len(core.rstrip("，,；; ")) < BRIEF_MIN_CHARS
     if (short or _LEANS_ON.match(core)) and at + 1 < len(clauses):
         core += clauses[at + 1]
     return core.strip().rstrip("，,；;。！？!?.")
+
+
+FIGURE_WEIGHT = 3.0  # a figure asked for outweighs a word or so the question shares
 
 
 def _join(parts: list[str], source: str) -> str:

@@ -45,7 +45,7 @@ def _en_title_forms(title: str) -> list[str]:
     return forms
 
 
-_THIRD_PERSON = re.compile(r"他|她|\b(he|him|his|she|her)\b", re.I)
+THIRD_PERSON = re.compile(r"他|她|\b(he|him|his|she|her)\b", re.I)
 _ZH_TITLES = ("总", "主任", "部长", "经理", "处长", "院长", "董", "科长", "行长", "主管")
 # A department: "信息部", "采购中心", "IT" - how people refer to the one who heads it.
 _ZH_UNIT = r"[A-Za-z]{2,6}|[\u4e00-\u9fff]{2,4}?(?:部|科|处|室|中心)"
@@ -179,7 +179,7 @@ class Turn:
         """The stakeholder a question is about: named in it, or named in the turn and
         then called "him" ("Tom sent us. What's in this for him?")."""
         person = self.named_person(question)
-        if person is None and _THIRD_PERSON.search(question):
+        if person is None and THIRD_PERSON.search(question):
             person = self.named_person(self.analysis.text)
         return person
 

@@ -360,3 +360,45 @@ def test_after_the_yes_a_recap_of_the_step_is_no_summary_of_needs_gone_wrong() -
         "driver, then forty trucks for sixty days. Did I get that right?",
     )
     assert not said_any(p.last_reply, "en", "summary_off"), p.last_reply
+
+
+def test_asked_how_often_after_a_story_with_no_number_the_buyer_has_no_figure() -> None:
+    p = start(FLEET, 1)
+    say(
+        p,
+        "Before anything about us: when one of your trucks gets into a scrape, how do you work out whose fault it was?",
+    )
+    assert "need:no-incident-evidence" in answered(p), p.last_reply
+    say(p, "How often?")
+    assert said_any(p.last_reply, "en", "unknown_figure"), p.last_reply
+    assert "flying blind" not in p.last_reply  # no pointing back to the story
+
+
+def test_a_figure_asked_again_points_back_to_the_figure() -> None:
+    p = start("zh-mes-auto-parts", 1)
+    say(p, "周总，耽误您半小时。听说芜湖厂前两年上过一套MES，用下来怎么样？")
+    say(p, "现在出了质量问题，追溯起来难不难？")
+    assert "need:traceability-gap" in answered(p), p.last_reply
+    say(p, "我是问现在实际查一次要多久？")
+    assert "三天" in p.last_reply, p.last_reply
+
+
+def test_who_someone_is_gets_their_job_not_their_worries_again() -> None:
+    p = start(FLEET, 1)
+    say(p, "Thanks Dave. Who else would weigh in on something like this: finance, safety?")
+    assert "stakeholder:cfo" in answered(p) or "Linda" in p.last_reply, p.last_reply
+    say(p, "Who's Linda?")
+    assert "CFO" in p.last_reply and "comes down to" not in p.last_reply, p.last_reply
+    say(p, "Sorry, her role again?")
+    assert "CFO" in p.last_reply and p.last_reply.count("Linda Marsh, CFO") <= 0, p.last_reply
+
+
+def test_would_that_work_after_a_step_asks_for_the_step_not_for_content() -> None:
+    p = start(FLEET, 1)
+    say(
+        p,
+        "Here's what I'd suggest: a working session next week with you, Maria and one driver "
+        "council member to scope a pilot on 40 trucks. Would that work?",
+    )
+    assert not answered(p), p.last_reply
+    assert "five senior guys" not in p.last_reply
