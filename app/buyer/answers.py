@@ -1007,6 +1007,8 @@ def answer_all(t: Turn) -> None:
         and t.plan.answers
         and not t.plan.tells_something_new
         and not _AGAIN.search(t.analysis.text)
+        # "这样的边界，郑总那边会有什么顾虑吗？": where someone stands matters to the step
+        and not any(d.key.endswith("#cares") for d in t.plan.answers)
     ):
         # "样本量和时间窗口，小陈先定个初稿？" after the yes is about the meeting's
         # details, not a cue to point back to the budget: those come at the meeting.

@@ -916,3 +916,11 @@ def test_an_argument_ending_in_a_tag_is_no_summary() -> None:
         "便宜一百块，可我们采购部只认最低价。",
     )
     assert Act.summary not in a.acts
+
+
+def test_anything_after_a_negation_asks_nothing() -> None:
+    a = trainee(
+        "没事，今天咱们不用定什么，我就是想多了解了解。", "要我今天给个意见，这个恐怕有难度。"
+    )
+    assert Act.question not in a.acts
+    assert Act.hard_close not in a.acts

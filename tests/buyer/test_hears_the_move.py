@@ -404,3 +404,19 @@ def test_would_that_work_after_a_step_asks_for_the_step_not_for_content() -> Non
     )
     assert not answered(p), p.last_reply
     assert "five senior guys" not in p.last_reply
+
+
+def test_where_the_buyer_came_from_is_no_visit_proposed() -> None:
+    p = start(BANK, 1)
+    say(
+        p, "邵总好。能不能先耽误您几分钟：您从股份制过来这大半年，看e贷的风控，最想先动的是哪一块？"
+    )
+    assert "advance_refused" not in p.events[-1], p.last_reply
+    assert answered(p), p.last_reply
+
+
+def test_anything_after_a_negation_is_no_close() -> None:
+    p = start("zh-soe-training-platform", 1)
+    say(p, "没事，今天咱们不用定什么，我就是想多了解了解。集团的网络学院现在用得怎么样？")
+    assert not said_any(p.last_reply, "zh", "too_early_to_sign"), p.last_reply
+    assert answered(p), p.last_reply
