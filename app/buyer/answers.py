@@ -173,6 +173,41 @@ def _in_its_words(asked: Asked, item: ContentItem, words: float = NAMES_IT) -> b
     return best is not None and best.item is item and best.lexical >= words
 
 
+# A question asking for an occasion: "哪次", "最难的一次", "the worst week", "a time when".
+_EPISODE_ASKED = re.compile(
+    r"哪(一)?次|有一次|最[\u4e00-\u9fff]{0,4}的一次|印象最深|"
+    r"\b(a time when|the last time|worst (time|week|day|month|incident)|one time|walk me through (the|that))\b",
+    re.I,
+)
+# A passage telling an occasion: "上个月东院区那台CT坏了两天", "last year we settled a crash".
+_EPISODE_TOLD = re.compile(
+    r"上个?月|上周|去年|前年|那次|上次|有一次|有回|"
+    r"\b(last (year|month|week|spring|summer|fall|winter|quarter)|ago|that time|one night)\b",
+    re.I,
+)
+EPISODE_NEAR = 0.4  # how near the best reading a passage telling an occasion must score
+
+
+def _episode(t: Turn, asked: Asked, best: Ranked) -> ContentItem | None:
+    """The untold problem that tells an occasion, for a question asking for one, when the
+    best reading tells none."""
+    if not _EPISODE_ASKED.search(asked.question.text) or _EPISODE_TOLD.search(best.item.says):
+        return None
+    return next(
+        (
+            r.item
+            for r in asked.ranked
+            if r.item.kind is ItemKind.need
+            and r.item.layer is not NeedLayer.personal
+            and r.score >= EPISODE_NEAR * best.score
+            and not revealed(t, r.item)
+            and not t.planned(r.item.key)
+            and _EPISODE_TOLD.search(r.item.says)
+        ),
+        None,
+    )
+
+
 def _asks_what_happened(asked: Asked, item: ContentItem) -> bool:
     """ "这两年停机的情况多吗？": a problem question in an impact's own terms. Not yet what
     it cost, but the trouble itself is the buyer's to tell."""
@@ -505,6 +540,15 @@ def answer(t: Turn, asked: Asked) -> None:
             return
     if item.kind is ItemKind.concern:
         _concern(t, asked, item)
+        return
+    episode = _episode(t, asked, best)
+    if episode is not None:
+        # "有没有哪次设备坏了让您特别头疼的？", "Walk me through the worst week": asked for a
+        # time it went wrong, the buyer tells the time it did (what it cost waits for trust).
+        if need_open(t, episode):
+            _say(t, episode, q, Depth.full)
+        else:
+            _owns_up(t, episode, q)
         return
     item = _deeper(t, asked, best)
     if (

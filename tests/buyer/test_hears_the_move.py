@@ -420,3 +420,15 @@ def test_anything_after_a_negation_is_no_close() -> None:
     say(p, "没事，今天咱们不用定什么，我就是想多了解了解。集团的网络学院现在用得怎么样？")
     assert not said_any(p.last_reply, "zh", "too_early_to_sign"), p.last_reply
     assert answered(p), p.last_reply
+
+
+def test_asked_for_the_worst_time_the_buyer_tells_a_time_it_went_wrong() -> None:
+    p = start(HOSPITAL, 1)
+    say(p, "许处长好，我是做大型影像设备第三方维保的，今天主要想听听您这边的情况。")
+    say(p, "这些年设备上，有没有哪次出了状况让您特别头疼？")
+    # a time it went wrong (the inspection that docked points), not the yearly price rise
+    assert "扣了分" in p.last_reply, p.last_reply
+    assert "五到八个点" not in p.last_reply, p.last_reply
+    say(p, "那设备本身呢？有没有哪次坏了，让科室特别被动的？")
+    assert "坏了两天" in p.last_reply, p.last_reply
+    assert "投诉直接打到院长" not in p.last_reply  # what it cost waits for trust
