@@ -346,7 +346,18 @@ def _summary(t: Turn) -> None:
         t.react("advance_granted_wrapup")
         return
     shown = [t.scenario.need(n) for n in st.revealed_needs]
-    if shown and any(t.mentions(n.keywords) or t.echoes(n.says) for n in shown):
+    # "您要的是第三方、经得起委员会推敲的东西" plays back the worry the buyer explained:
+    # once needs are on the table, as fair a summary as one of them.
+    worries = [
+        o.reveals
+        for o in t.scenario.objections
+        if (o_st := st.objections.get(o.id)) is not None
+        and o_st.status is ObjectionStatus.reason_shared
+    ]
+    if shown and (
+        any(t.mentions(n.keywords) or t.echoes(n.says) for n in shown)
+        or any(t.echoes(w, minimum=3) for w in worries)
+    ):
         if not st.summary_confirmed:
             st.adjust(trust=8)
         st.summary_confirmed = True

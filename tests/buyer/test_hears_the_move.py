@@ -432,3 +432,22 @@ def test_asked_for_the_worst_time_the_buyer_tells_a_time_it_went_wrong() -> None
     say(p, "那设备本身呢？有没有哪次坏了，让科室特别被动的？")
     assert "坏了两天" in p.last_reply, p.last_reply
     assert "投诉直接打到院长" not in p.last_reply  # what it cost waits for trust
+
+
+def test_playing_back_the_worry_the_buyer_explained_is_a_fair_summary() -> None:
+    p = start(HOSPITAL, 1)
+    for line in [
+        "许处长好，我是做大型影像设备第三方维保的，今天主要想听听您这边的情况。",
+        "现在大设备都是原厂保修吧？一年维保费大概多少？",
+        "原厂维保这几年用下来，最让您头疼的是哪一点？",
+        "我们可以先做两周评估，不动现有系统，把全院大设备的运行数据和维保合同拉一遍。",
+        "不是让您多管一家，就是帮处里把账摸清楚。您做论证的时候，最缺的是哪方面的材料？",
+    ]:
+        say(p, line)
+    assert p.events[-1].get("objection_reason_shared") == "authority-process", p.last_reply
+    say(
+        p,
+        "明白，您要的是经得起委员会推敲的论证材料，不是销售嘴上说的。那同级别医院的实地案例，对您有用吗？",
+    )
+    assert not said_any(p.last_reply, "zh", "summary_off"), p.last_reply
+    assert not said_any(p.last_reply, "zh", "summary_premature"), p.last_reply
