@@ -41,6 +41,12 @@ CONCERN_SHARE = 0.3  # how sure the reading must be that a question is about a c
 # business reading comes first.
 PERSONAL_SHARE = 0.3
 PERSONAL_DISCOUNT = 0.85
+# Asked who, how it is decided, with what money or by when: answered by people and the
+# decision, whatever else shares the turn's words.
+_WHO_AND_HOW = frozenset({Intent.people, Intent.decision_process, Intent.budget, Intent.timeline})
+PLAIN_INTENT = 0.75  # a reading this sure says what sort of thing is asked for...
+NO_FIT = 0.1  # ...and an item this far from it is probably not the answer
+OFF_INTENT_DISCOUNT = 0.8
 
 _GOAL_TOPICS = frozenset({Topic.goal, Topic.strategy})
 _SUPPLIER_TOPICS = frozenset({Topic.supplier, Topic.current_solution})
@@ -158,6 +164,15 @@ def rank(
             score += CONTEXT_BONUS
         if item.layer is NeedLayer.personal and not personal:
             score *= PERSONAL_DISCOUNT  # a business question near a private matter
+        if (
+            reading.confidence >= PLAIN_INTENT
+            and reading.intent in _WHO_AND_HOW
+            and item.kind in (ItemKind.need, ItemKind.fact)
+            and fit < NO_FIT
+        ):
+            # "…who else would need to be involved?" is plainly about people: a need
+            # sharing the turn's words is not what it asks for.
+            score *= OFF_INTENT_DISCOUNT
         if score >= MIN_SCORE:
             out.append(Ranked(item, score, lex))
     out.sort(key=lambda r: -r.score)
@@ -172,7 +187,10 @@ def read_questions(
     out = []
     for q in analysis.questions:
         reading = read_intent(q.text, language)
-        words = _with_lead_in(analysis.text, q.text)
+        # "…ten at exit. Who else would have to be part of it?" says by its form what it
+        # asks for: the statement before it is no part of the question.
+        plain = reading.confidence >= PLAIN_INTENT and reading.intent in _WHO_AND_HOW
+        words = q.text if plain else _with_lead_in(analysis.text, q.text)
         ranked = rank(index, words, reading, context, q.topics)
         out.append(Asked(q, reading, tuple(ranked)))
     return out

@@ -118,6 +118,14 @@ def _probes_concern(t: Turn, o: Objection) -> int | None:
         # "What would have to be true for it to be worth a look before April?" asks for the
         # concern's conditions, though it holds a date: the reading of a fact gives way.
         conditions = bool(lx.CONDITION_PROBE.search(q.text, t.language))
+        # "Walk me through that last ESCO: where did the baseline argument go wrong?"
+        # takes up the pushback in its own words and asks what lies behind it.
+        content = next((r for r in asked.ranked if not r.item.key.startswith("reason:")), None)
+        quotes_it = _quotes(q.text, o, content.item.says if content else "") and (
+            asked.intent in (Intent.concern, Intent.elaborate, Intent.problem)
+            or bool(lx.CAUSE_ASK.search(q.text, t.language))
+        )
+        names_it = names_it or quotes_it
         about = (
             asked.intent in (Intent.concern, Intent.elaborate)
             or bool(lx.PROBE.search(q.text, t.language))
@@ -126,15 +134,16 @@ def _probes_concern(t: Turn, o: Objection) -> int | None:
         )
         if not about:
             continue
-        if asked.intent is Intent.elaborate and any(
-            k in t.state.brief_keys for k in t.state.last_keys
+        if (
+            asked.intent is Intent.elaborate
+            and not quotes_it
+            and any(k in t.state.brief_keys for k in t.state.last_keys)
         ):
             continue  # "tell me more" after a short answer: more of that answer
         # "那您到底担心什么呢？" asks what the worry is, whatever stray characters it shares.
         sure = asked.reading.p(Intent.concern) >= SURE_CONCERN or (
             bool(_WORRY.search(q.text)) and q.form is QuestionForm.open
         )
-        content = next((r for r in asked.ranked if not r.item.key.startswith("reason:")), None)
         if (
             not sure
             and not names_it
@@ -161,6 +170,17 @@ def _probes_concern(t: Turn, o: Objection) -> int | None:
             continue  # what would make Greg nervous is about Greg, not the buyer's own worry
         return i
     return None
+
+
+QUOTED_WORDS = 2  # content words a question shares with the pushback it takes up
+
+
+def _quotes(question: str, o: Objection, content: str) -> bool:
+    """The question uses the words the buyer pushed back in, beyond those it shares
+    with the content it reads as ("店长每周…花多少时间" is about the reports, though the
+    pushback spoke of busy store managers)."""
+    said = content_terms(" ".join([*o.phrasings, *o.again])) - content_terms(content)
+    return len(content_terms(question) & said) >= QUOTED_WORDS
 
 
 _WORRY = re.compile(

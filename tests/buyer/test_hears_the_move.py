@@ -5,6 +5,7 @@ people (RUBRIC.md: a buyer that listens; objections and next steps judged on con
 from __future__ import annotations
 
 from app.buyer import advance, portion
+from app.buyer.state import ObjectionState, ObjectionStatus
 from tests.buyer.play import SCENARIOS, Played, said_any, say, start
 
 FLEET = "en-fleet-telematics"
@@ -451,3 +452,31 @@ def test_playing_back_the_worry_the_buyer_explained_is_a_fair_summary() -> None:
     )
     assert not said_any(p.last_reply, "zh", "summary_off"), p.last_reply
     assert not said_any(p.last_reply, "zh", "summary_premature"), p.last_reply
+
+
+ENERGY = "en-energy-retrofit-cfo"
+
+
+def test_a_question_in_the_words_of_the_pushback_digs_into_it() -> None:
+    p = start(ENERGY, 1)
+    say(p, "No slides, promise. How are energy costs showing up for you at the moment?")
+    # The buyer has just pushed back on savings claims (set up as the scheduler would).
+    o = p.state.objections.setdefault("risk-savings-claims", ObjectionState())
+    o.status, o.raised_at, o.times_raised = ObjectionStatus.open, len(p.turns) - 1, 1
+    p.state.open_objection = "risk-savings-claims"
+    say(
+        p,
+        "Sounds like it hurt. Take me through that last ESCO: where did the baseline argument go wrong?",
+    )
+    assert p.events[-1].get("objection_reason_shared") == "risk-savings-claims", p.last_reply
+
+
+def test_who_else_would_be_involved_gets_people_not_the_need_the_seller_just_restated() -> None:
+    p = start(ENERGY, 1)
+    say(p, "Thanks for the time. No pitch today: how are energy costs showing up on your side?")
+    say(
+        p,
+        "So every million of recurring cost is worth about ten at exit. If you did look at "
+        "something, who else would have to be part of it?",
+    )
+    assert any(k.startswith("stakeholder:") for k in answered(p)), p.last_reply
