@@ -85,7 +85,7 @@ ZH_TAG = rx(
 )
 # Rhetorical questions expect no answer: "谁还手工记账啊？", "怎么会没问题呢？", "How can it be fine when…".
 RHETORICAL = rx(
-    r"谁还|谁会(这么|去|用|还)|哪有(这么|那么|什么|人)|哪里(会|有)(这么|那么)|怎么(会|可能)(没|不|有|是)|何必|岂不|何苦|"
+    r"谁还|谁会(这么|去|用|还)|哪有(这么|那么|什么|人)|上哪(儿)?(找|去找)|哪(儿|里)(还)?找得到|打着灯笼|哪里(会|有)(这么|那么)|怎么(会|可能)(没|不|有|是)|何必|岂不|何苦|"
     r"\bhow (can|could) (it|that|this|you|they|anyone) .{0,60}\bwhen\b|\bwho (still|in their right mind)\b|\bwhy would anyone\b|"
     r"\bwhat kind of \w+ still\b|\bwho does that anymore\b",
     re.I,

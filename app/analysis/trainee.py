@@ -364,6 +364,9 @@ _NOT_A_RIVAL = lx.rx(
 )
 
 
+_SIGNING = lx.rx(r"sign|contract|order|deal|签|合同|下单|订单", re.I)
+
+
 def _badmouths(t: str, language: str) -> bool:
     """A negative judgement with a competitor (not us, not the buyer) as its target."""
     if not lx.BADMOUTH_NEGATIVE.find(t, language):
@@ -577,8 +580,9 @@ def analyze_trainee_turn(
             not recap
             and order is not None
             and not (asks and _BUSINESS_QUESTION.search(t))
-            # "What would Alan need to see to say yes?" asks for the conditions
-            and not (asks and lx.CONDITION_PROBE.search(t, language))
+            # "What would Alan need to see to say yes?" asks for the conditions; "What
+            # would it take to get a signature this month?" asks for the order.
+            and not (asks and lx.CONDITION_PROBE.search(t, language) and not _SIGNING.search(t))
             # "店长手机上点一下就能下单": what the product lets them do, not a close
             and not _CAN_DO.search(t[max(0, order.start() - 4) : order.end()])
         )

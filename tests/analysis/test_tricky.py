@@ -924,3 +924,22 @@ def test_anything_after_a_negation_asks_nothing() -> None:
     )
     assert Act.question not in a.acts
     assert Act.hard_close not in a.acts
+
+
+def test_running_down_the_old_vendor_as_clueless_is_badmouthing() -> None:
+    a = trainee(
+        "芜湖那套我听说了，那家厂商做流程行业出身，根本不懂锻件，选错了。",
+        "芜湖厂前年上过一套MES。",
+    )
+    assert Act.badmouth in a.acts
+
+
+def test_where_else_would_you_find_a_deal_like_this_asks_nothing() -> None:
+    assert Act.question not in trainee("这么好的条件，您上哪儿找去？", "再说吧。").acts
+
+
+def test_what_it_would_take_to_get_a_signature_is_a_close() -> None:
+    a = trainee("What would it take to get a signature from you this month?", "Maybe.")
+    assert Act.hard_close in a.acts
+    b = trainee("What would Alan need to see to say yes?", "Alan signs off on it.")
+    assert Act.hard_close not in b.acts
