@@ -174,6 +174,8 @@ CASES = [
     ("NEXT_STEP", "zh", "您从股份制过来这八个月，最想先动的是哪一块？", False),
     ("ORDER", "zh", "没事，今天咱们不用定什么，我就是想多了解了解。", False),
     ("BADMOUTH_NEGATIVE", "zh", "那家厂商根本不懂锻件。", True),
+    ("SUMMARY", "zh", "我理解下来是：订货主要靠店长经验，人手又紧，对吗？", True),
+    ("ORDER", "zh", "请唐总一起参加，大家当场把评估指标定下来。", False),
     ("LEADING", "en", "Why wait and risk another accident with no footage?", True),
     ("LEADING", "en", "Why did the last rollout stall?", False),
     ("ORDER", "zh", "今天咱们就把合同定下来吧。", True),
