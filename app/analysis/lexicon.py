@@ -292,7 +292,7 @@ HOW_MUCH = rx(
 )
 # A text that gives a figure: "31%", "两个小时", "forty trucks", "a couple of times a year".
 HOLDS_FIGURE = rx(
-    r"\d|[一二两三四五六七八九十百千万几半][个家条台位次年月天周号成倍万亿块元岁分点套]|"
+    r"\d|[二两三四五六七八九十百千万几半][个家条台位次年月天周号成倍万亿块元岁分点套]|一[年月天周倍万亿]|"
     r"百分之|小时|分钟|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"twenty|thirty|forty|fifty|sixty|hundred|thousand|million|dozen|half|once|twice|"
     r"couple|percent)\b",

@@ -50,6 +50,7 @@ PROBLEM_LEAN = 0.25  # enough of the reading asks what is hard, not just how it 
 STORY = 0.75
 PAIN_WORDS = 0.5
 SAID_ALREADY = 0.4  # share of what someone cares about that their introduction holds
+PERSONAL_ASK = 0.6  # a reading this sure is a question about the buyer as a person
 PERSONAL_READING = 0.4  # "leave me out of it" only to a question that is about the person
 SMALL_TALK_UNTIL = 4  # the buyer's reply to the trainee's first two turns: still settling in
 PERSONAL_HINT_GAP = 20  # this far short of the trust a personal need takes: a sentence of it
@@ -578,6 +579,25 @@ def answer(t: Turn, asked: Asked) -> None:
         # already told asks what solving it is worth, not for the need once more.
         payoff(t, q)
         return
+    if (
+        revealed(t, item)
+        and item.layer is not NeedLayer.personal
+        and asked.intent is Intent.personal
+        and asked.reading.p(Intent.personal) >= PERSONAL_ASK
+    ):
+        # "四千多万。您压力大吗？" asks about them, not for the loss again: their own stake,
+        # or a "leave me out of it" while trust is short.
+        own = next(
+            (
+                r.item
+                for r in asked.ranked
+                if r.item.layer is NeedLayer.personal
+                and not revealed(t, r.item)
+                and r.score >= FALLBACK * best.score
+            ),
+            None,
+        )
+        item = own or item
     if revealed(t, item) and item.key not in t.state.brief_keys and not _asks_again(t, asked, item):
         # A follow-up on something already told asks for more than was said: the next
         # thing it could mean, or an honest "couldn't say", never the same words again.

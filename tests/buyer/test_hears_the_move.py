@@ -480,3 +480,30 @@ def test_who_else_would_be_involved_gets_people_not_the_need_the_seller_just_res
         "something, who else would have to be part of it?",
     )
     assert any(k.startswith("stakeholder:") for k in answered(p)), p.last_reply
+
+
+def _terse_bank() -> Played:
+    p = start(BANK, 1)
+    say(p, "邵总好，区别我待会儿讲。先问一句：e贷现在卡在哪？")
+    assert "need:slow-rule-change" in answered(p), p.last_reply
+    return p
+
+
+def test_how_long_again_points_back_to_the_span_not_to_one_of_anything() -> None:
+    p = _terse_bank()
+    say(p, "那排期一般得多久？")
+    assert "两三个礼拜" in p.last_reply, p.last_reply
+    assert "发现一个新的欺诈手法" not in p.last_reply  # "一个" is no figure
+
+
+def test_are_you_under_pressure_after_a_loss_is_about_them_not_the_loss_again() -> None:
+    p = _terse_bank()
+    say(p, "损失多大？")
+    assert "need:npl-rising" in answered(p), p.last_reply
+    say(p, "四千多万。您压力大吗？")
+    # about them: their own stake, or "leave me out of it" while trust is short
+    personal = "need:prove-himself" in answered(p) or said_any(
+        p.last_reply, "zh", "personal_deflect"
+    )
+    assert personal, p.last_reply
+    assert "need:npl-rising" not in answered(p), p.last_reply
