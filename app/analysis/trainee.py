@@ -364,6 +364,12 @@ _NOT_A_RIVAL = lx.rx(
 )
 
 
+# "What you need is…", "您需要的是…": a recap only when what follows is the buyer's own words.
+_NEED_FRAME = lx.rx(
+    r"\bwhat you (really |actually )?need is\b|\bso,? (what )?you (really )?(need|want)\b|"
+    r"(您|你们|贵司)(真正|其实|现在)?(需要|要)的(其实)?(是|就是)",
+    re.I,
+)
 _SIGNING = lx.rx(r"sign|contract|order|deal|签|合同|下单|订单", re.I)
 
 
@@ -827,6 +833,16 @@ def analyze_trainee_turn(
         sentence, argues = taken_back
         if argues:
             mark(Act.argument, sentence)
+
+    summed = evidence.get(Act.summary)
+    if summed is not None and (
+        summed in (evidence.get(Act.value), evidence.get(Act.pitch))
+        or (_NEED_FRAME.search(summed) and not _restates(summed, ctx))
+    ):
+        # "What you need is cloud cameras that upload the clip in minutes": the offer
+        # prescribed in the words of a recap restates nothing the buyer said.
+        acts.discard(Act.summary)
+        evidence.pop(Act.summary)
 
     def retreats(part: str) -> bool:
         return bool(lx.GIVE_UP.search(part, language) or lx.DEFERRAL.search(part, language))

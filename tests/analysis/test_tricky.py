@@ -943,3 +943,12 @@ def test_what_it_would_take_to_get_a_signature_is_a_close() -> None:
     assert Act.hard_close in a.acts
     b = trainee("What would Alan need to see to say yes?", "Alan signs off on it.")
     assert Act.hard_close not in b.acts
+
+
+def test_the_offer_prescribed_as_what_they_need_is_no_summary() -> None:
+    a = trainee(
+        "That's a big number. Honestly, what you need is cloud-connected AI cameras that "
+        "upload the clip within minutes, so you'd have the video the same day.",
+        "Last year we settled a rear-end crash for one point two million, and we had no video.",
+    )
+    assert Act.summary not in a.acts
