@@ -539,7 +539,10 @@ def analyze_trainee_turn(
             )
         ) and not recap:
             mark(Act.argument, t)
-        discounted = _discount(t, language, texts[i - 1] if i else "")
+        # "我理解下来是：…又被折扣店压价…，对吗？" plays back the buyer's price pressure.
+        discounted = _discount(t, language, texts[i - 1] if i else "") and not (
+            lx.SUMMARY.search(t, language) and _restates(t, ctx)
+        )
         if discounted:
             mark(Act.discount, t)
         if lx.PILOT.search(t, language) or _trial_without_risk(t):

@@ -952,3 +952,12 @@ def test_the_offer_prescribed_as_what_they_need_is_no_summary() -> None:
         "Last year we settled a rear-end crash for one point two million, and we had no video.",
     )
     assert Act.summary not in a.acts
+
+
+def test_playing_back_the_buyers_price_pressure_is_no_discount() -> None:
+    a = trainee(
+        "我理解下来是：损耗比同行高了快两个点，又被折扣店逼着降价，毛利两头挤，对吗？",
+        "生鲜损耗率百分之四点八，同行做得好的三个点以内，折扣店又逼着我们降价，毛利本来就薄。",
+    )
+    assert Act.discount not in a.acts
+    assert Act.summary in a.acts
