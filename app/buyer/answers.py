@@ -987,6 +987,9 @@ def _fresh(t: Turn, asked: Asked, best: Ranked, parity: float) -> ContentItem | 
             if r.item.kind is not ItemKind.concern
             and not revealed(t, r.item)
             and not t.planned(r.item.key)
+            # "一个厂先跑，您倾向哪个？" asks for no one: a person is another reading
+            # only of a question about people
+            and (r.item.kind is not ItemKind.stakeholder or affinity(asked.intent, r.item) > 0)
             and r.score >= FALLBACK * best.score
             # "要改一条策略，是自己能动，还是得排队等别的部门？" after the buyer told of
             # the queue for rule changes: asked again, not about the modelling team

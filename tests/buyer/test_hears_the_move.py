@@ -507,3 +507,15 @@ def test_are_you_under_pressure_after_a_loss_is_about_them_not_the_loss_again() 
     )
     assert personal, p.last_reply
     assert "need:npl-rising" not in answered(p), p.last_reply
+
+
+def test_which_plant_first_names_no_one() -> None:
+    p = start("zh-mes-auto-parts", 1)
+    for line in [
+        "周总，耽误您半小时。听说芜湖厂前两年上过一套MES，用下来怎么样？",
+        "主机厂那边审核是什么时候？您心里留给追溯上线的时间是多久？",
+    ]:
+        say(p, line)
+    assert "decision:timeline" in answered(p), p.last_reply
+    say(p, "一个厂先跑，您倾向哪个？")
+    assert not any(k.startswith("stakeholder:") for k in answered(p)), p.last_reply
