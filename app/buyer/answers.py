@@ -420,6 +420,11 @@ def answer(t: Turn, asked: Asked) -> None:
         if meant is not None and revealed(t, meant):
             _who_they_are(t, meant, q)
             return
+        if meant is not None and not t.planned(meant.key) and t.state.trust >= PEOPLE_TRUST:
+            # "Who's Linda?" when she came up in passing: who she is, then what she's like.
+            _who_they_are(t, meant, q)
+            _introduce(t, meant, q)
+            return
     best = asked.best
     # "You mentioned the dashcams you tried. How did that go?": more, but of what the
     # sentence before names, not of the last answer.

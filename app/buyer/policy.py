@@ -239,7 +239,8 @@ def _moves(t: Turn) -> bool:
 
 # Agreement asked for the step just put: "Would that work?", "您看行吗？", "Sound fair?".
 _STEP_TAG = re.compile(
-    r"^\W*(so,? )?((would|does|could|will) (that|this|it) (work|suit you|be ok(ay)?|sound)|"
+    r"^\W*(so,? )?((would|does|could|will) (that|this|it) (work|suit you|be ok(ay)?|sound|"
+    r"be worth (it|an hour|a look|a try|your time|half an hour))|"
     r"how (does|would) (that|this) (sound|work)|(does )?(that|this) (sound|work)s?( ok(ay)?| good| fair)?( for you)?|"
     r"sound (good|fair|ok(ay)?)|fair|ok(ay)?|deal|works for you)\W*$|"
     r"^\W*(那)?(您|你)?(看)?(这样)?(行吗|行不行|可以吗|可不可以|怎么样|如何|合适吗|方便吗|好吗)\W*$",

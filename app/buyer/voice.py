@@ -143,10 +143,14 @@ def word(t: Turn) -> str:
     plan = t.plan
     parts: list[str] = []
     parts += [r.text or t.line(r.line) for r in plan.reactions if r.first]
-    agreed = any(d.key == ADVANCE_ACCEPTS for d in plan.answers)
+    # "…that's a different conversation. Keep going." asks for more; with the step agreed
+    # or refused in the same breath, there is no more to hear.
+    settled = (
+        any(d.key == ADVANCE_ACCEPTS for d in plan.answers) or "advance_refused" in plan.events
+    )
     parts += [
         portion.before_the_prompt(render(t, d))
-        if agreed and d.key.startswith("resolution:")
+        if settled and d.key.startswith("resolution:")
         else render(t, d)
         for d in plan.answers
     ]

@@ -519,3 +519,22 @@ def test_which_plant_first_names_no_one() -> None:
     assert "decision:timeline" in answered(p), p.last_reply
     say(p, "一个厂先跑，您倾向哪个？")
     assert not any(k.startswith("stakeholder:") for k in answered(p)), p.last_reply
+
+
+def test_who_someone_is_when_they_only_came_up_in_passing() -> None:
+    p = start(FLEET, 1)
+    say(p, "Thanks Dave. What's on your plate this year?")
+    p.state.trust = max(p.state.trust, 50)  # past the guarded opening
+    say(p, "Who's Linda?")
+    assert "Linda Marsh, CFO" in p.last_reply, p.last_reply
+    assert "cfo" in p.state.named_stakeholders
+
+
+def test_would_that_be_worth_an_hour_asks_for_the_step() -> None:
+    p = start(FLEET, 1)
+    say(
+        p,
+        "What if we sat down next week, you, Maria and one driver council member, and scoped "
+        "a pilot on 40 trucks? Would that be worth an hour?",
+    )
+    assert not answered(p), p.last_reply
