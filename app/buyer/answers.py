@@ -614,6 +614,7 @@ def answer(t: Turn, asked: Asked) -> None:
             best.score < SURELY_ABOUT
             or _coverage(t, q, item) < LOW_COVERAGE
             or _figure_untold(q, item)
+            or _PLAN_ASKED.search(q)
         ):
             _unknown(t, q)  # asks for a detail the buyer never had
             return
@@ -801,7 +802,18 @@ def _asks_again(t: Turn, asked: Asked, item: ContentItem) -> bool:
         _coverage(t, q, item) >= REPEAT_COVERAGE
         and not _asks_detail(t, asked)
         and not _figure_untold(q, item)
+        and not _PLAN_ASKED.search(q)
     )
+
+
+# "不换的话，那百分之十五您打算从哪儿出？": how they mean to deal with it, which a
+# passage telling the problem does not say.
+_PLAN_ASKED = re.compile(
+    r"打算|怎么(办|补|弄|解决|应对)|有(什么)?办法|从哪(儿|里)?(出|来|省|补)|心里有(没有)?(数|谱|路径)|"
+    r"\b(what'?s the plan|how (will|would|are|do) you (plan to |going to )?"
+    r"(cover|close|make up|find|fix|handle|deal with))\b",
+    re.I,
+)
 
 
 def _figure_untold(q: str, item: ContentItem) -> bool:

@@ -538,3 +538,16 @@ def test_would_that_be_worth_an_hour_asks_for_the_step() -> None:
         "a pilot on 40 trucks? Would that be worth an hour?",
     )
     assert not answered(p), p.last_reply
+
+
+def test_how_they_mean_to_deal_with_a_problem_is_not_the_problem_again() -> None:
+    p = start(HOSPITAL, 1)
+    for line in [
+        "许处长好，我是做大型影像设备第三方维保的，今天主要想听听您这边的情况。",
+        "现在大设备都是原厂保修吧？一年维保费大概多少？",
+        "原厂这几年的价格，您怎么看？",
+    ]:
+        say(p, line)
+    assert "五到八个点" in p.last_reply, p.last_reply
+    say(p, "每年涨五到八个点，这个涨幅您打算怎么消化？")
+    assert "五到八个点" not in p.last_reply, p.last_reply  # no pointing back to the rise
