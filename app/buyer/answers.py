@@ -608,6 +608,8 @@ def answer(t: Turn, asked: Asked) -> None:
         # thing it could mean, or an honest "couldn't say", never the same words again.
         parity = 0.0 if _goes_deeper(asked, item) or _asks_detail(t, asked) else SHARED_WORDS
         fresh = _fresh(t, asked, best, parity)
+        if fresh is not None and _figure_untold(q, fresh):
+            fresh = None  # "How often does that happen?" is no cue for another story
         if fresh is not None:
             item = fresh
         elif (

@@ -34,6 +34,7 @@ TOPIC_WEIGHT = 0.1  # the question's business topic is one the item is tagged wi
 # the best is weak: lexical / (best + SATURATION).
 SATURATION = 3.0
 CONTEXT_BONUS = 0.15
+LEANING_BONUS = 0.3  # on top, for a short question pointing back with nothing before it
 MIN_SCORE = 0.2  # below this the question is about none of the items
 CONCERN_SHARE = 0.3  # how sure the reading must be that a question is about a concern
 # "要是审核过不了，对厂里意味着什么？" names the words of the buyer's private stake ("这次再失败")
@@ -145,6 +146,7 @@ def rank(
     reading: IntentReading,
     context: set[str],
     topics: frozenset[Topic] = frozenset(),
+    leaned_on: frozenset[str] = frozenset(),
 ) -> list[Ranked]:
     lexical = index.lexical(text, ignore=index.address_terms)
     top = float(lexical.max()) if len(lexical) else 0.0
@@ -162,6 +164,9 @@ def rank(
             score += TOPIC_WEIGHT
         if item.key in context and (lex_share > 0 or fit > 0.2):
             score += CONTEXT_BONUS
+        if item.key in leaned_on:
+            # "How often does that happen?" opening a turn leans on the last answer alone
+            score += LEANING_BONUS
         if item.layer is NeedLayer.personal and not personal:
             score *= PERSONAL_DISCOUNT  # a business question near a private matter
         if (
@@ -191,7 +196,9 @@ def read_questions(
         # asks for: the statement before it is no part of the question.
         plain = reading.confidence >= PLAIN_INTENT and reading.intent in _WHO_AND_HOW
         words = q.text if plain else _with_lead_in(analysis.text, q.text)
-        ranked = rank(index, words, reading, context, q.topics)
+        leans = words == q.text and _leans_on_the_answer(q.text)
+        leaned_on = frozenset(state.last_keys) if leans else frozenset()
+        ranked = rank(index, words, reading, context, q.topics, leaned_on)
         out.append(Asked(q, reading, tuple(ranked)))
     return out
 
@@ -218,6 +225,20 @@ def _with_lead_in(turn: str, question: str) -> str:
     if parts[at - 1].rstrip().endswith(("?", "？")) and not _POINTS_BACK.search(question):
         return question  # "怎么走流程？哪些部门要参与？": a second ask of its own
     return f"{parts[at - 1]} {question}"
+
+
+def _leans_on_the_answer(question: str) -> bool:
+    """A short question that points back and brings no words of its own in the turn."""
+    terms = index_terms(question)
+    chars = [t for t in terms if len(t) == 1 and not t.isascii()]
+    short = len(chars) < SHORT_QUESTION_ZH_CHARS if chars else len(terms) < SHORT_QUESTION
+    return short and bool(_THAT.search(question))
+
+
+# "that", not "it" ("when it comes to the fleet") nor "then"
+_THAT = re.compile(
+    r"当时|那时|那次|那个|这个|这事|那事|\b(that|those)\b(?! (is|was|'s) (why|what|how))", re.I
+)
 
 
 # Words that lean on what was just said: "当时卡在哪儿了？", "How did that go?"

@@ -551,3 +551,17 @@ def test_how_they_mean_to_deal_with_a_problem_is_not_the_problem_again() -> None
     assert "五到八个点" in p.last_reply, p.last_reply
     say(p, "每年涨五到八个点，这个涨幅您打算怎么消化？")
     assert "五到八个点" not in p.last_reply, p.last_reply  # no pointing back to the rise
+
+
+def test_how_often_does_that_happen_leans_on_the_last_answer() -> None:
+    p = start(FLEET, 1)
+    say(
+        p,
+        "Morning Dave, thanks for fitting me in. Before I say anything about us, what's taking "
+        "most of your attention on the fleet side this year?",
+    )
+    told = answered(p)
+    assert told, p.last_reply
+    say(p, "How often does that happen?")
+    # about what was just told (which holds no figure), not a new story that says "happens"
+    assert not any(k not in told for k in answered(p)), p.last_reply
