@@ -941,6 +941,8 @@ def _read_form(t: str, language: str, reading: ActReading) -> QuestionForm:
     way ("用的什么系统？" is a blank to fill; "您给我讲讲那天" asks for a story)."""
     if _unfinished(t, ""):
         return QuestionForm.open  # the buyer tells the rest: no blank to fill
+    if lx.CAUSE_ASK.search(t, language):
+        return QuestionForm.open  # "卡在哪个环节？", "What's behind that?": what lies under it
     lean = reading.p(SA.open_question) - reading.p(SA.closed_question)
     if lean >= FORM_LEAN:
         return QuestionForm.open

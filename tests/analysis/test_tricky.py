@@ -961,3 +961,9 @@ def test_playing_back_the_buyers_price_pressure_is_no_discount() -> None:
     )
     assert Act.discount not in a.acts
     assert Act.summary in a.acts
+
+
+@pytest.mark.parametrize("text", ["卡在哪个环节？", "What's behind that?"])
+def test_a_question_about_what_lies_under_it_is_open(text: str) -> None:
+    a = trainee(text, "上个月一批控制臂发现裂纹，整整查了三天。")
+    assert [q.form for q in a.questions] == [QuestionForm.open]
