@@ -174,6 +174,24 @@ def _in_its_words(asked: Asked, item: ContentItem, words: float = NAMES_IT) -> b
     return best is not None and best.item is item and best.lexical >= words
 
 
+def _untold_need(
+    t: Turn, asked: Asked, best: Ranked, layer: NeedLayer, words: float = 0.0
+) -> ContentItem | None:
+    """An untold need of this layer reading nearly as well as the best, sharing at least
+    `words` times its words."""
+    return next(
+        (
+            r.item
+            for r in asked.ranked
+            if r.item.layer is layer
+            and not revealed(t, r.item)
+            and r.score >= FALLBACK * best.score
+            and r.lexical >= words * best.lexical
+        ),
+        None,
+    )
+
+
 # A question asking for an occasion: "哪次", "最难的一次", "the worst week", "a time when".
 _EPISODE_ASKED = re.compile(
     r"哪(一)?次|有一次|最[\u4e00-\u9fff]{0,4}的一次|印象最深|"
@@ -560,20 +578,9 @@ def answer(t: Turn, asked: Asked) -> None:
     if (
         asked.intent is Intent.problem or asked.question.stage is SpinStage.problem
     ) and item.kind is ItemKind.fact:
-        # "What's hardest about X?" read closer to how X works: where it hurts, if near.
-        pain = next(
-            (
-                r.item
-                for r in asked.ranked
-                if r.item.layer is NeedLayer.surface
-                and not revealed(t, r.item)
-                and r.score >= FALLBACK * best.score
-                # the pain of that area: it shares the question's words, not just its mood
-                and r.lexical >= PAIN_WORDS * best.lexical
-            ),
-            None,
-        )
-        item = pain or item
+        # "What's hardest about X?" read closer to how X works: where it hurts, if near
+        # (the pain of that area: it shares the question's words, not just its mood).
+        item = _untold_need(t, asked, best, NeedLayer.surface, PAIN_WORDS) or item
     if (
         revealed(t, item)
         and asked.question.stage is SpinStage.need_payoff
@@ -592,17 +599,7 @@ def answer(t: Turn, asked: Asked) -> None:
     ):
         # "四千多万。您压力大吗？" asks about them, not for the loss again: their own stake,
         # or a "leave me out of it" while trust is short.
-        own = next(
-            (
-                r.item
-                for r in asked.ranked
-                if r.item.layer is NeedLayer.personal
-                and not revealed(t, r.item)
-                and r.score >= FALLBACK * best.score
-            ),
-            None,
-        )
-        item = own or item
+        item = _untold_need(t, asked, best, NeedLayer.personal) or item
     if revealed(t, item) and item.key not in t.state.brief_keys and not _asks_again(t, asked, item):
         # A follow-up on something already told asks for more than was said: the next
         # thing it could mean, or an honest "couldn't say", never the same words again.
