@@ -612,8 +612,7 @@ def answer(t: Turn, asked: Asked) -> None:
         elif (
             best.score < SURELY_ABOUT
             or _coverage(t, q, item) < LOW_COVERAGE
-            or _figure_untold(q, item)
-            or _PLAN_ASKED.search(q)
+            or _beyond_the_told(q, item)
         ):
             _unknown(t, q)  # asks for a detail the buyer never had
             return
@@ -705,7 +704,7 @@ def _introduce(t: Turn, person: ContentItem, question: str) -> None:
     """Who someone is, and what they care about unless that said it already: "Linda will
     ask about payback" needs no "For Linda, it comes down to payback" after it."""
     _say(t, person, question, Depth.full)
-    s = next(x for x in t.scenario.decision.stakeholders if x.id == person.id)
+    s = t.scenario.stakeholder(person.id)
     cares = set(index_terms(s.cares_about))
     if cares and len(cares & set(index_terms(person.says))) / len(cares) < SAID_ALREADY:
         _cares(t, person, question)
@@ -735,7 +734,7 @@ def _spoken_of(t: Turn, q: str) -> ContentItem | None:
 
 
 def _who_they_are(t: Turn, person: ContentItem, q: str) -> None:
-    s = next(x for x in t.scenario.decision.stakeholders if x.id == person.id)
+    s = t.scenario.stakeholder(person.id)
     if t.language == "zh":
         text = f"{s.title}。" if s.name[:2] in s.title else f"{s.name}，{s.title}。"
     elif all(w[:1].isupper() for w in s.name.split()):
@@ -759,7 +758,7 @@ def _en_address(name: str) -> str:
 
 def _cares_text(t: Turn, person: ContentItem) -> tuple[str, str]:
     """The sentence saying what a person cares about, and the care alone (to point back to)."""
-    s = next(x for x in t.scenario.decision.stakeholders if x.id == person.id)
+    s = t.scenario.stakeholder(person.id)
     care = s.cares_about.rstrip("。.")
     if t.language == "zh":
         return f"{_zh_address(s.name, s.title)}那边，最在意的是{care}。", care
@@ -800,8 +799,7 @@ def _asks_again(t: Turn, asked: Asked, item: ContentItem) -> bool:
     return (
         _coverage(t, q, item) >= REPEAT_COVERAGE
         and not _asks_detail(t, asked)
-        and not _figure_untold(q, item)
-        and not _PLAN_ASKED.search(q)
+        and not _beyond_the_told(q, item)
     )
 
 
@@ -813,6 +811,12 @@ _PLAN_ASKED = re.compile(
     r"(cover|close|make up|find|fix|handle|deal with))\b",
     re.I,
 )
+
+
+def _beyond_the_told(q: str, item: ContentItem) -> bool:
+    """Asks for what the told passage doesn't hold (a figure, a plan), whatever words
+    of it the question quotes."""
+    return _figure_untold(q, item) or bool(_PLAN_ASKED.search(q))
 
 
 def _figure_untold(q: str, item: ContentItem) -> bool:

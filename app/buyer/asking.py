@@ -140,6 +140,11 @@ def _context_keys(state: BuyerState, index: ContentIndex) -> set[str]:
     return keys
 
 
+def asks_plainly_who_or_how(reading: IntentReading) -> bool:
+    """The reading says surely that people, the decision, money or timing is asked."""
+    return reading.confidence >= PLAIN_INTENT and reading.intent in _WHO_AND_HOW
+
+
 def rank(
     index: ContentIndex,
     text: str,
@@ -152,6 +157,7 @@ def rank(
     top = float(lexical.max()) if len(lexical) else 0.0
     about_concern = reading.p(Intent.concern, Intent.elaborate, Intent.problem) >= CONCERN_SHARE
     personal = reading.p(Intent.personal) >= PERSONAL_SHARE
+    plain = asks_plainly_who_or_how(reading)
     out: list[Ranked] = []
     for i, item in enumerate(index.items):
         if item.kind is ItemKind.concern and not about_concern:
@@ -169,12 +175,7 @@ def rank(
             score += LEANING_BONUS
         if item.layer is NeedLayer.personal and not personal:
             score *= PERSONAL_DISCOUNT  # a business question near a private matter
-        if (
-            reading.confidence >= PLAIN_INTENT
-            and reading.intent in _WHO_AND_HOW
-            and item.kind in (ItemKind.need, ItemKind.fact)
-            and fit < NO_FIT
-        ):
+        if plain and item.kind in (ItemKind.need, ItemKind.fact) and fit < NO_FIT:
             # "…who else would need to be involved?" is plainly about people: a need
             # sharing the turn's words is not what it asks for.
             score *= OFF_INTENT_DISCOUNT
@@ -194,7 +195,7 @@ def read_questions(
         reading = read_intent(q.text, language)
         # "…ten at exit. Who else would have to be part of it?" says by its form what it
         # asks for: the statement before it is no part of the question.
-        plain = reading.confidence >= PLAIN_INTENT and reading.intent in _WHO_AND_HOW
+        plain = asks_plainly_who_or_how(reading)
         words = q.text if plain else _with_lead_in(analysis.text, q.text)
         leans = words == q.text and _leans_on_the_answer(q.text)
         leaned_on = frozenset(state.last_keys) if leans else frozenset()
@@ -212,9 +213,7 @@ SHORT_QUESTION_ZH_CHARS = 4
 def _with_lead_in(turn: str, question: str) -> str:
     """The question, with the statement just before it when the question alone names
     nothing ("I heard you tried some cameras a while back. How did that go?")."""
-    terms = index_terms(question)
-    chars = [t for t in terms if len(t) == 1 and not t.isascii()]
-    if (len(chars) >= SHORT_QUESTION_ZH_CHARS) if chars else (len(terms) >= SHORT_QUESTION):
+    if not _names_little(question):
         return question
     parts = [s.text for s in sentences(turn)]
     if question not in parts:
@@ -227,12 +226,16 @@ def _with_lead_in(turn: str, question: str) -> str:
     return f"{parts[at - 1]} {question}"
 
 
-def _leans_on_the_answer(question: str) -> bool:
-    """A short question that points back and brings no words of its own in the turn."""
+def _names_little(question: str) -> bool:
+    """Too few words of its own to name what it asks about."""
     terms = index_terms(question)
     chars = [t for t in terms if len(t) == 1 and not t.isascii()]
-    short = len(chars) < SHORT_QUESTION_ZH_CHARS if chars else len(terms) < SHORT_QUESTION
-    return short and bool(_THAT.search(question))
+    return len(chars) < SHORT_QUESTION_ZH_CHARS if chars else len(terms) < SHORT_QUESTION
+
+
+def _leans_on_the_answer(question: str) -> bool:
+    """A short question that points back and brings no words of its own in the turn."""
+    return _names_little(question) and bool(_THAT.search(question))
 
 
 # "that", not "it" ("when it comes to the fleet") nor "then"

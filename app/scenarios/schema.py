@@ -209,3 +209,6 @@ class Scenario(Strict):
 
     def need(self, need_id: str) -> Need:
         return next(n for n in self.needs if n.id == need_id)
+
+    def stakeholder(self, stakeholder_id: str) -> Stakeholder:
+        return next(s for s in self.decision.stakeholders if s.id == stakeholder_id)
